@@ -1,0 +1,53 @@
+"""The command line, `python -m calculators …`: the same functions the browser calls.
+
+Each command lives in its own module with a `register(subparsers)` function that
+adds its parser and sets `handler`. Exit status 2 for bad input, with a message
+naming the field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+
+from calculators.errors import InputError
+from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
+
+COMMAND_MODULES = ("calculators.cli.risk", "calculators.cli.dates", "calculators.cli.templates")
+
+
+def load_protocol_for_cli(path: str | None) -> Protocol:
+    """Load the protocol: a JSON file if given, else data/protocol.yaml through the build loader."""
+    if path and path.endswith(".json"):
+        return protocol_from_mapping(json.loads(Path(path).read_text(encoding="utf-8")))
+    from handbook.loader import PROTOCOL_PATH, load_protocol  # CPython only (PyYAML)
+    from handbook.protocol_json import with_bank_holidays
+
+    loaded = load_protocol(path or PROTOCOL_PATH)
+    return protocol_from_mapping(with_bank_holidays(loaded.data))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m calculators")
+    parser.add_argument("--protocol", help="protocol file (.yaml or .json); default data/protocol.yaml")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
+    args = parser.parse_args(argv)
+    try:
+        protocol = load_protocol_for_cli(args.protocol)
+    except (ProtocolError, ValueError, OSError) as error:
+        print(f"error: the protocol cannot be used: {error}", file=sys.stderr)
+        return 2
+    except Exception as error:  # handbook.loader.ProtocolFileError, without importing yaml here
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    try:
+        return args.handler(protocol, args)
+    except InputError as error:
+        for problem in error.problems:
+            print(f"error: {problem.field}: {problem.message}", file=sys.stderr)
+        return 2

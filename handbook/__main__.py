@@ -1,0 +1,47 @@
+"""Command line of the build side: `python -m handbook check|build|pyodide-tests`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from handbook.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m handbook")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate the protocol file without building")
+    check.add_argument("path", nargs="?", default=str(PROTOCOL_PATH))
+    commands.add_parser("build", help="build the site into site/ (all or nothing)")
+    commands.add_parser(
+        "pyodide-tests", help="run the calculators' tests inside Pyodide under Node"
+    )
+    args = parser.parse_args(argv)
+
+    if args.command == "check":
+        try:
+            loaded = load_protocol(args.path)
+        except ProtocolFileError as error:
+            print(f"The protocol file has a problem:\n  {error}", file=sys.stderr)
+            return 2
+        p = loaded.protocol
+        print(
+            f"{loaded.path}: valid. {len(p.sections)} sections, {len(p.clauses)} clauses, "
+            f"{len(p.indicators)} indicators, {len(p.templates)} templates, "
+            f"{len(p.contacts)} contacts."
+        )
+        return 0
+    if args.command == "build":
+        from handbook.site_build import build_site
+
+        return build_site()
+    if args.command == "pyodide-tests":
+        from handbook.pyodide_tests import run_pyodide_tests
+
+        return run_pyodide_tests()
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
