@@ -1,0 +1,54 @@
+"""Values into words, the same for pages, documents and the command line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
+
+
+def long_date(day: date) -> str:
+    """GOV.UK style: "Thursday 7 January 2027"."""
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def weekday_name(weekday: int) -> str:
+    return _DAYS[weekday]
+
+
+def month_name(month: int) -> str:
+    return _MONTHS[month - 1]
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th … (as the directive writes "the 3rd Thursday")."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return _ORDINALS.get(number % 10, f"{number}th") if number % 10 in _ORDINALS else f"{number}th"
+
+
+def clause_list(clauses: tuple[str, ...] | list[str]) -> str:
+    """"clause 5.3" or "clauses 6.3 and 6.9"."""
+    items = list(clauses)
+    if len(items) == 1:
+        return f"clause {items[0]}"
+    return "clauses " + ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def category_name(number: int | None) -> str:
+    return "No category suggested" if number is None else f"Category {number}"
