@@ -19,7 +19,7 @@ _MONTHS = (
     "November",
     "December",
 )
-_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
+_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 
 
 def long_date(day: date) -> str:
@@ -39,7 +39,7 @@ def ordinal(number: int) -> str:
     """1st, 2nd, 3rd, 4th … (as the directive writes "the 3rd Thursday")."""
     if 10 <= number % 100 <= 20:
         return f"{number}th"
-    return _ORDINALS.get(number % 10, f"{number}th") if number % 10 in _ORDINALS else f"{number}th"
+    return f"{number}{_SUFFIXES.get(number % 10, 'th')}"
 
 
 def clause_list(clauses: tuple[str, ...] | list[str]) -> str:
