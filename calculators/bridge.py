@@ -1,0 +1,109 @@
+"""The browser's one entry point: JSON text in, JSON text out.
+
+The Web Worker calls `load_protocol` once with the site's protocol.json, keeps the
+result, and then calls `handle` for every request:
+
+    request:  {"type": "risk", "payload": {...}}
+    response: {"ok": true, "result": {...}}
+           or {"ok": false, "errors": [{"field": "...", "message": "..."}]}
+
+Every failure (bad JSON, an unknown type, bad input, an unexpected exception)
+comes back as data a page can show, never as a traceback. This module only
+converts; the calculators do the work, and the command line calls the same
+functions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from calculators import __version__, risk
+from calculators.errors import InputError
+from calculators.protocol import Protocol, protocol_from_mapping
+
+Handler = Callable[[Protocol, dict[str, Any]], dict[str, Any]]
+
+MAX_REQUEST_BYTES = 2_000_000
+UNEXPECTED = (
+    "The calculator met a problem it did not expect ({kind}). Nothing was sent anywhere. "
+    "Please try again, and tell the handbook's owner if it happens again."
+)
+
+
+# Handlers -------------------------------------------------------------------
+
+
+def handle_ping(protocol: Protocol, payload: dict[str, Any]) -> dict[str, Any]:
+    """Answer a readiness check with the versions in use and the request types known."""
+    return {
+        "calculators_version": __version__,
+        "protocol_version": protocol.metadata.version,
+        "types": sorted(HANDLERS),
+    }
+
+
+HANDLERS: Mapping[str, Handler] = MappingProxyType(
+    {
+        "ping": handle_ping,
+        "risk": risk.handle_risk,
+    }
+)
+
+
+# Entry points ---------------------------------------------------------------
+
+
+def load_protocol(json_text: str) -> Protocol:
+    """Parse and validate the protocol JSON the site serves; raise ProtocolError if unusable."""
+    return protocol_from_mapping(json.loads(json_text))
+
+
+def handle(
+    protocol: Protocol, request_json: str, handlers: Mapping[str, Handler] = HANDLERS
+) -> str:
+    """Answer one JSON request with a JSON response; never raise."""
+    try:
+        request_type, payload = _read_request(request_json, handlers)
+        result = handlers[request_type](protocol, payload)
+        return _dumps({"ok": True, "result": result})
+    except InputError as error:
+        return _dumps({"ok": False, "errors": error.as_data()})
+    except Exception as error:  # the page shows a message, never a traceback
+        message = UNEXPECTED.format(kind=type(error).__name__)
+        return _dumps({"ok": False, "errors": [{"field": "", "message": message}]})
+
+
+# Helpers --------------------------------------------------------------------
+
+
+def _read_request(
+    request_json: str, handlers: Mapping[str, Handler]
+) -> tuple[str, dict[str, Any]]:
+    """Check the request's envelope and return its type and payload, or raise InputError."""
+    if not isinstance(request_json, str):
+        raise InputError.one("request", "The request must be JSON text.")
+    if len(request_json.encode("utf-8", "surrogatepass")) > MAX_REQUEST_BYTES:
+        raise InputError.one(
+            "request", f"The request is too large: at most {MAX_REQUEST_BYTES:,} bytes."
+        )
+    try:
+        request = json.loads(request_json)
+    except ValueError:
+        raise InputError.one("request", "The request is not valid JSON.") from None
+    if not isinstance(request, dict):
+        raise InputError.one("request", "The request must be a JSON object.")
+    request_type = request.get("type")
+    if not isinstance(request_type, str) or request_type not in handlers:
+        known = ", ".join(sorted(handlers))
+        raise InputError.one("type", f"Unknown request type {request_type!r}; known: {known}.")
+    payload = request.get("payload", {})
+    if not isinstance(payload, dict):
+        raise InputError.one("payload", "The payload must be a JSON object.")
+    return request_type, payload
+
+
+def _dumps(response: dict[str, Any]) -> str:
+    return json.dumps(response, ensure_ascii=False, allow_nan=False)

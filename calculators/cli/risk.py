@@ -1,0 +1,45 @@
+"""`indicators` and `risk` commands: the Appendix B matrix and the suggested category."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from calculators.protocol import Protocol
+from calculators.risk import assess, assessment_data
+
+
+def register(commands: Any) -> None:
+    indicators = commands.add_parser("indicators", help="list the Appendix B indicators")
+    indicators.add_argument("--json", action="store_true", help="print JSON")
+    indicators.set_defaults(handler=list_indicators)
+
+    risk = commands.add_parser("risk", help="suggest a category from ticked indicators")
+    risk.add_argument("--indicator", action="append", default=[], metavar="ID")
+    risk.add_argument("--json", action="store_true", help="print JSON")
+    risk.set_defaults(handler=suggest_category)
+
+
+def list_indicators(protocol: Protocol, args: argparse.Namespace) -> int:
+    rows = [
+        {"id": i.id, "domain": i.domain, "category": i.category, "text": i.text}
+        for i in protocol.indicators
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            print(f"{row['id']:<8} {row['domain']:<24} {row['category']}  {row['text']}")
+    return 0
+
+
+def suggest_category(protocol: Protocol, args: argparse.Namespace) -> int:
+    result = assessment_data(assess(protocol, args.indicator))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(result["category_name"])
+        for line in result["rationale"]:
+            print(f"- {line}")
+    return 0

@@ -1,0 +1,143 @@
+"""Reading what a person typed: dates, whole numbers, yes/no and short text.
+
+A date arrives as ISO text ("2027-03-27", from the command line) or as the three
+text parts of a GOV.UK date input ({"day": "27", "month": "3", "year": "2027"}).
+Every problem is an `InputError` naming the field and saying what is expected,
+in the GOV.UK pattern ("Date of the last strategy meeting must be a real date,
+for example 27 3 2027").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any, TypeVar
+
+from calculators.errors import FieldProblem, InputError
+
+T = TypeVar("T")
+
+EARLIEST_YEAR = 2000
+LATEST_YEAR = 2100
+EXAMPLE = "27 3 2027"
+DATE_PARTS = ("day", "month", "year")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NUMBER = re.compile(r"^\d+$")
+_YES = ("yes", "true", "y", "on", "1")
+_NO = ("no", "false", "n", "off", "0", "")
+
+
+def parse_date(value: Any, field: str, label: str, *, required: bool = False) -> date | None:
+    """A date from ISO text or day/month/year parts; None when empty and not required."""
+    if isinstance(value, date):
+        return value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        parts: dict[str, str] = {"day": "", "month": "", "year": ""}
+    elif isinstance(value, str):
+        match = _ISO.match(value.strip())
+        if not match:
+            raise InputError.one(
+                field, f"{label} must be a date in the form YYYY-MM-DD, for example 2027-03-27"
+            )
+        parts = {"year": match[1], "month": match[2], "day": match[3]}
+    elif isinstance(value, Mapping):
+        parts = {}
+        for part in DATE_PARTS:
+            text = value.get(part, "")
+            if text is None:
+                text = ""
+            if isinstance(text, bool) or not isinstance(text, str | int):
+                raise InputError.one(field, f"{label} must be a real date, for example {EXAMPLE}")
+            parts[part] = str(text).strip()
+    else:
+        raise InputError.one(field, f"{label} must be a real date, for example {EXAMPLE}")
+    return _from_parts(parts, field, label, required)
+
+
+def _from_parts(parts: dict[str, str], field: str, label: str, required: bool) -> date | None:
+    missing = [part for part in DATE_PARTS if not parts[part]]
+    if len(missing) == len(DATE_PARTS):
+        if required:
+            raise InputError.one(field, f"Enter {label[0].lower()}{label[1:]}")
+        return None
+    if missing:
+        raise InputError.one(field, f"{label} must include a {' and '.join(missing)}")
+    if not all(_NUMBER.match(parts[part]) for part in DATE_PARTS):
+        raise InputError.one(field, f"{label} must be a real date, for example {EXAMPLE}")
+    day, month, year = (int(parts[part]) for part in DATE_PARTS)
+    if len(parts["year"]) != 4:
+        raise InputError.one(field, f"{label} must include a year with 4 numbers, like 2027")
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise InputError.one(
+            field, f"{label} must have a year from {EARLIEST_YEAR} to {LATEST_YEAR}"
+        )
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise InputError.one(
+            field, f"{label} must be a real date, for example {EXAMPLE}"
+        ) from None
+
+
+def parse_whole_number(
+    value: Any, field: str, label: str, *, minimum: int, maximum: int, required: bool = False
+) -> int | None:
+    """A whole number from a number or digits; None when empty and not required."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise InputError.one(field, f"Enter {label[0].lower()}{label[1:]}")
+        return None
+    if isinstance(value, bool):
+        raise InputError.one(field, f"{label} must be a whole number, like {minimum}")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and _NUMBER.match(value.strip()) and len(value.strip()) < 6:
+        number = int(value.strip())
+    else:
+        raise InputError.one(field, f"{label} must be a whole number, like {minimum}")
+    if not minimum <= number <= maximum:
+        raise InputError.one(field, f"{label} must be from {minimum} to {maximum}")
+    return number
+
+
+def parse_yes_no(value: Any, field: str, label: str) -> bool:
+    """True or false from a boolean or "yes"/"no"; nothing given means no."""
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _YES:
+        return True
+    if isinstance(value, str) and value.strip().lower() in _NO:
+        return False
+    raise InputError.one(field, f"Select yes or no for {label[0].lower()}{label[1:]}")
+
+
+def clean_text(value: Any, field: str, label: str, *, max_length: int) -> str:
+    """Short free text: control characters removed, spaces collapsed, length checked."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InputError.one(field, f"{label} must be text")
+    kept = "".join(
+        " " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char for char in value
+    )
+    text = " ".join(kept.split())
+    if len(text) > max_length:
+        raise InputError.one(
+            field, f"{label} must be {max_length} characters or fewer (it has {len(text)})"
+        )
+    return text
+
+
+def attempt(
+    problems: list[FieldProblem], read: Callable[..., T], *args: Any, **kwargs: Any
+) -> T | None:
+    """Call a reader; on bad input add its problems to the list and return None."""
+    try:
+        return read(*args, **kwargs)
+    except InputError as error:
+        problems.extend(error.problems)
+        return None

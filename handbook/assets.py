@@ -1,0 +1,147 @@
+"""The browser's assets, written into the built site: Pyodide, the calculators wheel, the protocol.
+
+Everything is addressed relative to the site root, so the site works under a
+sub-path. Files whose content can change between releases (the wheel, the
+protocol JSON) get content-hashed paths, so a browser may cache them for good;
+`assets/runtime.json` is the one small manifest that names them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.loader import PROTOCOL_PATH, load_protocol
+from handbook.protocol_json import protocol_json
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+PYODIDE_DIR = "pyodide"
+ASSETS_DIR = "assets"
+MANIFEST = "assets/runtime.json"
+HASH_LENGTH = 16
+# Content-addressed files never change under their name: a fixed, old modification time
+# keeps Last-Modified stable across rebuilds, so browsers revalidate them as unchanged.
+HASHED_MTIME = 315532800  # 1980-01-01, also the earliest time a zip file can hold
+
+
+@dataclass(frozen=True)
+class RuntimeManifest:
+    """What the worker needs to find, as paths relative to the site root."""
+
+    pyodide: str
+    pyodide_version: str
+    wheel: str
+    protocol: str
+    protocol_version: str
+
+    def as_json(self) -> str:
+        return json.dumps(self.__dict__, indent=2, sort_keys=True) + "\n"
+
+
+# Steps ----------------------------------------------------------------------
+
+
+def write_runtime_assets(site_dir: Path, protocol_path: Path | None = None) -> RuntimeManifest:
+    """Copy Pyodide, build the wheel, write the protocol and the manifest into site_dir."""
+    site_dir = Path(site_dir)
+    copy_pyodide(site_dir / PYODIDE_DIR)
+    with tempfile.TemporaryDirectory(prefix="cse-wheel-") as scratch:
+        wheel = build_wheel(Path(scratch))
+        wheel_path = _write_hashed(site_dir, f"{ASSETS_DIR}/wheels", wheel.name, wheel.read_bytes())
+    loaded = load_protocol(
+        protocol_path or os.environ.get("CSE_PROTOCOL") or PROTOCOL_PATH
+    )
+    protocol_bytes = protocol_json(loaded.data).encode("utf-8")
+    protocol_file = _write_hashed(site_dir, ASSETS_DIR, "protocol.json", protocol_bytes)
+    (site_dir / ASSETS_DIR / "protocol.json").write_bytes(protocol_bytes)
+    manifest = RuntimeManifest(
+        pyodide=f"{PYODIDE_DIR}/",
+        pyodide_version=pyodide_version(),
+        wheel=wheel_path,
+        protocol=protocol_file,
+        protocol_version=loaded.protocol.metadata.version,
+    )
+    (site_dir / MANIFEST).write_text(manifest.as_json(), encoding="utf-8")
+    return manifest
+
+
+def copy_pyodide(target: Path) -> None:
+    """Copy the pinned npm package's runtime files, keeping their modification times."""
+    missing = [name for name in PYODIDE_FILES if not (PYODIDE_PACKAGE / name).is_file()]
+    if missing:
+        raise RuntimeError(
+            f"The Pyodide runtime is missing from {PYODIDE_PACKAGE} ({', '.join(missing)}). "
+            "Run `npm ci` (or `make setup`) first."
+        )
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(PYODIDE_PACKAGE / name, target / name)
+
+
+def pyodide_version() -> str:
+    package = json.loads((PYODIDE_PACKAGE / "package.json").read_text(encoding="utf-8"))
+    return str(package["version"])
+
+
+def build_wheel(out_dir: Path) -> Path:
+    """Build the calculators wheel reproducibly from a clean copy of the sources."""
+    out_dir = Path(out_dir)
+    source = out_dir / "source"
+    source.mkdir(parents=True)
+    shutil.copy2(ROOT / "pyproject.toml", source / "pyproject.toml")
+    shutil.copytree(
+        ROOT / "calculators",
+        source / "calculators",
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+    )
+    dist = out_dir / "dist"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(HASHED_MTIME), "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)]
+    result = subprocess.run(command, cwd=source, env=env, capture_output=True, text=True)
+    wheels = sorted(dist.glob("*.whl"))
+    if result.returncode != 0 or len(wheels) != 1:
+        raise RuntimeError(
+            "Building the calculators wheel failed:\n" + result.stdout[-2000:] + result.stderr[-2000:]
+        )
+    return wheels[0]
+
+
+# Helpers --------------------------------------------------------------------
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
+
+
+def _write_hashed(site_dir: Path, folder: str, name: str, data: bytes) -> str:
+    """Write data under a content-hashed path; return that path relative to the site root.
+
+    A wheel keeps its file name (Pyodide reads the package name from it), so the hash
+    becomes a folder; other files get the hash in their name.
+    """
+    digest = content_hash(data)
+    if name.endswith(".whl"):
+        relative = f"{folder}/{digest}/{name}"
+    else:
+        stem, dot, suffix = name.rpartition(".")
+        relative = f"{folder}/{stem}.{digest}{dot}{suffix}"
+    path = site_dir / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    os.utime(path, (HASHED_MTIME, HASHED_MTIME))
+    return relative

@@ -1,0 +1,331 @@
+"""Render the handbook's pages from the protocol model, as Markdown with a little HTML.
+
+Plain functions of (protocol, here): `here` is the source path of the page being
+rendered (e.g. "directive/section-6.md"), so links between pages stay relative
+and the site works under any sub-path. macros.py only registers these.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+from calculators.protocol import CONTACT_REFERENCE, Clause, Protocol
+from calculators.wording import long_date
+
+# Helpers --------------------------------------------------------------------
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|!])")
+
+
+def md_text(text: str) -> str:
+    """Text from the protocol, safe to place in Markdown: no markup, no HTML, no macros."""
+    escaped = html.escape(text, quote=False)
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped)
+
+
+def html_text(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def page_link(target: str, here: str) -> str:
+    """A link from page `here` to `target` (a source path with an optional #anchor)."""
+    path, _, anchor = target.partition("#")
+    relative = posixpath.relpath(path, posixpath.dirname(here) or ".") if path else ""
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def section_page(number: int) -> str:
+    return f"directive/section-{number}.md"
+
+
+def clause_target(protocol: Protocol, clause_id: str) -> str:
+    clause = protocol.clause(clause_id)
+    return f"{section_page(int(clause.id.split('.')[0]))}#{clause.anchor}"
+
+
+def clause_ref(protocol: Protocol, clause_id: str, here: str) -> str:
+    """"[clause 6.13](../directive/section-6.md#clause-6-13)"."""
+    return f"[clause {clause_id}]({page_link(clause_target(protocol, clause_id), here)})"
+
+
+def clause_refs(protocol: Protocol, clause_ids: tuple[str, ...] | list[str], here: str) -> str:
+    links = [f"[{c}]({page_link(clause_target(protocol, c), here)})" for c in clause_ids]
+    word = "clause" if len(links) == 1 else "clauses"
+    if len(links) > 1:
+        return f"{word} " + ", ".join(links[:-1]) + " and " + links[-1]
+    return f"{word} {links[0]}"
+
+
+def with_contacts(protocol: Protocol, text: str) -> str:
+    """Escape clause text and turn each {contact:ID} into a mailto link."""
+    parts = []
+    last = 0
+    for match in CONTACT_REFERENCE.finditer(text):
+        parts.append(md_text(text[last : match.start()]))
+        parts.append(email_link(protocol, match.group(1)))
+        last = match.end()
+    parts.append(md_text(text[last:]))
+    return "".join(parts)
+
+
+def plain_with_contacts(protocol: Protocol, text: str) -> str:
+    """Clause text with each {contact:ID} replaced by the address, for documents."""
+    return CONTACT_REFERENCE.sub(lambda m: protocol.contact(m.group(1)).email, text)
+
+
+def email_link(protocol: Protocol, contact_id: str) -> str:
+    email = protocol.contact(contact_id).email
+    return f'<a href="mailto:{html_text(email)}">{html_text(email)}</a>'
+
+
+# The directive --------------------------------------------------------------
+
+
+def render_clause(protocol: Protocol, clause: Clause) -> str:
+    """One clause: its number as a visible permalink, its text, its sub-items and note."""
+    lines = [
+        f'<div class="clause" id="{clause.anchor}" markdown>',
+        f'<a class="clause-number" href="#{clause.anchor}" '
+        f'title="Link to clause {clause.id}">{clause.id}</a> '
+        + with_contacts(protocol, clause.text),
+        "",
+    ]
+    if clause.items:
+        lines.append('<ul class="clause-items">')
+        for item in clause.items:
+            label = html_text(item.label)
+            lines.append(
+                f'<li markdown><span class="clause-item-label">{label}</span> '
+                f"{with_contacts(protocol, item.text)}</li>"
+            )
+        lines.append("</ul>")
+        lines.append("")
+    if clause.note:
+        lines.append(f'<p class="clause-note" markdown>{md_text(clause.note)}</p>')
+        lines.append("")
+    lines.append("</div>")
+    return "\n".join(lines) + "\n"
+
+
+def section_title(protocol: Protocol, number: int) -> str:
+    return f"{number}. {md_text(protocol.section(number).title)}"
+
+
+def section_clauses(protocol: Protocol, number: int) -> str:
+    return "\n".join(render_clause(protocol, c) for c in protocol.section(number).clauses)
+
+
+def directive_contents(protocol: Protocol, here: str) -> str:
+    lines = []
+    for section in protocol.sections:
+        first, last = section.clauses[0].id, section.clauses[-1].id
+        span = first if first == last else f"{first}–{last}"
+        link = page_link(section_page(section.number), here)
+        lines.append(f"- [{section.number}. {md_text(section.title)}]({link}) (clauses {span})")
+    return "\n".join(lines)
+
+
+# Warning signs, categories and indicators -----------------------------------
+
+
+def warning_signs(protocol: Protocol, clause_id: str, here: str) -> str:
+    """The warning signs clause as a mnemonic and a definition list."""
+    clause = protocol.clause(clause_id)
+    mnemonic = "".join(item.label for item in clause.items)
+    lines = [f'<p class="mnemonic" aria-label="{html_text(mnemonic)}">{html_text(mnemonic)}</p>', ""]
+    lines.append('<dl class="warning-signs">')
+    for item in clause.items:
+        lines.append(f"<dt>{html_text(item.label)}</dt><dd>{html_text(item.text)}</dd>")
+    lines.append("</dl>")
+    lines.append("")
+    if clause.note:
+        lines.append(md_text(clause.note))
+        lines.append("")
+    lines.append(f"From {clause_ref(protocol, clause.id, here)}.")
+    return "\n".join(lines)
+
+
+def category_definitions(protocol: Protocol, here: str) -> str:
+    cats = protocol.categories
+    lines = [f"*{md_text(cats.framework)}*", ""]
+    for level in cats.levels:
+        lines.append(f'<div class="category category-{level.number}" markdown>')
+        lines.append(f"### {md_text(level.name)} {{#category-{level.number}}}")
+        lines.append("")
+        lines.append(md_text(level.definition))
+        lines.append("")
+        if level.local_wording and level.note:
+            note = protocol.note(level.note)
+            lines.append(f'!!! warning "{html_text(note.title)}"')
+            lines.append("")
+            lines.append(f"    The Newham page reads: “{md_text(level.local_wording)}”")
+            lines.append("")
+            about = page_link(f"about.md#note-{note.id}", here)
+            lines.append(f"    See [the editorial note]({about}).")
+            lines.append("")
+        lines.append("</div>")
+        lines.append("")
+    lines.append(f"Source: {md_text(cats.source)}.")
+    return "\n".join(lines)
+
+
+def indicator_matrix(protocol: Protocol) -> str:
+    """The Appendix B matrix as an accessible table: caption, header cells with scope."""
+    levels = protocol.categories.levels
+    out = ['<div class="table-wrapper"><table class="indicator-matrix">']
+    out.append(
+        "<caption>Appendix B indicators by domain and police category "
+        f"({html_text(protocol.categories.source)})</caption>"
+    )
+    out.append('<thead><tr><th scope="col">Domain</th>')
+    for level in levels:
+        out.append(f'<th scope="col">{html_text(level.name)}</th>')
+    out.append("</tr></thead><tbody>")
+    for domain in protocol.categories.domains:
+        out.append(f'<tr id="domain-{domain.id}"><th scope="row">{html_text(domain.name)}</th>')
+        for level in levels:
+            indicators = domain.in_category(level.number)
+            if indicators:
+                items = "".join(
+                    f'<li id="indicator-{i.id}">{html_text(i.text)}</li>' for i in indicators
+                )
+                out.append(f"<td><ul>{items}</ul></td>")
+            else:
+                out.append(f'<td class="none">No {html_text(level.name)} indicators listed</td>')
+        out.append("</tr>")
+    out.append("</tbody></table></div>")
+    return "".join(out)
+
+
+# Forms, contacts, glossary, about --------------------------------------------
+
+
+def template_structure(protocol: Protocol, template_id: str, here: str) -> str:
+    """A blank appendix form as a structured list of its sections and fields."""
+    template = protocol.template(template_id)
+    lines = []
+    if template.proposed:
+        lines += [
+            '!!! note "Proposed template"',
+            "",
+            "    This template is proposed for the protocol owner to approve.",
+            "",
+        ]
+    if template.description:
+        lines += [md_text(template.description), ""]
+    for note in template.notes:
+        lines += [f"**{md_text(note)}**", ""]
+    if template.clauses:
+        lines += [f"Directive: {clause_refs(protocol, template.clauses, here)}.", ""]
+    if template.email_to:
+        emails = "; ".join(email_link(protocol, c) for c in template.email_to)
+        lines += [f"Email the completed form to: {emails}", ""]
+    for section in template.sections:
+        lines += [f"### {md_text(section.title)}", ""]
+        if section.help:
+            lines += [md_text(section.help), ""]
+        for field in section.fields:
+            required = " (required)" if field.required else ""
+            entry = f"- **{md_text(field.label)}**{required}"
+            if field.help:
+                entry += f": {md_text(field.help)}"
+            if field.options:
+                entry += " (" + " / ".join(md_text(o) for o in field.options) + ")"
+            if field.columns:
+                entry += ": a table of " + ", ".join(md_text(c.label) for c in field.columns)
+            lines.append(entry)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def forms_list(protocol: Protocol, here: str) -> str:
+    lines = []
+    for template in protocol.templates:
+        kind = "appendix form" if template.appendix else "template"
+        if template.proposed:
+            kind = "proposed template"
+        link = page_link(f"forms/{template.id}.md", here)
+        lines.append(f"- [{md_text(template.title)}]({link}) ({kind})")
+    return "\n".join(lines)
+
+
+def contacts_table(protocol: Protocol, here: str) -> str:
+    lines = [
+        "| Name | Role | Organisation | Email | Where the directive uses it |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for contact in protocol.contacts:
+        uses = []
+        for use in contact.used_in:
+            if use.startswith("form:"):
+                template = protocol.template(use[5:])
+                uses.append(f"[{md_text(template.title)}]({page_link(f'forms/{template.id}.md', here)})")
+            else:
+                uses.append(clause_ref(protocol, use, here))
+        lines.append(
+            f"| {md_text(contact.name)} | {md_text(contact.role)} | "
+            f"{md_text(contact.organisation)} | {email_link(protocol, contact.id)} | "
+            f"{', '.join(uses)} |"
+        )
+    return "\n".join(lines)
+
+
+def glossary_table(protocol: Protocol) -> str:
+    lines = ["| Abbreviation | Meaning |", "| --- | --- |"]
+    for entry in sorted(protocol.glossary, key=lambda a: a.abbr.lower()):
+        lines.append(f"| {md_text(entry.abbr)} | {md_text(entry.expansion)} |")
+    return "\n".join(lines)
+
+
+def abbreviations_snippet(protocol: Protocol) -> str:
+    """Markdown abbreviation definitions, appended to every page (Material's tooltips)."""
+    return "\n".join(
+        f"*[{entry.abbr}]: {entry.expansion.replace(']', ')')}" for entry in protocol.glossary
+    )
+
+
+def version_summary(protocol: Protocol) -> str:
+    m = protocol.metadata
+    return (
+        f"Version {md_text(m.version)}, effective from {long_date(m.effective_date)}. "
+        f"Next review by {long_date(m.next_review_date)}."
+    )
+
+
+def purpose(protocol: Protocol) -> str:
+    return md_text(protocol.metadata.purpose)
+
+
+def metadata_table(protocol: Protocol) -> str:
+    m = protocol.metadata
+    rows = [
+        ("Title", md_text(m.title)),
+        ("Organisation", md_text(m.organisation)),
+        ("Version", md_text(m.version)),
+        ("Effective date", long_date(m.effective_date)),
+        ("Next review date", long_date(m.next_review_date)),
+        ("Owner", md_text(m.owner)),
+    ]
+    return "\n".join(["| | |", "| --- | --- |", *(f"| {k} | {v} |" for k, v in rows)])
+
+
+def sources_list(protocol: Protocol) -> str:
+    m = protocol.metadata
+    return md_text(m.sources_intro) + ":\n\n" + "\n".join(f"- {md_text(s)}" for s in m.sources)
+
+
+def editorial_notes(protocol: Protocol) -> str:
+    lines = []
+    for note in protocol.editorial_notes:
+        lines += [f"### {md_text(note.title)} {{#note-{note.id}}}", "", md_text(note.text), ""]
+    return "\n".join(lines)
+
+
+def changelog(protocol: Protocol) -> str:
+    lines = ["| Version | Date | Change |", "| --- | --- | --- |"]
+    for entry in protocol.changelog:
+        lines.append(f"| {md_text(entry.version)} | {long_date(entry.date)} | {md_text(entry.summary)} |")
+    return "\n".join(lines)
+

@@ -1,0 +1,46 @@
+"""Build the deployable site/ folder all or nothing: a failed build leaves the old one intact."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from handbook.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_site(
+    site_dir: Path = ROOT / "site", protocol_path: Path | None = None, quiet: bool = False
+) -> int:
+    """Check the protocol, run `mkdocs build --strict` into a new folder, then swap it in."""
+    protocol_path = Path(protocol_path or os.environ.get("CSE_PROTOCOL") or PROTOCOL_PATH)
+    try:
+        load_protocol(protocol_path)
+    except ProtocolFileError as error:
+        print(f"The site was not built. The protocol file has a problem:\n  {error}", file=sys.stderr)
+        return 2
+    site_dir = Path(site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    env = {**os.environ, "CSE_PROTOCOL": str(protocol_path.resolve())}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
+    if quiet:
+        command.append("--quiet")
+    result = subprocess.run(command, cwd=ROOT, env=env, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("The site was not built: mkdocs reported the errors above.", file=sys.stderr)
+        return 1
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Built {site_dir}")
+    return 0

@@ -1,0 +1,68 @@
+"""mkdocs-macros entry point: loads the protocol once and registers the page renderers.
+
+All rendering lives in plain functions in the `handbook` package; this module only
+wires them to the pages, so a move away from Material stays a small step.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # mkdocs loads this file by path
+
+from handbook import pages, risk_page  # noqa: E402
+from handbook.loader import PROTOCOL_PATH, load_protocol  # noqa: E402
+
+PROTOCOL_ENV = "CSE_PROTOCOL"
+
+
+def define_env(env: Any) -> None:
+    """Register one macro per renderer; each gets the protocol and the current page."""
+    loaded = load_protocol(os.environ.get(PROTOCOL_ENV) or PROTOCOL_PATH)
+    protocol = loaded.protocol
+    env.variables["protocol"] = protocol
+    env.filter(pages.md_text, "text")
+
+    def here() -> str:
+        return env.page.file.src_uri
+
+    def with_page(render: Callable[..., str]) -> Callable[..., str]:
+        @functools.wraps(render)
+        def macro(*args: Any) -> str:
+            return render(protocol, *args, here())
+
+        return macro
+
+    def plain(render: Callable[..., str]) -> Callable[..., str]:
+        @functools.wraps(render)
+        def macro(*args: Any) -> str:
+            return render(protocol, *args)
+
+        return macro
+
+    # The directive
+    env.macro(plain(pages.section_title), "section_title")
+    env.macro(plain(pages.section_clauses), "section_clauses")
+    env.macro(with_page(pages.directive_contents), "directive_contents")
+    env.macro(with_page(pages.warning_signs), "warning_signs")
+    env.macro(with_page(pages.category_definitions), "category_definitions")
+    env.macro(plain(pages.indicator_matrix), "indicator_matrix")
+    # Forms and reference
+    env.macro(with_page(pages.template_structure), "template_structure")
+    env.macro(with_page(pages.forms_list), "forms_list")
+    env.macro(with_page(pages.contacts_table), "contacts_table")
+    env.macro(plain(pages.glossary_table), "glossary_table")
+    env.macro(plain(pages.version_summary), "version_summary")
+    env.macro(plain(pages.purpose), "purpose")
+    env.macro(plain(pages.metadata_table), "metadata_table")
+    env.macro(plain(pages.sources_list), "sources_list")
+    env.macro(plain(pages.editorial_notes), "editorial_notes")
+    env.macro(plain(pages.changelog), "changelog")
+    env.macro(with_page(pages.clause_ref), "clause_ref")
+    # Calculators
+    env.macro(plain(risk_page.risk_form), "risk_form")

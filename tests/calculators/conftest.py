@@ -1,0 +1,44 @@
+"""Fixtures for the calculators' tests, which run on CPython and again inside Pyodide.
+
+Inside Pyodide there is no PyYAML: `make test-pyodide` writes the protocol as JSON
+and names it in CSE_PROTOCOL_JSON. On CPython the fixtures load data/protocol.yaml
+through the build loader, with the bank holidays the browser would receive.
+Tests here must use only the standard library, pytest and hypothesis.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from calculators.protocol import Protocol, protocol_from_mapping
+
+PROTOCOL_JSON_VARIABLE = "CSE_PROTOCOL_JSON"
+
+
+@pytest.fixture(scope="session")
+def protocol_data() -> dict[str, Any]:
+    """The protocol as plain data, exactly as the browser receives it."""
+    json_path = os.environ.get(PROTOCOL_JSON_VARIABLE)
+    if json_path:
+        return json.loads(Path(json_path).read_text(encoding="utf-8"))
+    from handbook.loader import load_protocol  # CPython only: needs PyYAML
+    from handbook.protocol_json import with_bank_holidays
+
+    return with_bank_holidays(load_protocol().data)
+
+
+@pytest.fixture(scope="session")
+def protocol(protocol_data: dict[str, Any]) -> Protocol:
+    """The validated, frozen protocol model."""
+    return protocol_from_mapping(protocol_data)
+
+
+@pytest.fixture(scope="session")
+def protocol_json_text(protocol_data: dict[str, Any]) -> str:
+    """The protocol as the JSON text the site serves (for the bridge)."""
+    return json.dumps(protocol_data, ensure_ascii=False, sort_keys=True)
