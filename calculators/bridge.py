@@ -79,9 +79,7 @@ def handle(
 # Helpers --------------------------------------------------------------------
 
 
-def _read_request(
-    request_json: str, handlers: Mapping[str, Handler]
-) -> tuple[str, dict[str, Any]]:
+def _read_request(request_json: str, handlers: Mapping[str, Handler]) -> tuple[str, dict[str, Any]]:
     """Check the request's envelope and return its type and payload, or raise InputError."""
     if not isinstance(request_json, str):
         raise InputError.one("request", "The request must be JSON text.")

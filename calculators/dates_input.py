@@ -76,9 +76,7 @@ def _from_parts(parts: dict[str, str], field: str, label: str, required: bool) -
     try:
         return date(year, month, day)
     except ValueError:
-        raise InputError.one(
-            field, f"{label} must be a real date, for example {EXAMPLE}"
-        ) from None
+        raise InputError.one(field, f"{label} must be a real date, for example {EXAMPLE}") from None
 
 
 def parse_whole_number(

@@ -120,7 +120,9 @@ def record_judgement(assessment: RiskAssessment, recorded: Any, reason: Any) -> 
     problems: list[FieldProblem] = []
     if recorded in (None, ""):
         recorded_category = assessment.category
-    elif isinstance(recorded, bool) or str(recorded).strip() not in {str(n) for n in CATEGORY_NUMBERS}:
+    elif isinstance(recorded, bool) or str(recorded).strip() not in {
+        str(n) for n in CATEGORY_NUMBERS
+    }:
         problems.append(
             FieldProblem("recorded_category", "Choose Category 1, 2 or 3, or leave it as suggested")
         )

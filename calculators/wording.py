@@ -43,7 +43,7 @@ def ordinal(number: int) -> str:
 
 
 def clause_list(clauses: tuple[str, ...] | list[str]) -> str:
-    """"clause 5.3" or "clauses 6.3 and 6.9"."""
+    """ "clause 5.3" or "clauses 6.3 and 6.9"."""
     items = list(clauses)
     if len(items) == 1:
         return f"clause {items[0]}"

@@ -13,7 +13,20 @@ import re
 from calculators.protocol import Abbreviation
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>|<!--.*?-->", re.DOTALL)
-_SKIP = {"a", "abbr", "code", "pre", "script", "style", "textarea", "option", "select", "title", "kbd", "svg"}
+_SKIP = {
+    "a",
+    "abbr",
+    "code",
+    "pre",
+    "script",
+    "style",
+    "textarea",
+    "option",
+    "select",
+    "title",
+    "kbd",
+    "svg",
+}
 
 
 def mark_abbreviations(page_html: str, glossary: tuple[Abbreviation, ...]) -> str:

@@ -63,9 +63,7 @@ def write_runtime_assets(site_dir: Path, protocol_path: Path | None = None) -> R
     with tempfile.TemporaryDirectory(prefix="cse-wheel-") as scratch:
         wheel = build_wheel(Path(scratch))
         wheel_path = _write_hashed(site_dir, f"{ASSETS_DIR}/wheels", wheel.name, wheel.read_bytes())
-    loaded = load_protocol(
-        protocol_path or os.environ.get("CSE_PROTOCOL") or PROTOCOL_PATH
-    )
+    loaded = load_protocol(protocol_path or os.environ.get("CSE_PROTOCOL") or PROTOCOL_PATH)
     protocol_bytes = protocol_json(loaded.data).encode("utf-8")
     protocol_file = _write_hashed(site_dir, ASSETS_DIR, "protocol.json", protocol_bytes)
     (site_dir / ASSETS_DIR / "protocol.json").write_bytes(protocol_bytes)
@@ -116,7 +114,9 @@ def build_wheel(out_dir: Path) -> Path:
     wheels = sorted(dist.glob("*.whl"))
     if result.returncode != 0 or len(wheels) != 1:
         raise RuntimeError(
-            "Building the calculators wheel failed:\n" + result.stdout[-2000:] + result.stderr[-2000:]
+            "Building the calculators wheel failed:\n"
+            + result.stdout[-2000:]
+            + result.stderr[-2000:]
         )
     return wheels[0]
 

@@ -46,7 +46,7 @@ def clause_target(protocol: Protocol, clause_id: str) -> str:
 
 
 def clause_ref(protocol: Protocol, clause_id: str, here: str) -> str:
-    """"[clause 6.13](../directive/section-6.md#clause-6-13)"."""
+    """ "[clause 6.13](../directive/section-6.md#clause-6-13)"."""
     return f"[clause {clause_id}]({page_link(clause_target(protocol, clause_id), here)})"
 
 
@@ -134,7 +134,10 @@ def warning_signs(protocol: Protocol, clause_id: str, here: str) -> str:
     """The warning signs clause as a mnemonic and a definition list."""
     clause = protocol.clause(clause_id)
     mnemonic = "".join(item.label for item in clause.items)
-    lines = [f'<p class="mnemonic" aria-label="{html_text(mnemonic)}">{html_text(mnemonic)}</p>', ""]
+    lines = [
+        f'<p class="mnemonic" aria-label="{html_text(mnemonic)}">{html_text(mnemonic)}</p>',
+        "",
+    ]
     lines.append('<dl class="warning-signs">')
     for item in clause.items:
         lines.append(f"<dt>{html_text(item.label)}</dt><dd>{html_text(item.text)}</dd>")
@@ -261,7 +264,9 @@ def contacts_table(protocol: Protocol, here: str) -> str:
         for use in contact.used_in:
             if use.startswith("form:"):
                 template = protocol.template(use[5:])
-                uses.append(f"[{md_text(template.title)}]({page_link(f'forms/{template.id}.md', here)})")
+                uses.append(
+                    f"[{md_text(template.title)}]({page_link(f'forms/{template.id}.md', here)})"
+                )
             else:
                 uses.append(clause_ref(protocol, use, here))
         lines.append(
@@ -326,6 +331,7 @@ def editorial_notes(protocol: Protocol) -> str:
 def changelog(protocol: Protocol) -> str:
     lines = ["| Version | Date | Change |", "| --- | --- | --- |"]
     for entry in protocol.changelog:
-        lines.append(f"| {md_text(entry.version)} | {long_date(entry.date)} | {md_text(entry.summary)} |")
+        lines.append(
+            f"| {md_text(entry.version)} | {long_date(entry.date)} | {md_text(entry.summary)} |"
+        )
     return "\n".join(lines)
-

@@ -22,7 +22,9 @@ def build_site(
     try:
         load_protocol(protocol_path)
     except ProtocolFileError as error:
-        print(f"The site was not built. The protocol file has a problem:\n  {error}", file=sys.stderr)
+        print(
+            f"The site was not built. The protocol file has a problem:\n  {error}", file=sys.stderr
+        )
         return 2
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)

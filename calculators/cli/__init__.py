@@ -32,7 +32,9 @@ def load_protocol_for_cli(path: str | None) -> Protocol:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m calculators")
-    parser.add_argument("--protocol", help="protocol file (.yaml or .json); default data/protocol.yaml")
+    parser.add_argument(
+        "--protocol", help="protocol file (.yaml or .json); default data/protocol.yaml"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)

@@ -80,9 +80,9 @@ def test_text_that_is_not_json_is_refused(protocol: Protocol, text: str) -> None
     assert "not valid JSON" in assert_problem(call(protocol, text), "request")
 
 
-@pytest.mark.parametrize("request", [[], "ping", 42, None])
-def test_request_must_be_an_object(protocol: Protocol, request: Any) -> None:
-    assert_problem(call(protocol, json.dumps(request)), "request")
+@pytest.mark.parametrize("body", [[], "ping", 42, None])
+def test_request_must_be_an_object(protocol: Protocol, body: Any) -> None:
+    assert_problem(call(protocol, json.dumps(body)), "request")
 
 
 @pytest.mark.parametrize("payload", [[], "x", 1, None])

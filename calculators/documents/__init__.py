@@ -1,0 +1,1 @@
+"""Documents the calculators make: calendar files and filled templates (standard library only)."""

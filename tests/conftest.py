@@ -1,0 +1,26 @@
+"""Fixtures shared across the suite: the project root and one built site per session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The handbook built once from data/protocol.yaml, exactly as `make build` does."""
+    from handbook.site_build import build_site
+
+    site = tmp_path_factory.mktemp("built") / "site"
+    assert build_site(site_dir=site, quiet=True) == 0, "the site did not build"
+    return site
