@@ -474,6 +474,7 @@ class Event:
     summary: str
     description: str
     clauses: tuple[str, ...]
+    key: str = ""  # told apart from other events of its kind on the same day (a case)
 
 
 def year_events(protocol: Protocol, year: int) -> tuple[Event, ...]:

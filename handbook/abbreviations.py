@@ -14,7 +14,6 @@ from calculators.protocol import Abbreviation
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>|<!--.*?-->", re.DOTALL)
 _SKIP = {
-    "a",
     "abbr",
     "code",
     "pre",

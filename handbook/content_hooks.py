@@ -10,7 +10,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # mkdocs loads 
 
 from handbook.abbreviations import mark_abbreviations  # noqa: E402
 
-
 # Hooks ------------------------------------------------------------------------
 
 

@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from calculators.protocol import Protocol, protocol_from_mapping
 
 PROTOCOL_JSON_VARIABLE = "CSE_PROTOCOL_JSON"
+
+# Pyodide runs several times slower than CPython: no per-example deadline there.
+settings.register_profile("pyodide", deadline=None)
+if sys.platform == "emscripten":
+    settings.load_profile("pyodide")
 
 
 @pytest.fixture(scope="session")

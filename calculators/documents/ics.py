@@ -1,0 +1,201 @@
+"""Calendar files (RFC 5545) with the directive's due dates, written with the standard library.
+
+Calendars sync to shared servers, so a file carries no child's name: only an
+optional case reference the practitioner types. Every event is an all-day event
+(VALUE=DATE). The time stamp (DTSTAMP) is passed in, never read from the clock,
+and the UIDs are stable, so importing a newer file updates events instead of
+doubling them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from calculators import schedule
+from calculators.dates_input import attempt, clean_text
+from calculators.errors import FieldProblem, InputError
+from calculators.protocol import Protocol
+from calculators.wording import clause_list, long_date
+
+MAX_LINE_OCTETS = 75
+MAX_CASE_REFERENCE = 30
+UID_DOMAIN = "cse-handbook.invalid"
+MEDIA_TYPE = "text/calendar"
+
+
+# RFC 5545 -------------------------------------------------------------------
+
+
+def escape_text(value: str) -> str:
+    """Escape a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 3.3.11)."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets; continuation lines start with one space (3.1)."""
+    chunks: list[str] = []
+    current, size = "", 0
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        limit = MAX_LINE_OCTETS if not chunks else MAX_LINE_OCTETS - 1
+        if size + octets > limit:
+            chunks.append(current)
+            current, size = char, octets
+        else:
+            current += char
+            size += octets
+    chunks.append(current)
+    return "\r\n ".join(chunks)
+
+
+def _date_value(day: date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def _stamp(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def write_calendar(
+    events: Iterable[schedule.Event],
+    *,
+    dtstamp: datetime,
+    name: str,
+) -> str:
+    """The text of a VCALENDAR with one all-day VEVENT per event, CRLF line ends."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//CSE practice handbook//Due dates calculator//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(name)}",
+    ]
+    stamp = _stamp(dtstamp)
+    for event in events:
+        key = f"-{event.key}" if event.key else ""
+        uid = f"{event.kind}-{_date_value(event.date)}{key}@{UID_DOMAIN}"
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{_date_value(event.date)}",
+            f"DTEND;VALUE=DATE:{_date_value(event.date + timedelta(days=1))}",
+            f"SUMMARY:{escape_text(event.summary)}",
+            f"DESCRIPTION:{escape_text(event.description)}",
+            f"CATEGORIES:{escape_text(event.kind)}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+# The due dates as a calendar --------------------------------------------------
+
+
+def strategy_event(
+    protocol: Protocol, strategy: schedule.StrategyAnswer, case_reference: str
+) -> schedule.Event:
+    """The date the next strategy meeting is due by, with the case reference if given."""
+    rule = protocol.timing.strategy_meeting
+    for_case = f" ({case_reference})" if case_reference else ""
+    key = hashlib.sha256(case_reference.encode("utf-8")).hexdigest()[:12] if case_reference else ""
+    if strategy.out_of_borough:
+        when = (
+            f"Due by this date: the agreed interval of {strategy.interval_weeks} weeks for a "
+            "child placed out of borough. Record the rationale in the last strategy meeting's "
+            "minutes."
+        )
+    else:
+        when = (
+            f"Due between {long_date(strategy.earliest)} and this date "
+            f"({rule.min_weeks}-{rule.max_weeks} weeks after the last meeting)."
+        )
+    return schedule.Event(
+        kind="strategy",
+        date=strategy.latest,
+        summary=f"{rule.name} due{for_case}",
+        description=f"{when} ({clause_list(strategy.clauses)})",
+        clauses=strategy.clauses,
+        key=key,
+    )
+
+
+def calendar_file(
+    protocol: Protocol,
+    today: date,
+    *,
+    dtstamp: datetime,
+    strategy: schedule.StrategyAnswer | None = None,
+    case_reference: str = "",
+) -> str:
+    """The next twelve months of panels and deadlines, plus the strategy meeting due date."""
+    events = list(schedule.upcoming_events(protocol, today))
+    if strategy is not None:
+        events.append(strategy_event(protocol, strategy, case_reference))
+        events.sort(key=lambda event: (event.date, event.kind))
+    return write_calendar(
+        events, dtstamp=dtstamp, name=protocol.metadata.short_title + " due dates"
+    )
+
+
+def year_calendar_file(protocol: Protocol, year: int, *, dtstamp: datetime) -> str:
+    """One year's panels, referral deadlines and report deadlines."""
+    return write_calendar(
+        schedule.year_events(protocol, year),
+        dtstamp=dtstamp,
+        name=f"{protocol.metadata.short_title} due dates {year}",
+    )
+
+
+def read_case_reference(value: Any) -> str:
+    """An optional case reference: no control characters, short, and never a name."""
+    return clean_text(value, "case_reference", "Case reference", max_length=MAX_CASE_REFERENCE)
+
+
+def read_dtstamp(value: Any, today: date) -> datetime:
+    """The moment the file is made, as ISO text from the page; midnight UTC of today if absent."""
+    if value is None or value == "":
+        return datetime.combine(today, time(), tzinfo=UTC)
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            pass
+        else:
+            return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    raise InputError.one(
+        "now", "The time the file is made must be ISO text, like 2027-03-27T09:00Z"
+    )
+
+
+def handle_calendar_file(protocol: Protocol, payload: dict[str, Any]) -> dict[str, Any]:
+    """The bridge's "calendar_file" request: the dates form's fields plus a case reference."""
+    problems: list[FieldProblem] = []
+    reference = attempt(problems, read_case_reference, payload.get("case_reference"))
+    try:
+        answer = schedule.read_dates_payload(protocol, payload)
+    except InputError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise InputError(problems)
+    stamp = read_dtstamp(payload.get("now"), answer.today)
+    text = calendar_file(
+        protocol,
+        answer.today,
+        dtstamp=stamp,
+        strategy=answer.strategy_meeting,
+        case_reference=reference or "",
+    )
+    return {
+        "filename": f"cse-due-dates-{answer.today.isoformat()}.ics",
+        "media_type": MEDIA_TYPE,
+        "text": text,
+    }
