@@ -1,0 +1,148 @@
+"""`dates` and `calendar` commands: the directive's due dates (clauses 4.6, 5.3, 6.2, 6.13).
+
+The same code path as the page: the flags become the form's payload and go to
+`schedule.handle_dates`. Only this layer reads the clock, for a default `--today`
+and for the calendar file's time stamp.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from calculators import schedule
+from calculators.documents import ics
+from calculators.errors import InputError
+from calculators.protocol import Protocol
+from calculators.wording import long_date
+
+
+def register(commands: Any) -> None:
+    dates = commands.add_parser(
+        "dates", help="the next MASE panel, referral and report deadlines, strategy meeting"
+    )
+    dates.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="the day to count from (default: today)"
+    )
+    dates.add_argument("--last-strategy", metavar="YYYY-MM-DD", help="the last strategy meeting")
+    dates.add_argument(
+        "--initial-strategy", metavar="YYYY-MM-DD", help="the initial strategy meeting"
+    )
+    dates.add_argument(
+        "--out-of-borough", action="store_true", help="the child is placed out of borough"
+    )
+    dates.add_argument(
+        "--interval-weeks", metavar="WEEKS", help="agreed interval between strategy meetings"
+    )
+    dates.add_argument("--rationale", help="rationale for the agreed interval")
+    dates.add_argument("--referral-planned", action="store_true", help="a MASE referral is planned")
+    dates.add_argument("--ics", metavar="FILE", help="also write a calendar file (.ics)")
+    dates.add_argument("--case-reference", help="case reference for the calendar file (no names)")
+    dates.add_argument("--json", action="store_true", help="print JSON")
+    dates.set_defaults(handler=due_dates)
+
+    calendar = commands.add_parser(
+        "calendar", help="a year's panels, referral deadlines and report deadlines"
+    )
+    calendar.add_argument("--year", required=True, metavar="YYYY")
+    calendar.add_argument("--ics", metavar="FILE", help="write a calendar file (.ics) instead")
+    calendar.add_argument("--json", action="store_true", help="print JSON")
+    calendar.set_defaults(handler=year_calendar)
+
+
+def _payload(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "today": args.today if args.today is not None else date.today().isoformat(),
+        "last_strategy": args.last_strategy,
+        "initial_strategy": args.initial_strategy,
+        "out_of_borough": args.out_of_borough,
+        "agreed_interval_weeks": args.interval_weeks,
+        "interval_rationale": args.rationale,
+        "referral_planned": args.referral_planned,
+        "case_reference": args.case_reference,
+    }
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def due_dates(protocol: Protocol, args: argparse.Namespace) -> int:
+    payload = _payload(args)
+    result = schedule.handle_dates(protocol, payload)
+    if args.ics:
+        made = ics.handle_calendar_file(protocol, {**payload, "now": _now()})
+        _write(args.ics, made["text"])
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Due dates on {long_date(date.fromisoformat(result['today']))}")
+    for answer in result["answers"]:
+        print(f"\n{answer['title']} ({answer['clause_text']}): {answer['summary']}")
+        for detail in answer["details"]:
+            print(f"  {detail}")
+        if answer["warning"]:
+            print(f"  Note: {answer['warning']}")
+    if args.ics:
+        print(f"\nCalendar file written to {args.ics}")
+    return 0
+
+
+def year_calendar(protocol: Protocol, args: argparse.Namespace) -> int:
+    data = schedule.handle_calendar(protocol, {"year": args.year})
+    if args.ics:
+        stamp = datetime.now(UTC)
+        _write(args.ics, ics.year_calendar_file(protocol, data["year"], dtstamp=stamp))
+        print(f"Calendar file for {data['year']} written to {args.ics}")
+        return 0
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    clauses = data["clauses"]
+    print(
+        f"{data['year']}: MASE panels (clause {clauses['mase_panel']}), referral deadlines "
+        f"(clause {clauses['mase_referral']}), monthly report deadlines "
+        f"(clause {clauses['monthly_report']})"
+    )
+    for row in data["months"]:
+        print(f"\n{row['month_name']}")
+        print(f"  MASE panel:        {_panel_text(row)}")
+        if row["referral_deadline"]:
+            print(f"  Referral deadline: {_day_text(row, 'referral')}")
+        print(f"  Report deadline:   {_day_text(row, 'report')}")
+    return 0
+
+
+def _panel_text(row: dict[str, Any]) -> str:
+    if row["panel_cancelled"]:
+        scheduled = long_date(date.fromisoformat(row["panel_scheduled"]))
+        return f"cancelled ({scheduled}): {row['panel_change_reason']}"
+    text = long_date(date.fromisoformat(row["panel"]))
+    if row["panel"] != row["panel_scheduled"]:
+        scheduled = long_date(date.fromisoformat(row["panel_scheduled"]))
+        text += f" (moved from {scheduled}: {row['panel_change_reason']})"
+    if row["panel_bank_holiday"]:
+        text += f" [bank holiday: {row['panel_bank_holiday']}]"
+    return text
+
+
+def _day_text(row: dict[str, Any], kind: str) -> str:
+    key = "referral_deadline" if kind == "referral" else "report_due"
+    text = long_date(date.fromisoformat(row[key]))
+    if row[f"{kind}_bank_holiday"]:
+        text += f" [bank holiday: {row[f'{kind}_bank_holiday']}]"
+    if row[f"{kind}_submit_by"]:
+        text += f"; submit by {long_date(date.fromisoformat(row[f'{kind}_submit_by']))}"
+    return text
+
+
+def _write(path: str, text: str) -> None:
+    try:
+        Path(path).write_bytes(text.encode("utf-8"))
+    except OSError as error:
+        raise InputError.one(
+            "ics", f"Cannot write the calendar file {path}: {error.strerror}"
+        ) from None

@@ -1,0 +1,297 @@
+"""A form's values checked against its template, and drafts saved to the practitioner's disk.
+
+One code path for the command line, the browser bridge and "Open a draft": every
+problem is an InputError naming the field (its id, or `rows_id[2].column_id` for a
+cell) with the field's label in the message, so a page can link to the input.
+
+Values, as JSON gives them:
+- text, textarea: text; date: "YYYY-MM-DD"; choice: one of the options;
+- number: a number, or text that is one;
+- rows: a list of objects keyed by column id, each value text.
+A missing value, null or "" is an empty answer. Line endings become "\\n".
+
+A draft is JSON: {"template": id, "protocol_version": "1.0", "fields": {...}}.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from calculators.errors import FieldProblem, InputError
+from calculators.protocol import Field, Protocol, Template
+
+MAX_TEXT_CHARS = 20_000
+MAX_ROWS = 200
+MAX_DRAFT_BYTES = 5_000_000
+DRAFT_KEYS = ("template", "protocol_version", "fields")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Characters XML 1.0 does not allow: C0 controls except tab, line feed and carriage
+# return; lone surrogates; U+FFFE and U+FFFF.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def label_of(field: Field) -> str:
+    """The field's label for a message, without the form's trailing colon."""
+    return field.label.rstrip(" :")
+
+
+def check_values(
+    template: Template, values: Any, *, complete: bool = False
+) -> dict[str, str | list[dict[str, str]]]:
+    """Return the values, normalised, or raise InputError listing every problem.
+
+    With `complete`, the fields the template requires must have an answer.
+    The result holds only answered fields; rows with every cell empty are dropped.
+    """
+    if not isinstance(values, Mapping):
+        raise InputError.one("fields", f"expected an object of field values, got {_kind(values)}")
+    fields = {f.id: f for f in template.fields}
+    problems: list[FieldProblem] = []
+    clean: dict[str, Any] = {}
+    for key in values:
+        if key not in fields:
+            problems.append(
+                FieldProblem(str(key), f"unknown field {key!r}: the {template.title} has no such field")
+            )
+    for field in template.fields:
+        value = values.get(field.id)
+        try:
+            checked = _check(field, value)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        if checked:
+            clean[field.id] = checked
+        elif complete and field.required:
+            problems.append(FieldProblem(field.id, _required_message(field)))
+    if problems:
+        raise InputError(problems)
+    return clean
+
+
+def make_draft(protocol: Protocol, template: Template, values: Any) -> dict[str, Any]:
+    """The draft file's content (incomplete answers allowed)."""
+    return {
+        "template": template.id,
+        "protocol_version": protocol.metadata.version,
+        "fields": check_values(template, values),
+    }
+
+
+def draft_filename(template: Template) -> str:
+    return f"{template.id}-draft.json"
+
+
+def read_draft(protocol: Protocol, text: str | bytes) -> dict[str, Any]:
+    """Read a draft file: {"template": Template, "fields": {...}, "warnings": [...]}."""
+    return _read_draft_data(protocol, _parse_json(text))
+
+
+def read_values(protocol: Protocol, template: Template, text: str | bytes) -> dict[str, Any]:
+    """Read a file of answers for `template`: a draft of that template, or a plain object
+    of field values. Returns {"template", "fields", "warnings"} like `read_draft`."""
+    data = _parse_json(text)
+    if isinstance(data, dict) and "template" in data:
+        draft = _read_draft_data(protocol, data)
+        if draft["template"] != template:
+            raise InputError.one(
+                "template",
+                f"this draft is for the {draft['template'].title}, not the {template.title}",
+            )
+        return draft
+    return {"template": template, "fields": check_values(template, data), "warnings": []}
+
+
+def _parse_json(text: str | bytes) -> Any:
+    if isinstance(text, bytes | bytearray):
+        if len(text) > MAX_DRAFT_BYTES:
+            raise InputError.one("draft", _too_large())
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError.one("draft", "The file is not a draft: it is not UTF-8 text.") from None
+    if not isinstance(text, str):
+        raise InputError.one("draft", "The file is not a draft: expected JSON text.")
+    if len(text) > MAX_DRAFT_BYTES:
+        raise InputError.one("draft", _too_large())
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        where = ""
+        if isinstance(error, json.JSONDecodeError):
+            where = f" (line {error.lineno}, column {error.colno}: {error.msg})"
+        raise InputError.one("draft", f"The file is not a draft: it is not valid JSON{where}.") from None
+    return data
+
+
+def _read_draft_data(protocol: Protocol, data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise InputError.one("draft", "The file is not a draft: expected a JSON object.")
+    problems = [
+        FieldProblem(str(key), f"unknown key {key!r} in the draft (expected {', '.join(DRAFT_KEYS)})")
+        for key in data
+        if key not in DRAFT_KEYS
+    ]
+    for key in ("template", "fields"):
+        if key not in data:
+            problems.append(FieldProblem(key, f"the draft has no {key!r}"))
+    if problems:
+        raise InputError(problems)
+    template = template_or_error(protocol, data["template"])
+    fields = check_values(template, data["fields"])
+    warnings = []
+    version = data.get("protocol_version")
+    if version != protocol.metadata.version:
+        warnings.append(
+            f"This draft was saved with protocol version {version}; the handbook now uses "
+            f"version {protocol.metadata.version}. Check each answer against the current form."
+        )
+    return {"template": template, "fields": fields, "warnings": warnings}
+
+
+def template_or_error(protocol: Protocol, template_id: Any) -> Template:
+    known = ", ".join(t.id for t in protocol.templates)
+    if not isinstance(template_id, str):
+        raise InputError.one("template", f"expected a template id ({known})")
+    try:
+        return protocol.template(template_id)
+    except KeyError:
+        raise InputError.one("template", f"unknown template {template_id!r}; known: {known}") from None
+
+
+# One value ----------------------------------------------------------------------
+
+
+def _check(field: Field, value: Any) -> Any:
+    if value is None:
+        return None
+    label = label_of(field)
+    if field.type == "rows":
+        return _check_rows(field, value)
+    if field.type == "number":
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if not math.isfinite(value):
+                raise InputError.one(field.id, f"{label}: expected a number, got {value!r}")
+            return str(value)
+        if isinstance(value, str) and (not value.strip() or _NUMBER.fullmatch(value.strip())):
+            return value.strip()
+        raise InputError.one(field.id, f"{label}: expected a number, got {_kind(value)}")
+    if not isinstance(value, str):
+        raise InputError.one(field.id, f"{label}: expected text, got {_kind(value)}")
+    if field.type == "date":
+        value = value.strip()
+        if not value:
+            return ""
+        try:
+            if not _ISO_DATE.fullmatch(value):
+                raise ValueError
+            date.fromisoformat(value)
+        except ValueError:
+            raise InputError.one(
+                field.id, f"{label}: expected a real date like 2027-01-07, got {value!r}"
+            ) from None
+        return value
+    if field.type == "choice":
+        if value and value not in field.options:
+            options = ", ".join(repr(o) for o in field.options)
+            raise InputError.one(field.id, f"{label}: expected one of {options}, got {value!r}")
+        return value
+    return _check_text(field.id, label, value)
+
+
+def _check_text(path: str, label: str, value: str) -> str:
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError.one(
+            path, f"{label}: at most {MAX_TEXT_CHARS:,} characters, got {len(text):,}"
+        )
+    bad = _NOT_IN_XML.search(text)
+    if bad:
+        raise InputError.one(
+            path,
+            f"{label}: contains a character that cannot go in a document "
+            f"(U+{ord(bad.group()):04X}, at character {bad.start() + 1}); remove it",
+        )
+    return text if text.strip() else ""
+
+
+def _check_rows(field: Field, value: Any) -> list[dict[str, str]]:
+    label = label_of(field)
+    if not isinstance(value, list | tuple):
+        raise InputError.one(field.id, f"{label}: expected a list of rows, got {_kind(value)}")
+    if len(value) > MAX_ROWS:
+        raise InputError.one(field.id, f"{label}: at most {MAX_ROWS} rows, got {len(value)}")
+    columns = {c.id: c for c in field.columns}
+    problems: list[FieldProblem] = []
+    rows = []
+    for index, row in enumerate(value):
+        where = f"{field.id}[{index}]"
+        if not isinstance(row, Mapping):
+            problems.append(
+                FieldProblem(where, f"{label}, row {index + 1}: expected an object, got {_kind(row)}")
+            )
+            continue
+        clean = {}
+        for key, cell in row.items():
+            column = columns.get(key)
+            if column is None:
+                known = ", ".join(columns)
+                problems.append(
+                    FieldProblem(
+                        f"{where}.{key}",
+                        f"{label}, row {index + 1}: unknown column {key!r} (known: {known})",
+                    )
+                )
+                continue
+            cell_label = f"{label}, row {index + 1}, {column.label.rstrip(' :')}"
+            if cell is None:
+                continue
+            if not isinstance(cell, str):
+                problems.append(
+                    FieldProblem(f"{where}.{key}", f"{cell_label}: expected text, got {_kind(cell)}")
+                )
+                continue
+            try:
+                clean[key] = _check_text(f"{where}.{key}", cell_label, cell)
+            except InputError as error:
+                problems.extend(error.problems)
+        if any(clean.values()):
+            rows.append({c: clean.get(c, "") for c in columns})
+    if problems:
+        raise InputError(problems)
+    return rows
+
+
+def _required_message(field: Field) -> str:
+    label = label_of(field)
+    if field.type == "choice":
+        return f"Select {label}"
+    if field.type == "rows":
+        return f"Add at least one row to {label}"
+    return f"Enter {label}"
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return type(value).__name__
+
+
+def _too_large() -> str:
+    return f"The file is too large for a draft: at most {MAX_DRAFT_BYTES:,} bytes."

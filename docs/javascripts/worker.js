@@ -1,0 +1,103 @@
+// The calculators' Web Worker (a module worker): Python on Pyodide, JSON in and out.
+//
+// Pyodide starts loading as soon as the worker starts; messages that arrive
+// earlier simply wait for it. Every request carries an id; the reply is
+// {id, result} or {id, error}, so errors travel as data.
+
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+/** The site root, from this file's own address: works under any sub-path. */
+const SITE_ROOT = new URL("../", import.meta.url);
+
+/**
+ * @typedef {object} Manifest  assets/runtime.json, paths relative to the site root
+ * @property {string} pyodide
+ * @property {string} wheel
+ * @property {string} protocol
+ */
+
+/**
+ * @typedef {object} Runtime
+ * @property {(protocol: unknown, request: string) => string} handle  calculators.bridge.handle
+ * @property {unknown} protocol  the validated protocol, kept as a Python object
+ */
+
+/** @returns {Promise<Manifest>} */
+async function fetchManifest() {
+  const response = await fetch(new URL("assets/runtime.json", SITE_ROOT));
+  if (!response.ok) throw new Error(`assets/runtime.json could not be loaded (${response.status})`);
+  return response.json();
+}
+
+/** @param {string} path @returns {Promise<string>} */
+async function fetchText(path) {
+  const response = await fetch(new URL(path, SITE_ROOT));
+  if (!response.ok) throw new Error(`${path} could not be loaded (${response.status})`);
+  return response.text();
+}
+
+/** @returns {Promise<Runtime>} */
+async function start() {
+  const pyodideReady = loadPyodide({ indexURL: new URL("pyodide/", SITE_ROOT).href });
+  const manifest = await fetchManifest();
+  const protocolText = fetchText(manifest.protocol);
+  const pyodide = await pyodideReady;
+  const problems = [];
+  await pyodide.loadPackage(new URL(manifest.wheel, SITE_ROOT).href, {
+    messageCallback: () => {},
+    errorCallback: (message) => problems.push(message),
+  });
+  let bridge;
+  try {
+    bridge = pyodide.pyimport("calculators.bridge");
+  } catch (error) {
+    // loadPackage only logs a missing or broken wheel: the import is the real check.
+    const detail = problems.length ? problems.join(" ") : String(error);
+    throw new Error(`The calculators package did not load from ${manifest.wheel}: ${detail}`);
+  }
+  const protocol = bridge.load_protocol(await protocolText);
+  const handle = bridge.handle;
+  bridge.destroy();
+  return { handle, protocol };
+}
+
+const ready = start();
+// A failed start is reported through the messages that wait for it.
+ready.catch(() => {});
+
+/**
+ * @param {string} type
+ * @param {unknown} payload
+ * @returns {Promise<unknown>} the bridge's response: {ok, result} or {ok: false, errors}
+ */
+async function callBridge(type, payload) {
+  const runtime = await ready;
+  return JSON.parse(runtime.handle(runtime.protocol, JSON.stringify({ type, payload })));
+}
+
+/** Message types the page may send, each answered with data. */
+const MESSAGE_TYPES = {
+  /** Wait until Python and the calculators are ready; answer with the bridge's ping. */
+  start: () => callBridge("ping", {}),
+  /** @param {{request: {type: string, payload: unknown}}} message */
+  call: (message) => callBridge(message.request.type, message.request.payload),
+};
+
+/**
+ * @param {{id: number, type: string}} message
+ * @returns {Promise<unknown>}
+ */
+async function handler(message) {
+  const handle = MESSAGE_TYPES[message.type];
+  if (!handle) throw new Error(`Unknown message type: ${message.type}`);
+  return handle(message);
+}
+
+self.addEventListener("message", async (event) => {
+  const { id } = event.data;
+  try {
+    self.postMessage({ id, result: await handler(event.data) });
+  } catch (error) {
+    self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

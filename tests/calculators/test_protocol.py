@@ -1,0 +1,105 @@
+"""The protocol model: the directive's structure as transcribed, and its validation."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
+
+
+def test_every_clause_from_1_1_to_6_15_is_there_in_order(protocol: Protocol) -> None:
+    expected = ["1.1", "2.1"] + [f"3.{n}" for n in range(1, 6)] + [f"4.{n}" for n in range(1, 7)]
+    expected += [f"5.{n}" for n in range(1, 4)] + [f"6.{n}" for n in range(1, 16)]
+    assert [c.id for c in protocol.clauses] == expected
+
+
+def test_safeguard_spells_its_name_with_sexual_health_first(protocol: Protocol) -> None:
+    signs = protocol.clause("2.1").items
+    assert "".join(s.label for s in signs) == "SAFEGUARD"
+    assert signs[0].text == "Sexual health and behaviour"
+    assert signs[3].text == "Emotional and physical condition"
+
+
+def test_sub_items_of_5_2_and_6_10(protocol: Protocol) -> None:
+    assert [i.label for i in protocol.clause("5.2").items] == ["i", "ii", "iii", "iv"]
+    assert [i.label for i in protocol.clause("6.10").items] == ["i", "ii", "iii"]
+
+
+def test_matrix_is_nine_domains_by_three_categories_and_rewards_has_no_category_3(
+    protocol: Protocol,
+) -> None:
+    domains = protocol.categories.domains
+    assert len(domains) == 9
+    for domain in domains:
+        expected = {1, 2} if domain.id == "rewards" else {1, 2, 3}
+        assert {i.category for i in domain.indicators} == expected, domain.id
+
+
+def test_timing_rules_are_the_directives(protocol: Protocol) -> None:
+    timing = protocol.timing
+    assert (timing.mase_panel.weekday, timing.mase_panel.week_of_month) == (3, 1)
+    assert timing.mase_referral.days_before_panel == 14
+    assert (timing.monthly_report.weekday, timing.monthly_report.week_of_month) == (3, 3)
+    assert (timing.strategy_meeting.min_weeks, timing.strategy_meeting.max_weeks) == (8, 10)
+
+
+def test_every_email_address_is_a_contact_with_where_it_is_used(protocol: Protocol) -> None:
+    emails = {c.email for c in protocol.contacts}
+    assert emails == {
+        "Jane.Sharp@newham.gov.uk",
+        "ChildSexualExploitation@newham.gov.uk",
+        "Agnes.Adentan@elft.nhs.uk",
+        "Ellie.Lloyd@bartshealth.nhs.uk",
+    }
+    assert "5.3" in protocol.contact("cse-lead").used_in
+    assert "6.11" in protocol.contact("community-nurse").used_in
+
+
+def test_glossary_covers_the_abbreviations_the_directive_uses(protocol: Protocol) -> None:
+    abbreviations = {a.abbr for a in protocol.glossary}
+    for abbr in ("87a", "CSE", "MASE", "MAP", "LBN", "TM", "PM", "LAC", "CFCS", "CYPS", "YP"):
+        assert abbr in abbreviations
+    for abbr in ("DV", "ASB", "STI", "LA", "DfE", "CP"):
+        assert abbr in abbreviations
+
+
+def mutated(data: dict[str, Any], change: Any) -> dict[str, Any]:
+    copied = copy.deepcopy(data)
+    change(copied)
+    return copied
+
+
+def error_for(data: dict[str, Any]) -> ProtocolError:
+    with pytest.raises(ProtocolError) as error:
+        protocol_from_mapping(data)
+    return error.value
+
+
+def test_model_reports_path_and_expectation(protocol_data: dict[str, Any]) -> None:
+    error = error_for(
+        mutated(protocol_data, lambda d: d["sections"][3]["clauses"][5].update(text=""))
+    )
+    assert error.path == "sections[3].clauses[5].text"
+    assert error.message == "expected some text, got an empty text"
+
+
+def test_weekday_must_be_a_weekday_name(protocol_data: dict[str, Any]) -> None:
+    error = error_for(
+        mutated(protocol_data, lambda d: d["timing"]["mase_panel"].update(weekday="Thorsday"))
+    )
+    assert error.path == "timing.mase_panel.weekday"
+    assert "expected a weekday name" in error.message
+
+
+def test_rule_must_cite_a_clause_that_exists(protocol_data: dict[str, Any]) -> None:
+    error = error_for(
+        mutated(protocol_data, lambda d: d["timing"]["monthly_report"].update(clause="5.9"))
+    )
+    assert error.path == "timing.monthly_report.clause"
+
+
+def test_a_top_level_that_is_not_a_mapping_is_refused() -> None:
+    assert "expected a mapping" in error_for(["not", "a", "mapping"]).message  # type: ignore[arg-type]
