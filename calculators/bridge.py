@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from calculators import __version__, risk
+from calculators.documents import forms
 from calculators.errors import InputError
 from calculators.protocol import Protocol, protocol_from_mapping
 
@@ -49,6 +50,11 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
     {
         "ping": handle_ping,
         "risk": risk.handle_risk,
+        "fill": forms.handle_fill,
+        "template_text": forms.handle_template_text,
+        "check_form": forms.handle_check,
+        "save_draft": forms.handle_save_draft,
+        "open_draft": forms.handle_open_draft,
     }
 )
 

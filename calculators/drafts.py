@@ -57,7 +57,9 @@ def check_values(
     for key in values:
         if key not in fields:
             problems.append(
-                FieldProblem(str(key), f"unknown field {key!r}: the {template.title} has no such field")
+                FieldProblem(
+                    str(key), f"unknown field {key!r}: the {template.title} has no such field"
+                )
             )
     for field in template.fields:
         value = values.get(field.id)
@@ -115,7 +117,9 @@ def _parse_json(text: str | bytes) -> Any:
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise InputError.one("draft", "The file is not a draft: it is not UTF-8 text.") from None
+            raise InputError.one(
+                "draft", "The file is not a draft: it is not UTF-8 text."
+            ) from None
     if not isinstance(text, str):
         raise InputError.one("draft", "The file is not a draft: expected JSON text.")
     if len(text) > MAX_DRAFT_BYTES:
@@ -126,7 +130,9 @@ def _parse_json(text: str | bytes) -> Any:
         where = ""
         if isinstance(error, json.JSONDecodeError):
             where = f" (line {error.lineno}, column {error.colno}: {error.msg})"
-        raise InputError.one("draft", f"The file is not a draft: it is not valid JSON{where}.") from None
+        raise InputError.one(
+            "draft", f"The file is not valid JSON{where}, so it is not a draft."
+        ) from None
     return data
 
 
@@ -134,7 +140,9 @@ def _read_draft_data(protocol: Protocol, data: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InputError.one("draft", "The file is not a draft: expected a JSON object.")
     problems = [
-        FieldProblem(str(key), f"unknown key {key!r} in the draft (expected {', '.join(DRAFT_KEYS)})")
+        FieldProblem(
+            str(key), f"unknown key {key!r} in the draft (expected {', '.join(DRAFT_KEYS)})"
+        )
         for key in data
         if key not in DRAFT_KEYS
     ]
@@ -162,7 +170,9 @@ def template_or_error(protocol: Protocol, template_id: Any) -> Template:
     try:
         return protocol.template(template_id)
     except KeyError:
-        raise InputError.one("template", f"unknown template {template_id!r}; known: {known}") from None
+        raise InputError.one(
+            "template", f"unknown template {template_id!r}; known: {known}"
+        ) from None
 
 
 # One value ----------------------------------------------------------------------
@@ -234,7 +244,9 @@ def _check_rows(field: Field, value: Any) -> list[dict[str, str]]:
         where = f"{field.id}[{index}]"
         if not isinstance(row, Mapping):
             problems.append(
-                FieldProblem(where, f"{label}, row {index + 1}: expected an object, got {_kind(row)}")
+                FieldProblem(
+                    where, f"{label}, row {index + 1}: expected an object, got {_kind(row)}"
+                )
             )
             continue
         clean = {}
@@ -254,7 +266,9 @@ def _check_rows(field: Field, value: Any) -> list[dict[str, str]]:
                 continue
             if not isinstance(cell, str):
                 problems.append(
-                    FieldProblem(f"{where}.{key}", f"{cell_label}: expected text, got {_kind(cell)}")
+                    FieldProblem(
+                        f"{where}.{key}", f"{cell_label}: expected text, got {_kind(cell)}"
+                    )
                 )
                 continue
             try:

@@ -518,6 +518,29 @@ def weeks_or_days(count: int) -> str:
     return days(count)
 
 
+def panel_rule_words(protocol: Protocol) -> str:
+    rule = protocol.timing.mase_panel
+    return (
+        f"The MASE panel meets on the {ordinal(rule.week_of_month)} "
+        f"{weekday_name(rule.weekday)} of every month."
+    )
+
+
+def referral_rule_words(protocol: Protocol) -> str:
+    days_before = protocol.timing.mase_referral.days_before_panel
+    return f"A MASE referral must be submitted {weeks_or_days(days_before)} before the panel."
+
+
+def report_rule_words(protocol: Protocol) -> str:
+    rule = protocol.timing.monthly_report
+    contact = protocol.contact(rule.send_to)
+    return (
+        f"Submit the monthly CSE case report by the {ordinal(rule.week_of_month)} "
+        f"{weekday_name(rule.weekday)} of every month and send it to {contact.name} "
+        f"({contact.email})."
+    )
+
+
 def _holiday_words(day: date, name: str | None) -> str:
     return f"{long_date(day)} is a bank holiday ({name})." if name else ""
 
@@ -539,7 +562,7 @@ def panel_words(protocol: Protocol, panel: Panel) -> tuple[str, str, tuple[str, 
         parts.append(f"Moved from {long_date(panel.scheduled)}: {panel.reason}.")
     if panel.bank_holiday:
         parts.append(_holiday_words(panel.date, panel.bank_holiday))
-    parts.append(f"({clause_list(panel.clauses)})")
+    parts.append(f"{panel_rule_words(protocol)} ({clause_list(panel.clauses)})")
     return protocol.timing.mase_panel.name, " ".join(parts), panel.clauses
 
 
@@ -554,8 +577,7 @@ def referral_words(
 
 
 def report_words(protocol: Protocol, due: Deadline) -> tuple[str, str, tuple[str, ...]]:
-    contact = protocol.contact(protocol.timing.monthly_report.send_to)
-    parts = [f"Send the monthly CSE case report to {contact.name} ({contact.email})."]
+    parts = [report_rule_words(protocol)]
     if due.submit_by:
         parts.append(_submit_words(due))
     parts.append(f"({clause_list(due.clauses)})")
@@ -587,7 +609,6 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
     """Each answer as a title, a date in words, sentences and its clauses, for any page."""
     timing = protocol.timing
     mase, report, strategy = answer.mase, answer.monthly_report, answer.strategy_meeting
-    rule = timing.mase_panel
     panel = mase.next_meeting
     panel_answer = _answer(
         "mase_next_meeting",
@@ -595,8 +616,7 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
         panel.date,
         long_date(panel.date),
         [
-            f"The MASE panel meets on the {ordinal(rule.week_of_month)} "
-            f"{weekday_name(rule.weekday)} of every month.",
+            panel_rule_words(protocol),
             f"Moved from {long_date(panel.scheduled)}: {panel.reason}." if panel.moved else "",
         ],
         panel.clauses,
@@ -604,8 +624,8 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
     )
     due = mase.referral_deadline
     referral_details = [
-        f"A MASE referral must be submitted {weeks_or_days(mase.days_before_panel)} before the "
-        f"panel: this is the deadline for the panel on {long_date(mase.referable_meeting.date)}.",
+        referral_rule_words(protocol),
+        f"This is the deadline for the panel on {long_date(mase.referable_meeting.date)}.",
     ]
     if mase.referable_meeting.date != panel.date:
         missed = referral_deadline(panel.date, timing.mase_referral)
@@ -631,17 +651,12 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
         due.clauses,
         referral_warning,
     )
-    report_rule = timing.monthly_report
     report_answer = _answer(
         "monthly_report_due",
         "Monthly CSE case report",
         report.due.date,
         long_date(report.due.date),
-        [
-            f"Submit the report by the {ordinal(report_rule.week_of_month)} "
-            f"{weekday_name(report_rule.weekday)} of every month.",
-            f"Send it to {report.send_to.name} ({report.send_to.email}).",
-        ],
+        [report_rule_words(protocol)],
         report.due.clauses,
         _submit_words(report.due),
     )

@@ -18,13 +18,13 @@ import zipfile
 from pathlib import Path
 
 import docx
-from calculators.documents.docx import row_tag
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
+from calculators.documents.docx import row_tag
 from calculators.protocol import Field, Protocol, Template
 
 CURRENT_VERSION_REMINDER = "Check you are using the current version"

@@ -1,0 +1,94 @@
+"""Filled forms for the browser bridge and the command line: one code path for both.
+
+The browser fetches the blank template the build wrote (assets/templates/<id>.docx)
+and passes its bytes in; nothing here reads files or the network.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from calculators.documents.docx import fill_docx, filled_filename
+from calculators.documents.text import template_text
+from calculators.drafts import (
+    check_values,
+    draft_filename,
+    make_draft,
+    read_draft,
+    template_or_error,
+)
+from calculators.errors import InputError
+from calculators.protocol import Protocol, Template
+
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def fill_form(
+    protocol: Protocol, template: Template, values: Mapping[str, Any], blank: bytes
+) -> dict[str, Any]:
+    """The completed form: Word bytes, its file name and the plain text (answers complete)."""
+    clean = check_values(template, values, complete=True)
+    return {
+        "docx": fill_docx(blank, template, clean),
+        "filename": filled_filename(template),
+        "text": template_text(protocol, template, clean),
+    }
+
+
+# Bridge handlers: fn(protocol, payload) -> JSON-able dict -------------------------
+
+
+def handle_fill(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """{template, fields, blank_docx_base64} -> {docx_base64, filename, media_type, text}."""
+    template = template_or_error(protocol, payload.get("template"))
+    blank = _base64(payload.get("blank_docx_base64"), "blank_docx_base64")
+    form = fill_form(protocol, template, payload.get("fields", {}), blank)
+    return {
+        "docx_base64": base64.b64encode(form["docx"]).decode("ascii"),
+        "filename": form["filename"],
+        "media_type": DOCX_MEDIA_TYPE,
+        "text": form["text"],
+    }
+
+
+def handle_template_text(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """{template, fields} -> {text}: the plain text, incomplete answers allowed."""
+    template = template_or_error(protocol, payload.get("template"))
+    return {"text": template_text(protocol, template, payload.get("fields", {}))}
+
+
+def handle_check(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """{template, fields} -> {fields}: the answers checked as for a download."""
+    template = template_or_error(protocol, payload.get("template"))
+    return {"fields": check_values(template, payload.get("fields", {}), complete=True)}
+
+
+def handle_save_draft(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """{template, fields} -> {json, filename}: a draft for the practitioner's own disk."""
+    template = template_or_error(protocol, payload.get("template"))
+    draft = make_draft(protocol, template, payload.get("fields", {}))
+    text = json.dumps(draft, ensure_ascii=False, indent=2) + "\n"
+    return {"json": text, "filename": draft_filename(template)}
+
+
+def handle_open_draft(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """{text} -> {template, fields, warnings}; problems name the draft's fields."""
+    draft = read_draft(protocol, payload.get("text"))
+    return {
+        "template": draft["template"].id,
+        "fields": draft["fields"],
+        "warnings": draft["warnings"],
+    }
+
+
+def _base64(value: Any, field: str) -> bytes:
+    if not isinstance(value, str) or not value:
+        raise InputError.one(field, "expected the blank template's bytes as base64 text")
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise InputError.one(field, "expected base64 text") from None

@@ -1,0 +1,149 @@
+"""The year planner page: every MASE panel, its referral deadline and every report deadline.
+
+Built at build time for this year and next, from the timing rules in the protocol
+and England's bank holidays (from the `holidays` library, as the browser's
+protocol JSON has them). "Today" is the build date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from calculators import schedule
+from calculators.protocol import BankHoliday, Protocol
+from calculators.wording import long_date, month_name
+from handbook.pages import clause_ref, html_text
+from handbook.protocol_json import with_bank_holidays
+
+YEARS_SHOWN = 2  # this year and next
+
+
+# Page -----------------------------------------------------------------------
+
+
+def year_planner(protocol: Protocol, here: str, today: date | None = None) -> str:
+    """The macro: the planner as Markdown with accessible HTML tables."""
+    today = today or date.today()
+    protocol = with_holidays(protocol, today)
+    unmatched = schedule.unmatched_panel_changes(protocol)
+    if unmatched:
+        listed = ", ".join(day.isoformat() for day in unmatched)
+        raise RuntimeError(
+            f"timing.panel_changes lists {listed}, which is not a MASE panel date by the rule: "
+            "check the date in data/protocol.yaml"
+        )
+    return year_planner_markdown(protocol, today, here)
+
+
+def year_planner_markdown(protocol: Protocol, today: date, here: str) -> str:
+    timing = protocol.timing
+    panel_ref = clause_ref(protocol, timing.mase_panel.clause, here)
+    referral_ref = clause_ref(protocol, timing.mase_referral.clause, here)
+    report_ref = clause_ref(protocol, timing.monthly_report.clause, here)
+    out = [
+        f"{schedule.panel_rule_words(protocol)} ({panel_ref})",
+        "",
+        f"{schedule.referral_rule_words(protocol)} ({referral_ref})",
+        "",
+        f"{schedule.report_rule_words(protocol)} ({report_ref})",
+        "",
+        "Where a date is a bank holiday in England it is marked, and a deadline that falls on "
+        "a day that is not a working day gives the working day before it. Panels the protocol "
+        "owner has moved or cancelled are shown as such.",
+        "",
+        f"This planner was made on {long_date(today)}.",
+        "",
+    ]
+    for year in range(today.year, today.year + YEARS_SHOWN):
+        out += [f"## {year}", "", year_table(protocol, year), ""]
+    return "\n".join(out)
+
+
+def year_table(protocol: Protocol, year: int) -> str:
+    timing = protocol.timing
+    calendar = schedule.year_calendar(protocol, year)
+    head = (
+        f"MASE panel (clause {timing.mase_panel.clause})",
+        f"Referral deadline (clause {timing.mase_referral.clause})",
+        f"Monthly report deadline (clause {timing.monthly_report.clause})",
+    )
+    rows = [
+        f'<table class="planner" id="planner-{year}">',
+        f"<caption>MASE panels, referral deadlines and monthly report deadlines in {year}"
+        "</caption>",
+        "<thead><tr>",
+        '<th scope="col">Month</th>',
+        *(f'<th scope="col">{html_text(text)}</th>' for text in head),
+        "</tr></thead>",
+        "<tbody>",
+    ]
+    for row in calendar.rows:
+        referral = row.referral_deadline
+        rows += [
+            "<tr>",
+            f'<th scope="row">{html_text(month_name(row.month))}</th>',
+            f"<td>{panel_cell(row.panel)}</td>",
+            f"<td>{deadline_cell(referral) if referral else 'No panel'}</td>",
+            f"<td>{deadline_cell(row.report_deadline)}</td>",
+            "</tr>",
+        ]
+    rows += ["</tbody>", "</table>"]
+    return "\n".join(rows)
+
+
+def panel_cell(panel: schedule.Panel) -> str:
+    if panel.cancelled:
+        return (
+            f"<strong>Cancelled</strong> ({html_text(long_date(panel.scheduled))}): "
+            f"{html_text(panel.reason or '')}"
+        )
+    parts = [html_text(long_date(panel.date))]
+    if panel.moved:
+        parts.append(
+            f'<br><span class="planner-note">Moved from {html_text(long_date(panel.scheduled))}: '
+            f"{html_text(panel.reason or '')}</span>"
+        )
+    if panel.bank_holiday:
+        parts.append(_holiday_flag(panel.bank_holiday))
+    return "".join(parts)
+
+
+def deadline_cell(due: schedule.Deadline) -> str:
+    parts = [html_text(long_date(due.date))]
+    if due.bank_holiday:
+        parts.append(_holiday_flag(due.bank_holiday))
+    if due.submit_by:
+        parts.append(
+            f'<br><span class="planner-note">Submit by {html_text(long_date(due.submit_by))}</span>'
+        )
+    return "".join(parts)
+
+
+def _holiday_flag(name: str) -> str:
+    return f'<br><strong class="bank-holiday">Bank holiday: {html_text(name)}</strong>'
+
+
+# Data -----------------------------------------------------------------------
+
+
+def with_holidays(protocol: Protocol, today: date) -> Protocol:
+    """The protocol with England's bank holidays, unless it already carries them."""
+    source = protocol.timing.bank_holidays
+    if source.dates:
+        return protocol
+    settings = {
+        "country": source.country,
+        "subdivision": source.subdivision,
+        "years_before": source.years_before,
+        "years_after": source.years_after,
+    }
+    filled = with_bank_holidays({"timing": {"bank_holidays": settings}}, today)
+    dates = tuple(
+        BankHoliday(date=date.fromisoformat(item["date"]), name=item["name"])
+        for item in filled["timing"]["bank_holidays"]["dates"]
+    )
+    timing = dataclasses.replace(
+        protocol.timing, bank_holidays=dataclasses.replace(source, dates=dates)
+    )
+    return dataclasses.replace(protocol, timing=timing)
