@@ -15,7 +15,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # mkdocs loads this file by path
 
-from handbook import pages, risk_page  # noqa: E402
+from handbook import pages, planner, risk_page  # noqa: E402
 from handbook.loader import PROTOCOL_PATH, load_protocol  # noqa: E402
 
 PROTOCOL_ENV = "CSE_PROTOCOL"
@@ -66,3 +66,4 @@ def define_env(env: Any) -> None:
     env.macro(with_page(pages.clause_ref), "clause_ref")
     # Calculators
     env.macro(plain(risk_page.risk_form), "risk_form")
+    env.macro(with_page(planner.year_planner), "year_planner")

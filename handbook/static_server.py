@@ -1,0 +1,142 @@
+"""A loopback static server for the built site, used by the browser tests and the benchmark.
+
+It serves site/ under a sub-path (as an intranet might), with the MIME types
+Pyodide needs, the caching headers the README recommends (content-hashed files
+immutable, everything else revalidated), and a record of every request it saw.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import MappingProxyType
+from urllib.parse import unquote, urlsplit
+
+MIME_TYPES = MappingProxyType(
+    {
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".zip": "application/zip",
+        ".whl": "application/zip",
+        ".css": "text/css",
+        ".html": "text/html; charset=utf-8",
+        ".svg": "image/svg+xml",
+        ".xml": "application/xml",
+        ".gz": "application/gzip",
+    }
+)
+_HASHED = re.compile(r"(\.[0-9a-f]{8,}\.(js|css|json)$)|(/wheels/[0-9a-f]{16}/)")
+EMPTY: Mapping[str, Path] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class SeenRequest:
+    """One request as the server received it."""
+
+    method: str
+    path: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    status: int
+
+
+@dataclass
+class Site:
+    """A running server: its base URL (ending in the sub-path) and what it saw."""
+
+    base_url: str
+    seen: list[SeenRequest] = field(default_factory=list)
+
+
+@contextmanager
+def serve_site(
+    root: Path,
+    prefix: str = "/cse-handbook/",
+    extra_files: Mapping[str, Path] = EMPTY,
+    wasm_type: str = "application/wasm",
+) -> Iterator[Site]:
+    """Serve root under prefix on 127.0.0.1 and a free port until the block ends.
+
+    extra_files maps paths under the prefix to files outside root (the bench's bare
+    page); wasm_type lets a test send .wasm with a wrong MIME type.
+    """
+    root = Path(root).resolve()
+    lock = threading.Lock()
+    site = Site(base_url="")
+    types = {**MIME_TYPES, ".wasm": wasm_type}
+
+    class Handler(SimpleHTTPRequestHandler):
+        extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **types}
+
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, directory=str(root), **kwargs)
+
+        def translate_path(self, path: str) -> str:
+            route = unquote(urlsplit(path).path)
+            if not route.startswith(prefix):
+                return str(root / "__outside_the_sub_path__")
+            relative = route[len(prefix) :]
+            if relative in extra_files:
+                return str(extra_files[relative])
+            return super().translate_path("/" + relative)
+
+        def end_headers(self) -> None:
+            if _HASHED.search(self.path):
+                self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+            else:
+                self.send_header("Cache-Control", "no-cache")
+            super().end_headers()
+
+        def send_response(self, code: int, message: str | None = None) -> None:
+            self._status = code
+            super().send_response(code, message)
+
+        def _record(self, body: bytes = b"") -> None:
+            with lock:
+                site.seen.append(
+                    SeenRequest(
+                        method=self.command,
+                        path=self.path,
+                        headers=tuple(self.headers.items()),
+                        body=body,
+                        status=getattr(self, "_status", 0),
+                    )
+                )
+
+        def do_GET(self) -> None:
+            super().do_GET()
+            self._record()
+
+        def do_HEAD(self) -> None:
+            super().do_HEAD()
+            self._record()
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(min(length, 10_000_000))
+            self.send_error(405, "This site accepts no data")
+            self._record(body)
+
+        do_PUT = do_PATCH = do_DELETE = do_POST
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    site.base_url = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
