@@ -22,6 +22,7 @@ T = TypeVar("T")
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100
 EXAMPLE = "27 3 2027"
+ISO_EXAMPLE = "2027-03-27"
 DATE_PARTS = ("day", "month", "year")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NUMBER = re.compile(r"^\d+$")
@@ -33,13 +34,15 @@ def parse_date(value: Any, field: str, label: str, *, required: bool = False) ->
     """A date from ISO text or day/month/year parts; None when empty and not required."""
     if isinstance(value, date):
         return value
+    example = EXAMPLE
     if value is None or (isinstance(value, str) and not value.strip()):
         parts: dict[str, str] = {"day": "", "month": "", "year": ""}
     elif isinstance(value, str):
+        example = ISO_EXAMPLE
         match = _ISO.match(value.strip())
         if not match:
             raise InputError.one(
-                field, f"{label} must be a date in the form YYYY-MM-DD, for example 2027-03-27"
+                field, f"{label} must be a date in the form YYYY-MM-DD, for example {ISO_EXAMPLE}"
             )
         parts = {"year": match[1], "month": match[2], "day": match[3]}
     elif isinstance(value, Mapping):
@@ -53,10 +56,12 @@ def parse_date(value: Any, field: str, label: str, *, required: bool = False) ->
             parts[part] = str(text).strip()
     else:
         raise InputError.one(field, f"{label} must be a real date, for example {EXAMPLE}")
-    return _from_parts(parts, field, label, required)
+    return _from_parts(parts, field, label, required, example)
 
 
-def _from_parts(parts: dict[str, str], field: str, label: str, required: bool) -> date | None:
+def _from_parts(
+    parts: dict[str, str], field: str, label: str, required: bool, example: str
+) -> date | None:
     missing = [part for part in DATE_PARTS if not parts[part]]
     if len(missing) == len(DATE_PARTS):
         if required:
@@ -65,7 +70,7 @@ def _from_parts(parts: dict[str, str], field: str, label: str, required: bool) -
     if missing:
         raise InputError.one(field, f"{label} must include a {' and '.join(missing)}")
     if not all(_NUMBER.match(parts[part]) for part in DATE_PARTS):
-        raise InputError.one(field, f"{label} must be a real date, for example {EXAMPLE}")
+        raise InputError.one(field, f"{label} must be a real date, for example {example}")
     day, month, year = (int(parts[part]) for part in DATE_PARTS)
     if len(parts["year"]) != 4:
         raise InputError.one(field, f"{label} must include a year with 4 numbers, like 2027")
@@ -76,7 +81,7 @@ def _from_parts(parts: dict[str, str], field: str, label: str, required: bool) -
     try:
         return date(year, month, day)
     except ValueError:
-        raise InputError.one(field, f"{label} must be a real date, for example {EXAMPLE}") from None
+        raise InputError.one(field, f"{label} must be a real date, for example {example}") from None
 
 
 def parse_whole_number(

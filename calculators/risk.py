@@ -200,6 +200,26 @@ def summary_text(assessment: RiskAssessment, judgement: Judgement) -> str:
     return "\n".join(lines)
 
 
+def summary_fields(assessment: RiskAssessment, judgement: Judgement) -> dict[str, Any]:
+    """Values for the "risk-summary" template's fields, for the Word document."""
+    return {
+        "suggested_category": category_name(assessment.category),
+        "recorded_category": category_name(judgement.recorded),
+        "different_reason": judgement.reason,
+        "decision_support": assessment.decision_support,
+        "indicators": [
+            {"domain": d.name, "indicator": i.text, "category": category_name(i.category)}
+            for d in assessment.domains
+            for i in d.ticked
+        ],
+        "counts": [
+            {"category": category_name(n), "count": str(count)} for n, count in assessment.counts
+        ],
+        "no_information": "\n".join(assessment.unrecorded),
+        "clauses": ", ".join(assessment.clauses),
+    }
+
+
 def handle_risk(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:
     """Bridge entry: {"indicators": [...], "recorded_category"?, "reason"?}."""
     indicators = payload.get("indicators", [])
@@ -212,4 +232,5 @@ def handle_risk(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any
     )
     result["judgement"] = judgement_data(judgement)
     result["text"] = summary_text(assessment, judgement)
+    result["document_fields"] = summary_fields(assessment, judgement)
     return result

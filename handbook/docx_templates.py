@@ -76,11 +76,15 @@ def blank_template_docx(protocol: Protocol, template: Template) -> bytes:
         document.add_heading(section.title, level=2)
         if section.help:
             _hint_paragraph(document, section.help)
-        singles = [f for f in section.fields if f.type != "rows"]
-        if singles:
-            _fields_table(document, singles, control_ids)
-        for field in section.fields:
-            if field.type == "rows":
+        singles: list[Field] = []  # consecutive fields share a label | value table
+        for field in (*section.fields, None):
+            if field is not None and field.type != "rows":
+                singles.append(field)
+                continue
+            if singles:
+                _fields_table(document, singles, control_ids)
+                singles = []
+            if field is not None:
                 if field.label != section.title:
                     document.add_paragraph().add_run(field.label).bold = True
                 if field.help:

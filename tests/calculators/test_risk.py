@@ -155,3 +155,22 @@ def test_property_order_and_repetition_do_not_change_the_answer(
     chosen = data.draw(selections(protocol))
     shuffled = data.draw(st.permutations(chosen))
     assert assess(protocol, chosen) == assess(protocol, list(shuffled) + list(chosen))
+
+
+def test_summary_fields_fill_the_risk_summary_template(protocol: Protocol) -> None:
+    from calculators.drafts import check_values
+
+    answer = handle_risk(
+        protocol, {"indicators": ["eh-1-1", "rm-3-2"], "recorded_category": "2", "reason": "New"}
+    )
+    fields = answer["document_fields"]
+    template = protocol.template("risk-summary")
+    assert set(fields) <= {f.id for f in template.fields}
+    check_values(template, fields)
+    assert fields["suggested_category"] == "Category 3"
+    assert fields["recorded_category"] == "Category 2"
+    assert fields["different_reason"] == "New"
+    assert [row["indicator"] for row in fields["indicators"]] == [
+        "Poor self-image",
+        "Pattern of street homelessness",
+    ]

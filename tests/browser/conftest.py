@@ -1,0 +1,138 @@
+"""End-to-end fixtures: one build, one loopback server under /cse-handbook/, one Chromium.
+
+Each test's page records every request (URL, method, headers, body) made by the
+page and its workers, console errors, page errors and Content-Security-Policy
+violations, so the tests can assert that nothing left the browser.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from handbook.chromium import ChromiumMissing, launch
+from handbook.site_build import build_site
+from handbook.static_server import Site, serve_site
+
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push({
+    directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample,
+  });
+});
+"""
+
+
+@dataclass
+class Recorder:
+    """What one page did: requests, console errors, page errors, CSP violations."""
+
+    page: Any
+    base_url: str
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    csp_messages: list[str] = field(default_factory=list)
+
+    def url(self, path: str = "") -> str:
+        return self.base_url + path
+
+    def csp_violations(self) -> list[Any]:
+        reported = self.page.evaluate("window.__cspViolations || []")
+        return [*reported, *self.csp_messages]
+
+    def assert_same_origin_gets(self) -> None:
+        origin = urlsplit(self.base_url)
+        assert self.requests, "no request was recorded"
+        for request in self.requests:
+            parts = urlsplit(request["url"])
+            if parts.scheme in ("blob", "data"):
+                continue
+            assert (parts.scheme, parts.netloc) == (origin.scheme, origin.netloc), request["url"]
+            assert request["method"] == "GET", request
+            assert not request["post_data"], request
+
+    def assert_sentinel_absent(self, sentinel: str, seen_by_server: list[Any]) -> None:
+        for request in self.requests:
+            assert sentinel not in json.dumps(request), request
+        for seen in seen_by_server:
+            assert sentinel not in seen.path
+            assert sentinel not in json.dumps(seen.headers)
+            assert sentinel.encode() not in seen.body
+
+    def assert_clean(self) -> None:
+        assert self.console_errors == []
+        assert self.page_errors == []
+        assert self.csp_violations() == []
+
+
+@pytest.fixture(scope="session")
+def browser_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The handbook, built once for the browser tests into its own folder."""
+    site = tmp_path_factory.mktemp("browser") / "site"
+    assert build_site(site_dir=site, quiet=True) == 0, "the site did not build"
+    return site
+
+
+@pytest.fixture(scope="session")
+def served(browser_site: Path) -> Iterator[Site]:
+    with serve_site(browser_site) as site:
+        yield site
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as playwright:
+            chromium = launch(playwright)
+            yield chromium
+            chromium.close()
+    except ChromiumMissing as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+def open_recorder(browser: Any, base_url: str, init_script: str = "") -> tuple[Any, Recorder]:
+    """A fresh context and page that records everything; close the context when done."""
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(CSP_LISTENER + init_script)
+    page = context.new_page()
+    recorder = Recorder(page=page, base_url=base_url)
+
+    def on_request(request: Any) -> None:
+        recorder.requests.append(
+            {
+                "url": request.url,
+                "method": request.method,
+                "headers": request.headers,
+                "post_data": request.post_data_buffer.decode("utf-8", "replace")
+                if request.post_data_buffer
+                else "",
+            }
+        )
+
+    def on_console(message: Any) -> None:
+        if message.type == "error":
+            recorder.console_errors.append(message.text)
+        if "Content Security Policy" in message.text:
+            recorder.csp_messages.append(message.text)
+
+    context.on("request", on_request)
+    context.on("console", on_console)  # pages and their workers
+    page.on("pageerror", lambda error: recorder.page_errors.append(str(error)))
+    return context, recorder
+
+
+@pytest.fixture
+def recorder(browser: Any, served: Site) -> Iterator[Recorder]:
+    context, recording = open_recorder(browser, served.base_url)
+    yield recording
+    context.close()

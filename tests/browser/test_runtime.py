@@ -1,0 +1,146 @@
+"""The calculators in headless Chromium: ready, answering, private, and plain when they cannot run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from handbook.assets import PYODIDE_FILES
+from handbook.calculators_test_data import first_indicators
+from handbook.static_server import Site, serve_site
+
+from .conftest import Recorder, open_recorder
+
+pytestmark = pytest.mark.browser
+
+RISK_PAGE = "calculators/risk/"
+READY = "form#risk-form[data-calculator-state='ready']"
+FAILED = "form#risk-form[data-calculator-state='failed']"
+START_LIMIT_S = 30
+SENTINEL = "SENTINEL-Zx81-do-not-send"
+
+
+def open_risk_page(recorder: Recorder) -> Any:
+    page = recorder.page
+    page.goto(recorder.url(RISK_PAGE))
+    page.wait_for_selector(READY, timeout=START_LIMIT_S * 1000)
+    return page
+
+
+def test_risk_page_starts_disabled_then_answers_with_category_and_reasons(
+    recorder: Recorder, served: Site
+) -> None:
+    page = recorder.page
+    page.goto(recorder.url(RISK_PAGE), wait_until="domcontentloaded")
+    status = page.locator("#risk-form .calculator-status")
+    assert page.locator("#risk-form button[type='submit']").is_disabled()
+    page.wait_for_selector(READY, timeout=START_LIMIT_S * 1000)
+    assert status.text_content() == "The calculator is ready."
+    assert page.locator("#risk-form input[name='indicator']").first.is_enabled()
+
+    ids = first_indicators()
+    for indicator_id in ids:
+        page.check(f"#indicator-{indicator_id}")
+    page.click("#risk-form button[type='submit']")
+    answer = page.locator("#risk-answer")
+    answer.locator("p", has_text="Suggested:").wait_for()
+    expected = page.evaluate(
+        "ids => import('./' + '../../javascripts/api.js').then(api => api.risk({indicators: ids}))",
+        ids,
+    )
+    assert expected["ok"] is True
+    text = answer.inner_text()
+    assert f"Suggested: {expected['result']['category_name']}" in text
+    for line in expected["result"]["rationale"]:
+        assert line in text
+    assert "strategy meeting" in text  # decision support, said every time
+
+    recorder.assert_same_origin_gets()
+    recorder.assert_clean()
+    urls = {request["url"] for request in recorder.requests}
+    for name in PYODIDE_FILES:
+        assert recorder.url(f"pyodide/{name}") in urls, name
+
+
+def test_typed_text_goes_nowhere(recorder: Recorder, served: Site) -> None:
+    before = len(served.seen)
+    page = open_risk_page(recorder)
+    page.check(f"#indicator-{first_indicators()[0]}")
+    page.click("#risk-form button[type='submit']")
+    page.locator("#risk-answer p").first.wait_for()
+    text_inputs = "input[type='text'], input:not([type]), input[type='search'], textarea"
+    typed = 0
+    for element in page.locator(text_inputs).all():
+        if element.is_visible() and element.is_editable():
+            element.fill(SENTINEL)
+            element.press("Enter")
+            typed += 1
+    assert typed >= 1, "no text field to type into"
+    page.wait_for_timeout(500)
+    recorder.assert_sentinel_absent(SENTINEL, served.seen[before:])
+    recorder.assert_same_origin_gets()
+    recorder.assert_clean()
+    assert SENTINEL not in page.url
+
+
+def test_text_only_page_loads_none_of_pyodide(recorder: Recorder) -> None:
+    page = recorder.page
+    page.goto(recorder.url(""))
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").count() >= 1
+    urls = [request["url"] for request in recorder.requests]
+    assert not [url for url in urls if "/pyodide/" in url or url.endswith(".whl")], urls
+    assert not [url for url in urls if "worker.js" in url or "api.js" in url], urls
+    recorder.assert_same_origin_gets()
+    recorder.assert_clean()
+
+
+def test_every_page_carries_the_policy_and_raises_no_violation(recorder: Recorder) -> None:
+    page = recorder.page
+    for path in ("", "directive/section-1/", "categories/", RISK_PAGE, "no-such-page"):
+        page.goto(recorder.url(path))
+        policy = page.locator("meta[http-equiv='Content-Security-Policy']")
+        assert policy.count() == 1, path
+        content = policy.get_attribute("content") or ""
+        assert "'unsafe-eval'" not in content and "form-action 'none'" in content
+    page.wait_for_selector(READY, timeout=START_LIMIT_S * 1000)
+    recorder.assert_clean()
+
+
+def test_without_webassembly_the_page_says_so_at_once(browser: Any, served: Site) -> None:
+    context, recorder = open_recorder(browser, served.base_url, "delete globalThis.WebAssembly;")
+    try:
+        page = recorder.page
+        page.goto(recorder.url(RISK_PAGE))
+        page.wait_for_selector(FAILED, timeout=5000)
+        status = page.locator("#risk-form .calculator-status").text_content() or ""
+        assert "needs WebAssembly" in status
+        assert page.locator("#risk-form button[type='submit']").is_disabled()
+        urls = [request["url"] for request in recorder.requests]
+        assert not [url for url in urls if "/pyodide/" in url], urls
+        assert recorder.page_errors == []
+    finally:
+        context.close()
+
+
+def test_wasm_with_the_wrong_mime_type_gives_a_plain_message_in_time(
+    browser: Any, browser_site: Path
+) -> None:
+    limit_ms = 6000
+    with serve_site(browser_site, wasm_type="application/octet-stream") as site:
+        context, recorder = open_recorder(
+            browser, site.base_url, f"globalThis.CSE_CALCULATOR_START_LIMIT_MS = {limit_ms};"
+        )
+        try:
+            page = recorder.page
+            page.goto(recorder.url(RISK_PAGE))
+            page.wait_for_selector(FAILED, timeout=limit_ms + 10_000)
+            status = page.locator("#risk-form .calculator-status").text_content() or ""
+            assert "could not start" in status
+            assert "application/wasm" in status
+            assert page.locator("#risk-form input[name='indicator']").first.is_disabled()
+            assert recorder.page_errors == []
+        finally:
+            context.close()
