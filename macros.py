@@ -15,7 +15,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # mkdocs loads this file by path
 
-from handbook import pages, planner, risk_page  # noqa: E402
+from handbook import dates_page, pages, planner, risk_page  # noqa: E402
+from handbook.forms_pages import template_form  # noqa: E402
 from handbook.loader import PROTOCOL_PATH, load_protocol  # noqa: E402
 
 PROTOCOL_ENV = "CSE_PROTOCOL"
@@ -55,6 +56,7 @@ def define_env(env: Any) -> None:
     # Forms and reference
     env.macro(with_page(pages.template_structure), "template_structure")
     env.macro(with_page(pages.forms_list), "forms_list")
+    env.macro(with_page(template_form), "template_form")
     env.macro(with_page(pages.contacts_table), "contacts_table")
     env.macro(plain(pages.glossary_table), "glossary_table")
     env.macro(plain(pages.version_summary), "version_summary")
@@ -67,3 +69,4 @@ def define_env(env: Any) -> None:
     # Calculators
     env.macro(plain(risk_page.risk_form), "risk_form")
     env.macro(with_page(planner.year_planner), "year_planner")
+    env.macro(plain(dates_page.dates_form), "dates_form")

@@ -20,8 +20,8 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from calculators import __version__, risk
-from calculators.documents import forms
+from calculators import __version__, risk, schedule
+from calculators.documents import forms, ics
 from calculators.errors import InputError
 from calculators.protocol import Protocol, protocol_from_mapping
 
@@ -50,6 +50,9 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
     {
         "ping": handle_ping,
         "risk": risk.handle_risk,
+        "dates": schedule.handle_dates,
+        "calendar": schedule.handle_calendar,
+        "calendar_file": ics.handle_calendar_file,
         "fill": forms.handle_fill,
         "template_text": forms.handle_template_text,
         "check_form": forms.handle_check,

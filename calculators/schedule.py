@@ -667,6 +667,14 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
     )
     if strategy is not None:
         answers.append(strategy_words(protocol, strategy))
+    known = {holiday.date.year for holiday in timing.bank_holidays.dates}
+    for item in answers:
+        year = date.fromisoformat(item["date"]).year
+        if year not in known:
+            item["details"].append(
+                f"This handbook has no list of bank holidays for {year}, so this date has not "
+                "been checked against them."
+            )
     return answers
 
 
@@ -808,6 +816,7 @@ def read_dates_payload(protocol: Protocol, payload: Mapping[str, Any]) -> DatesA
     )
     interval = None
     if out_of_borough:
+        before = len(problems)
         interval = attempt(
             problems,
             parse_whole_number,
@@ -817,6 +826,8 @@ def read_dates_payload(protocol: Protocol, payload: Mapping[str, Any]) -> DatesA
             minimum=1,
             maximum=LONGEST_INTERVAL_WEEKS,
         )
+        if len(problems) == before:
+            attempt(problems, check_interval, protocol, interval)
     rationale = attempt(
         problems,
         clean_text,

@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.docx_templates import write_blank_templates
 from handbook.loader import PROTOCOL_PATH, load_protocol
 from handbook.protocol_json import protocol_json
 
@@ -67,6 +68,7 @@ def write_runtime_assets(site_dir: Path, protocol_path: Path | None = None) -> R
     protocol_bytes = protocol_json(loaded.data).encode("utf-8")
     protocol_file = _write_hashed(site_dir, ASSETS_DIR, "protocol.json", protocol_bytes)
     (site_dir / ASSETS_DIR / "protocol.json").write_bytes(protocol_bytes)
+    write_blank_templates(loaded.protocol, site_dir / ASSETS_DIR / "templates")
     manifest = RuntimeManifest(
         pyodide=f"{PYODIDE_DIR}/",
         pyodide_version=pyodide_version(),

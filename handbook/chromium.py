@@ -39,3 +39,13 @@ def launch(playwright: Any) -> Any:
     return playwright.chromium.launch(
         executable_path=str(chromium_path()), args=list(CHROMIUM_ARGS), headless=True
     )
+
+
+def launch_profile(playwright: Any, user_data_dir: Path) -> Any:
+    """A browser context with an on-disk profile (and disk cache), as a person's browser has."""
+    return playwright.chromium.launch_persistent_context(
+        str(user_data_dir),
+        executable_path=str(chromium_path()),
+        args=list(CHROMIUM_ARGS),
+        headless=True,
+    )

@@ -25,10 +25,10 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
 from calculators.documents.docx import row_tag
+from calculators.documents.text import PROPOSED_NOTICE
 from calculators.protocol import Field, Protocol, Template
 
 CURRENT_VERSION_REMINDER = "Check you are using the current version"
-PROPOSED_NOTICE = "Proposed template: not yet approved by the protocol owner."
 HINT_COLOUR = RGBColor(0x50, 0x5A, 0x5F)
 LABEL_SHADING = "F3F2F1"
 _ALIAS_LIMIT = 64

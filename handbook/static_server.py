@@ -45,6 +45,7 @@ class SeenRequest:
     headers: tuple[tuple[str, str], ...]
     body: bytes
     status: int
+    length: int
 
 
 @dataclass
@@ -96,7 +97,13 @@ def serve_site(
 
         def send_response(self, code: int, message: str | None = None) -> None:
             self._status = code
+            self._length = 0
             super().send_response(code, message)
+
+        def send_header(self, keyword: str, value: str) -> None:
+            if keyword.lower() == "content-length":
+                self._length = int(value)
+            super().send_header(keyword, value)
 
         def _record(self, body: bytes = b"") -> None:
             with lock:
@@ -107,6 +114,7 @@ def serve_site(
                         headers=tuple(self.headers.items()),
                         body=body,
                         status=getattr(self, "_status", 0),
+                        length=getattr(self, "_length", 0) if self.command == "GET" else 0,
                     )
                 )
 
@@ -129,8 +137,13 @@ def serve_site(
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    class Server(ThreadingHTTPServer):
+        daemon_threads = True
+
+        def handle_error(self, request: object, client_address: object) -> None:
+            pass  # a browser that closes a connection early (a terminated worker) is normal
+
+    server = Server(("127.0.0.1", 0), Handler)
     site.base_url = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -16,6 +16,7 @@ from calculators.protocol import Field, Protocol, Template
 
 INDENT = "  "
 NOTHING_ANSWERED = "No answers recorded."
+PROPOSED_NOTICE = "Proposed template: not yet approved by the protocol owner."
 
 
 def template_text(protocol: Protocol, template: Template, values: Mapping[str, Any]) -> str:
@@ -25,7 +26,7 @@ def template_text(protocol: Protocol, template: Template, values: Mapping[str, A
         f"{protocol.metadata.organisation}, protocol version {protocol.metadata.version}",
     ]
     if template.proposed:
-        lines.append("Proposed template: not yet approved by the protocol owner.")
+        lines.append(PROPOSED_NOTICE)
     answered = False
     for section in template.sections:
         body: list[str] = []

@@ -7,6 +7,8 @@
 /** Each calculator's binding module, by the form's data-calculator name. */
 const BINDINGS = {
   risk: () => import("./risk.js"),
+  form: () => import("./forms.js"),
+  dates: () => import("./dates.js"),
 };
 
 const LOADING = "Loading the calculator…";

@@ -55,10 +55,9 @@ async function start() {
     const detail = problems.length ? problems.join(" ") : String(error);
     throw new Error(`The calculators package did not load from ${manifest.wheel}: ${detail}`);
   }
+  // Both proxies (and the module they come from) live as long as the worker.
   const protocol = bridge.load_protocol(await protocolText);
-  const handle = bridge.handle;
-  bridge.destroy();
-  return { handle, protocol };
+  return { handle: bridge.handle, protocol };
 }
 
 const ready = start();

@@ -8,7 +8,7 @@ violations, so the tests can assert that nothing left the browser.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,3 +136,18 @@ def recorder(browser: Any, served: Site) -> Iterator[Recorder]:
     context, recording = open_recorder(browser, served.base_url)
     yield recording
     context.close()
+
+
+@pytest.fixture
+def make_recorder(browser: Any) -> Iterator[Callable[[str, str], Recorder]]:
+    """Open recording pages on another server or with an init script; closed afterwards."""
+    contexts: list[Any] = []
+
+    def make(base_url: str, init_script: str = "") -> Recorder:
+        context, recording = open_recorder(browser, base_url, init_script)
+        contexts.append(context)
+        return recording
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -1,0 +1,241 @@
+// The due-dates calculator's page binding (form#dates-form, handbook/dates_page.py):
+// read the fields, ask the calculators ("dates", "calendar_file"), and show the
+// answers as text. Problems come back as {field, message}: an error summary at
+// the top takes focus and links to each field, and each field shows its message.
+// Nothing is worked out here, and nothing typed leaves the page.
+
+/** @typedef {{field: string, message: string}} Problem */
+
+const DATE_FIELDS = ["today", "last_strategy", "initial_strategy"];
+const TEXT_FIELDS = ["agreed_interval_weeks", "interval_rationale", "case_reference"];
+const CHOICE_FIELDS = ["out_of_borough", "referral_planned"];
+
+/**
+ * @param {HTMLFormElement} form
+ * @param {import("./calculator.js").Context} context
+ */
+export function bind(form, { api }) {
+  const summary = /** @type {HTMLElement} */ (form.querySelector(".error-summary"));
+  const exportStatus = /** @type {HTMLElement} */ (form.querySelector(".export-status"));
+  const answer = /** @type {HTMLElement} */ (document.getElementById("dates-answer"));
+  const details = /** @type {HTMLElement} */ (document.getElementById("out_of_borough-details"));
+  let latest = 0;
+
+  // Reading the form -------------------------------------------------------------
+
+  /** @param {string} id */
+  function valueOf(id) {
+    const element = /** @type {HTMLInputElement | null} */ (document.getElementById(id));
+    return element ? element.value : "";
+  }
+
+  /** @param {string} name */
+  function choice(name) {
+    const checked = /** @type {HTMLInputElement | null} */ (
+      form.querySelector(`input[name='${name}']:checked`)
+    );
+    return checked ? checked.value : "";
+  }
+
+  function payload() {
+    /** @type {Record<string, unknown>} */
+    const fields = {};
+    for (const name of DATE_FIELDS) {
+      fields[name] = {
+        day: valueOf(`${name}-day`),
+        month: valueOf(`${name}-month`),
+        year: valueOf(`${name}-year`),
+      };
+    }
+    for (const name of CHOICE_FIELDS) fields[name] = choice(name);
+    for (const name of TEXT_FIELDS) fields[name] = valueOf(name);
+    return fields;
+  }
+
+  /** Today's date from this computer's clock, where the day is still empty. */
+  function fillToday() {
+    const now = new Date();
+    const parts = { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() };
+    for (const [part, value] of Object.entries(parts)) {
+      const input = /** @type {HTMLInputElement} */ (document.getElementById(`today-${part}`));
+      if (input && !input.value) input.value = String(value);
+    }
+  }
+
+  function showDetails() {
+    details.hidden = choice("out_of_borough") !== "yes";
+  }
+
+  // Problems ---------------------------------------------------------------------
+
+  /** The element a problem's link goes to: the first part of a date, or the field. */
+  function targetId(/** @type {string} */ field) {
+    if (DATE_FIELDS.includes(field)) return `${field}-day`;
+    if (CHOICE_FIELDS.includes(field)) return `${field}-yes`;
+    return field;
+  }
+
+  function clearProblems() {
+    summary.hidden = true;
+    summary.querySelector("ul")?.replaceChildren();
+    for (const wrapper of form.querySelectorAll(".field--error")) {
+      wrapper.classList.remove("field--error");
+    }
+    for (const message of form.querySelectorAll(".field-error")) {
+      message.textContent = "";
+      /** @type {HTMLElement} */ (message).hidden = true;
+    }
+    for (const input of form.querySelectorAll("[aria-invalid]")) {
+      input.removeAttribute("aria-invalid");
+    }
+  }
+
+  /** @param {Problem[]} errors */
+  function showProblems(errors) {
+    clearProblems();
+    const list = /** @type {HTMLElement} */ (summary.querySelector("ul"));
+    for (const { field, message } of errors) {
+      const item = document.createElement("li");
+      const id = targetId(field);
+      if (field && document.getElementById(id)) {
+        const link = document.createElement("a");
+        link.href = `#${id}`;
+        link.textContent = message;
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          document.getElementById(id)?.focus();
+        });
+        item.append(link);
+      } else {
+        item.textContent = message;
+      }
+      list.append(item);
+      const wrapper = field
+        ? form.querySelector(`[data-field-wrapper='${CSS.escape(field)}']`)
+        : null;
+      const inline = wrapper?.querySelector(".field-error");
+      if (wrapper && inline) {
+        wrapper.classList.add("field--error");
+        const hidden = document.createElement("span");
+        hidden.className = "visually-hidden";
+        hidden.textContent = "Error: ";
+        inline.replaceChildren(hidden, message);
+        /** @type {HTMLElement} */ (inline).hidden = false;
+        for (const input of wrapper.querySelectorAll("input, textarea")) {
+          input.setAttribute("aria-invalid", "true");
+        }
+      }
+    }
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  // Answers ----------------------------------------------------------------------
+
+  /** @param {{id: string, title: string, summary: string, details: string[], clause_text: string, warning: string | null}[]} answers */
+  function showAnswers(answers) {
+    answer.replaceChildren();
+    const heading = document.createElement("h2");
+    heading.textContent = "The dates";
+    answer.append(heading);
+    for (const item of answers) {
+      const section = document.createElement("section");
+      section.className = "dates-answer";
+      section.dataset.answer = item.id;
+      const title = document.createElement("h3");
+      title.textContent = item.title;
+      const when = document.createElement("p");
+      const strong = document.createElement("strong");
+      strong.textContent = item.summary;
+      when.append(strong);
+      section.append(title, when);
+      for (const line of item.details) {
+        const paragraph = document.createElement("p");
+        paragraph.textContent = line;
+        section.append(paragraph);
+      }
+      if (item.warning) {
+        const warning = document.createElement("p");
+        warning.className = "dates-warning";
+        warning.textContent = item.warning;
+        section.append(warning);
+      }
+      const clause = document.createElement("p");
+      clause.className = "dates-clause";
+      clause.textContent = `The directive, ${item.clause_text}.`;
+      section.append(clause);
+      answer.append(section);
+    }
+  }
+
+  /** @param {string} type @param {object} fields */
+  async function ask(type, fields) {
+    try {
+      return await api.call(type, fields);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, errors: [{ field: "", message }] };
+    }
+  }
+
+  async function update() {
+    const asked = ++latest;
+    const response = await ask("dates", payload());
+    if (asked !== latest) return; // a newer question is on its way
+    if (response.ok) {
+      clearProblems();
+      showAnswers(response.result.answers);
+    } else {
+      answer.replaceChildren();
+      showProblems(response.errors);
+    }
+  }
+
+  // The calendar file ----------------------------------------------------------------
+
+  /** @param {string} name @param {Blob} blob */
+  function download(name, blob) {
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  async function downloadCalendar() {
+    exportStatus.textContent = "";
+    const response = await ask("calendar_file", { ...payload(), now: new Date().toISOString() });
+    if (!response.ok) {
+      showProblems(response.errors);
+      return;
+    }
+    clearProblems();
+    const { filename, media_type: type, text } = response.result;
+    download(filename, new Blob([text], { type }));
+    exportStatus.textContent = `Calendar file ${filename} made. It holds no names.`;
+  }
+
+  // Wiring -------------------------------------------------------------------------
+
+  fillToday();
+  showDetails();
+  form.addEventListener("submit", update);
+  for (const name of CHOICE_FIELDS) {
+    for (const radio of form.querySelectorAll(`input[name='${name}']`)) {
+      radio.addEventListener("change", showDetails);
+    }
+  }
+  form.querySelector("[data-action='download-ics']")?.addEventListener("click", downloadCalendar);
+  form.querySelector("[data-action='clear-dates']")?.addEventListener("click", () => {
+    form.reset();
+    clearProblems();
+    answer.replaceChildren();
+    exportStatus.textContent = "";
+    fillToday();
+    showDetails();
+  });
+}

@@ -1,0 +1,437 @@
+// The template forms' page binding (form[data-calculator="form"], rendered by
+// handbook/forms_pages.py). The calculators check the answers and make the Word
+// document and the plain text; this file only reads and writes the page.
+//
+// Nothing typed leaves the tab: answers are kept in sessionStorage (gone when the
+// tab closes) so that moving between pages loses nothing; never in localStorage.
+// Other pages hand answers over with sessionStorage["cse-handoff:<template id>"] =
+// JSON {source: "the risk calculator", fields: {field id: value}}.
+
+const STATE_PREFIX = "cse-form:";
+const HANDOFF_PREFIX = "cse-handoff:";
+
+/**
+ * @typedef {Record<string, string | Record<string, string>[]>} Values
+ * @typedef {{field: string, message: string}} Problem
+ */
+
+/**
+ * @param {HTMLFormElement} form
+ * @param {import("./calculator.js").Context} context
+ */
+export function bind(form, { api }) {
+  const template = form.dataset.template ?? "";
+  const summary = /** @type {HTMLElement} */ (form.querySelector(".error-summary"));
+  const notice = /** @type {HTMLElement} */ (form.querySelector(".form-notice"));
+  const exportStatus = /** @type {HTMLElement} */ (form.querySelector(".export-status"));
+  const caseText = /** @type {HTMLTextAreaElement} */ (form.querySelector("#form-text"));
+  const draftInput = /** @type {HTMLInputElement} */ (form.querySelector("#open-draft"));
+
+  // Reading and writing the answers ------------------------------------------
+
+  /** @returns {Values} */
+  function collect() {
+    /** @type {Values} */
+    const values = {};
+    for (const wrapper of form.querySelectorAll("[data-field-wrapper]")) {
+      const id = /** @type {HTMLElement} */ (wrapper).dataset.fieldWrapper ?? "";
+      const type = /** @type {HTMLElement} */ (wrapper).dataset.type;
+      if (type === "rows") {
+        values[id] = [...wrapper.querySelectorAll(".row-list > .row")].map((row) => {
+          /** @type {Record<string, string>} */
+          const cells = {};
+          for (const cell of row.querySelectorAll("textarea[data-column]")) {
+            const box = /** @type {HTMLTextAreaElement} */ (cell);
+            cells[box.dataset.column ?? ""] = box.value;
+          }
+          return cells;
+        });
+      } else if (type === "date") {
+        const part = (/** @type {string} */ name) =>
+          /** @type {HTMLInputElement} */ (wrapper.querySelector(`[data-date-part='${name}']`))
+            .value.trim();
+        const [day, month, year] = [part("day"), part("month"), part("year")];
+        values[id] =
+          day || month || year ? `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}` : "";
+      } else if (type === "choice") {
+        const checked = /** @type {HTMLInputElement | null} */ (
+          wrapper.querySelector("input[type='radio']:checked")
+        );
+        values[id] = checked ? checked.value : "";
+      } else {
+        const input = /** @type {HTMLInputElement} */ (wrapper.querySelector("[data-field]"));
+        values[id] = input.value;
+      }
+    }
+    return values;
+  }
+
+  /** Put answers into the form; fields not named are left as they are. @param {Values} values */
+  function fill(values) {
+    for (const [id, value] of Object.entries(values)) {
+      const wrapper = form.querySelector(`[data-field-wrapper='${CSS.escape(id)}']`);
+      if (!wrapper) continue;
+      const type = /** @type {HTMLElement} */ (wrapper).dataset.type;
+      if (type === "rows") {
+        const list = /** @type {HTMLElement} */ (wrapper.querySelector(".row-list"));
+        list.replaceChildren();
+        for (const row of Array.isArray(value) ? value : []) addRow(id, row);
+      } else if (type === "date") {
+        const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value ?? ""));
+        const parts = match
+          ? { year: match[1], month: String(Number(match[2])), day: String(Number(match[3])) }
+          : { year: "", month: "", day: "" };
+        for (const [name, text] of Object.entries(parts)) {
+          const input = /** @type {HTMLInputElement} */ (
+            wrapper.querySelector(`[data-date-part='${name}']`)
+          );
+          input.value = text;
+        }
+      } else if (type === "choice") {
+        for (const radio of wrapper.querySelectorAll("input[type='radio']")) {
+          const box = /** @type {HTMLInputElement} */ (radio);
+          box.checked = box.value === value;
+        }
+      } else {
+        const input = /** @type {HTMLInputElement} */ (wrapper.querySelector("[data-field]"));
+        input.value = String(value ?? "");
+      }
+    }
+  }
+
+  // Repeatable rows -------------------------------------------------------------
+
+  /** @param {string} id @param {Record<string, string>} [cells] */
+  function addRow(id, cells = {}) {
+    const list = /** @type {HTMLElement} */ (form.querySelector(`[data-rows='${CSS.escape(id)}']`));
+    const template = /** @type {HTMLTemplateElement} */ (
+      form.querySelector(`template[data-row-template='${CSS.escape(id)}']`)
+    );
+    const row = /** @type {HTMLElement} */ (
+      /** @type {DocumentFragment} */ (template.content.cloneNode(true)).firstElementChild
+    );
+    list.append(row);
+    for (const box of row.querySelectorAll("textarea[data-column]")) {
+      /** @type {HTMLTextAreaElement} */ (box).value = cells[
+        /** @type {HTMLElement} */ (box).dataset.column ?? ""
+      ] ?? "";
+    }
+    renumber(list, id);
+    return row;
+  }
+
+  /** Give each row its number, and each cell an id and label that say which row. */
+  function renumber(/** @type {HTMLElement} */ list, /** @type {string} */ id) {
+    [...list.children].forEach((row, index) => {
+      const legend = /** @type {HTMLElement} */ (row.querySelector(".row-legend"));
+      legend.textContent = `Row ${index + 1}`;
+      for (const label of row.querySelectorAll("label[data-column]")) {
+        const column = /** @type {HTMLElement} */ (label).dataset.column;
+        label.setAttribute("for", `f-${id}-${index}-${column}`);
+      }
+      for (const box of row.querySelectorAll("textarea[data-column]")) {
+        box.id = `f-${id}-${index}-${/** @type {HTMLElement} */ (box).dataset.column}`;
+      }
+      const remove = /** @type {HTMLButtonElement} */ (row.querySelector("[data-action='remove-row']"));
+      remove.textContent = `Remove row ${index + 1}`;
+    });
+  }
+
+  form.addEventListener("click", (event) => {
+    const button = /** @type {HTMLElement} */ (event.target).closest("button[data-action]");
+    if (!button || !form.contains(button)) return;
+    const action = /** @type {HTMLElement} */ (button).dataset.action;
+    if (action === "add-row") {
+      const id = /** @type {HTMLElement} */ (button).dataset.rows ?? "";
+      const row = addRow(id);
+      /** @type {HTMLElement} */ (row.querySelector("textarea")).focus();
+      save();
+    } else if (action === "remove-row") {
+      const row = /** @type {HTMLElement} */ (button.closest(".row"));
+      const list = /** @type {HTMLElement} */ (row.parentElement);
+      const id = list.dataset.rows ?? "";
+      row.remove();
+      renumber(list, id);
+      /** @type {HTMLElement} */ (form.querySelector(`[data-action='add-row'][data-rows='${id}']`)).focus();
+      save();
+    } else if (action === "save-draft") {
+      saveDraft();
+    } else if (action === "clear-all") {
+      clearAll();
+    } else if (action === "copy-text") {
+      copyText();
+    } else if (action === "print") {
+      window.print();
+    }
+  });
+
+  // Keeping answers for the tab only ---------------------------------------------
+
+  function save() {
+    try {
+      sessionStorage.setItem(STATE_PREFIX + template, JSON.stringify(collect()));
+    } catch {
+      // storage full or switched off: the form still works, it just is not kept
+    }
+  }
+
+  function restore() {
+    try {
+      const kept = sessionStorage.getItem(STATE_PREFIX + template);
+      if (kept) fill(JSON.parse(kept));
+      const handoff = sessionStorage.getItem(HANDOFF_PREFIX + template);
+      if (handoff) {
+        const { source, fields } = JSON.parse(handoff);
+        fill(fields ?? {});
+        sessionStorage.removeItem(HANDOFF_PREFIX + template);
+        const labels = Object.keys(fields ?? {}).map(labelOf);
+        notice.textContent = `Filled in from ${source || "another page"}: ${labels.join("; ")}.`;
+        save();
+      }
+    } catch {
+      // a damaged entry is ignored
+    }
+  }
+
+  form.addEventListener("input", save);
+  form.addEventListener("change", (event) => {
+    if (event.target !== draftInput) save();
+  });
+
+  // Problems ----------------------------------------------------------------------
+
+  /** The input a problem's field path points to: "f-x", or a row's cell "f-x-2-col". */
+  function targetId(/** @type {string} */ field) {
+    const cell = /^([^[\]]+)\[(\d+)\](?:\.(.+))?$/.exec(field);
+    if (cell) {
+      const [, id, row, column] = cell;
+      const first = form.querySelector(`[data-rows='${CSS.escape(id)}'] > .row:nth-child(${Number(row) + 1}) textarea`);
+      return column ? `f-${id}-${row}-${column}` : first?.id ?? `f-${id}`;
+    }
+    const wrapper = form.querySelector(`[data-field-wrapper='${CSS.escape(field)}']`);
+    if (!wrapper) return "";
+    const type = /** @type {HTMLElement} */ (wrapper).dataset.type;
+    if (type === "date") return `f-${field}-day`;
+    if (type === "choice") return `f-${field}-1`;
+    if (type === "rows") return `f-${field}`;
+    return `f-${field}`;
+  }
+
+  /** @param {string} field */
+  function labelOf(field) {
+    const wrapper = form.querySelector(`[data-field-wrapper='${CSS.escape(field)}']`);
+    const label = wrapper?.querySelector("label, legend");
+    return label ? (label.textContent ?? "").replace("(required)", "").trim() : field;
+  }
+
+  function clearProblems() {
+    summary.hidden = true;
+    /** @type {HTMLElement} */ (summary.querySelector("ul")).replaceChildren();
+    for (const error of form.querySelectorAll(".field-error")) {
+      error.textContent = "";
+      /** @type {HTMLElement} */ (error).hidden = true;
+    }
+    for (const wrapper of form.querySelectorAll(".field--error")) {
+      wrapper.classList.remove("field--error");
+    }
+  }
+
+  /** The GOV.UK error summary: a link to each problem's input, focused. @param {Problem[]} errors */
+  function showProblems(errors) {
+    clearProblems();
+    const list = /** @type {HTMLElement} */ (summary.querySelector("ul"));
+    for (const { field, message } of errors) {
+      const item = document.createElement("li");
+      const id = targetId(field);
+      if (id && document.getElementById(id)) {
+        const link = document.createElement("a");
+        link.href = `#${id}`;
+        link.textContent = message;
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          document.getElementById(id)?.focus();
+        });
+        item.append(link);
+      } else {
+        item.textContent = field ? `${field}: ${message}` : message;
+      }
+      list.append(item);
+      const base = field.replace(/\[.*$/, "");
+      const wrapper = form.querySelector(`[data-field-wrapper='${CSS.escape(base)}']`);
+      const inline = wrapper?.querySelector(".field-error");
+      if (wrapper && inline) {
+        wrapper.classList.add("field--error");
+        inline.textContent = [inline.textContent, message].filter(Boolean).join(" ");
+        /** @type {HTMLElement} */ (inline).hidden = false;
+      }
+    }
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  /** @param {string} message */
+  function problem(message) {
+    showProblems([{ field: "", message }]);
+  }
+
+  // Exports ----------------------------------------------------------------------
+
+  /** @param {string} name @param {Blob} blob */
+  function download(name, blob) {
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  /** @param {ArrayBuffer} buffer */
+  function toBase64(buffer) {
+    const bytes = new Uint8Array(buffer);
+    let binary = "";
+    for (let start = 0; start < bytes.length; start += 0x8000) {
+      binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+    }
+    return btoa(binary);
+  }
+
+  /** @param {string} text */
+  function fromBase64(text) {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+    return bytes;
+  }
+
+  /** @param {string} type @param {object} payload */
+  async function ask(type, payload) {
+    try {
+      return await api.call(type, payload);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, errors: [{ field: "", message }] };
+    }
+  }
+
+  async function downloadDocument() {
+    exportStatus.textContent = "Making the Word document…";
+    let blank;
+    try {
+      const response = await fetch(new URL(form.dataset.blank ?? "", document.baseURI));
+      if (!response.ok) throw new Error(String(response.status));
+      blank = toBase64(await response.arrayBuffer());
+    } catch {
+      exportStatus.textContent = "";
+      problem("The blank Word template could not be loaded from the handbook. Reload the page and try again.");
+      return;
+    }
+    const answer = await ask("fill", { template, fields: collect(), blank_docx_base64: blank });
+    if (!answer.ok) {
+      exportStatus.textContent = "";
+      showProblems(answer.errors);
+      return;
+    }
+    clearProblems();
+    const { docx_base64, filename, media_type, text } = answer.result;
+    download(filename, new Blob([fromBase64(docx_base64)], { type: media_type }));
+    caseText.value = text;
+    exportStatus.textContent = `Downloaded ${filename}.`;
+  }
+
+  async function copyText() {
+    const answer = await ask("template_text", { template, fields: collect() });
+    if (!answer.ok) {
+      showProblems(answer.errors);
+      return;
+    }
+    clearProblems();
+    caseText.value = answer.result.text;
+    try {
+      await navigator.clipboard.writeText(answer.result.text);
+      exportStatus.textContent = "Copied the text for the case record.";
+    } catch {
+      caseText.select();
+      exportStatus.textContent = "The text is below, selected: press Ctrl+C (or Cmd+C) to copy it.";
+    }
+  }
+
+  async function saveDraft() {
+    const answer = await ask("save_draft", { template, fields: collect() });
+    if (!answer.ok) {
+      showProblems(answer.errors);
+      return;
+    }
+    clearProblems();
+    download(answer.result.filename, new Blob([answer.result.json], { type: "application/json" }));
+    exportStatus.textContent = `Saved ${answer.result.filename} to your downloads.`;
+  }
+
+  draftInput.addEventListener("change", () => {
+    const file = draftInput.files?.[0];
+    draftInput.value = "";
+    if (!file) return;
+    const reader = new FileReader();
+    reader.addEventListener("error", () => problem("The draft file could not be read."));
+    reader.addEventListener("load", async () => {
+      const answer = await ask("open_draft", { text: String(reader.result) });
+      if (!answer.ok) {
+        // nothing typed is lost: the form is left as it was
+        showProblems(
+          answer.errors.map((/** @type {Problem} */ p) => ({
+            field: "",
+            message: `The draft ${file.name} was not opened: ${p.field ? `${p.field}: ` : ""}${p.message}`,
+          })),
+        );
+        return;
+      }
+      if (answer.result.template !== template) {
+        problem(
+          `The draft ${file.name} is for another form (${answer.result.template}). ` +
+            "Open it on that form's page. Nothing here was changed.",
+        );
+        return;
+      }
+      clearProblems();
+      clearForm();
+      fill(answer.result.fields);
+      save();
+      notice.textContent = [`Opened the draft ${file.name}.`, ...answer.result.warnings].join(" ");
+    });
+    reader.readAsText(file);
+  });
+
+  // Clearing -------------------------------------------------------------------------
+
+  function clearForm() {
+    form.reset();
+    for (const list of form.querySelectorAll(".row-list")) list.replaceChildren();
+    caseText.value = "";
+  }
+
+  function clearAll() {
+    for (const other of document.querySelectorAll("form")) {
+      /** @type {HTMLFormElement} */ (other).reset();
+    }
+    clearForm();
+    clearProblems();
+    for (const answer of document.querySelectorAll(".calculator-answer")) answer.replaceChildren();
+    try {
+      sessionStorage.clear();
+    } catch {
+      // nothing could be kept either
+    }
+    notice.textContent = "";
+    exportStatus.textContent = "All case data on this page and in this tab has been cleared.";
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    downloadDocument();
+  });
+
+  restore();
+}

@@ -1,0 +1,159 @@
+"""The due-dates calculator's form: GOV.UK-style date inputs, yes/no questions, a case reference.
+
+The field names are the payload's (`today`, `last_strategy`, …), so an error
+from the calculators names the field the page shows it beside. Every id on the
+page is built from those names: the fieldset `today`, its inputs `today-day`,
+`today-month`, `today-year`, its message `today-error`.
+"""
+
+from __future__ import annotations
+
+from calculators.dates_input import EXAMPLE
+from calculators.documents.ics import MAX_CASE_REFERENCE
+from calculators.protocol import Protocol
+from calculators.schedule import MAX_RATIONALE_LENGTH
+from calculators.wording import clause_list
+from handbook.pages import html_text
+
+NO_SCRIPT = (
+    "This calculator needs JavaScript and WebAssembly. The year planner lists the panels "
+    "and deadlines without it."
+)
+DATE_PARTS = (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))
+
+
+def dates_form(protocol: Protocol) -> str:
+    """The whole form, its error summary and the place for the answers."""
+    rule = protocol.timing.strategy_meeting
+    out = [
+        '<form id="dates-form" class="calculator template-form dates-form" data-calculator="dates" '
+        'novalidate autocomplete="off">',
+        f'<p class="calculator-status" role="status">{html_text(NO_SCRIPT)}</p>',
+        '<div class="error-summary" id="dates-error-summary" tabindex="-1" hidden '
+        'aria-labelledby="dates-error-summary-title" role="alert">',
+        '<h2 id="dates-error-summary-title">There is a problem</h2>',
+        '<ul class="error-summary-list"></ul>',
+        "</div>",
+        date_input(
+            "today",
+            "Today's date",
+            "Filled in from this computer's clock. Change it to see the dates on another day.",
+        ),
+        date_input(
+            "last_strategy",
+            "Date of the last CSE strategy meeting (optional)",
+            "Leave blank if there has not been one since the initial strategy meeting.",
+        ),
+        date_input(
+            "initial_strategy",
+            "Date of the initial CSE strategy meeting (optional)",
+            "Used when there has been no strategy meeting since.",
+        ),
+        yes_no(
+            "out_of_borough",
+            "Is the child placed out of borough?",
+            f"Strategy meetings continue, less often than every {rule.min_weeks}-"
+            f"{rule.max_weeks} weeks, at an interval agreed at the meeting "
+            f"({clause_list((rule.out_of_borough_clause,))}).",
+        ),
+        '<div class="conditional" id="out_of_borough-details" hidden>',
+        text_input(
+            "agreed_interval_weeks",
+            "Agreed interval between strategy meetings, in weeks",
+            f"More than {rule.max_weeks} weeks.",
+            width=3,
+            numeric=True,
+            max_length=3,
+        ),
+        textarea(
+            "interval_rationale",
+            "Rationale for the agreed interval (optional)",
+            "For your own check: it belongs in the last strategy meeting's minutes. It is not "
+            "put in the calendar file.",
+            max_length=MAX_RATIONALE_LENGTH,
+        ),
+        "</div>",
+        yes_no("referral_planned", "Is a MASE referral planned?", ""),
+        text_input(
+            "case_reference",
+            "Case reference for the calendar file (optional)",
+            "The case number only. Never a name: calendars are shared and synchronised.",
+            width=20,
+            numeric=False,
+            max_length=MAX_CASE_REFERENCE,
+        ),
+        '<div class="form-actions">',
+        '<button type="submit" class="md-button md-button--primary" disabled>'
+        "Work out the dates</button>",
+        '<button type="button" class="md-button" data-action="download-ics" disabled>'
+        "Download calendar file (.ics)</button>",
+        '<button type="button" class="md-button" data-action="clear-dates" disabled>Clear</button>',
+        "</div>",
+        '<p class="export-status" role="status" aria-live="polite"></p>',
+        "</form>",
+        '<div id="dates-answer" class="calculator-answer" aria-live="polite"></div>',
+    ]
+    return "\n".join(out)
+
+
+def _described(name: str, hint: str) -> str:
+    return f"{name}-hint {name}-error" if hint else f"{name}-error"
+
+
+def _hint_and_error(name: str, hint: str) -> str:
+    hint_html = f'<p class="hint" id="{name}-hint">{html_text(hint)}</p>' if hint else ""
+    return hint_html + f'<p class="field-error" id="{name}-error" hidden></p>'
+
+
+def date_input(name: str, legend: str, hint: str) -> str:
+    """A GOV.UK date input: day, month and year fields in a fieldset with legend and hint."""
+    parts = "".join(
+        f'<div class="date-part"><label for="{name}-{part}">{label}</label>'
+        f'<input type="text" id="{name}-{part}" name="{name}-{part}" inputmode="numeric" '
+        f'maxlength="{width}" size="{width + 1}" data-date-part="{part}" disabled></div>'
+        for part, label, width in DATE_PARTS
+    )
+    full_hint = f"{hint} For example, {EXAMPLE}".strip()
+    return (
+        f'<div class="field" id="{name}-field" data-field-wrapper="{name}">'
+        f'<fieldset class="date-input" id="{name}" role="group" '
+        f'aria-describedby="{_described(name, full_hint)}" data-date="{name}">'
+        f"<legend>{html_text(legend)}</legend>{_hint_and_error(name, full_hint)}"
+        f'<div class="date-parts">{parts}</div></fieldset></div>'
+    )
+
+
+def yes_no(name: str, legend: str, hint: str) -> str:
+    radios = "".join(
+        f'<div class="radio"><input type="radio" id="{name}-{value}" name="{name}" '
+        f'value="{value}"{" checked" if value == "no" else ""} disabled>'
+        f'<label for="{name}-{value}">{label}</label></div>'
+        for value, label in (("yes", "Yes"), ("no", "No"))
+    )
+    return (
+        f'<div class="field" id="{name}-field" data-field-wrapper="{name}">'
+        f'<fieldset class="radios" id="{name}" aria-describedby="{_described(name, hint)}">'
+        f"<legend>{html_text(legend)}</legend>{_hint_and_error(name, hint)}{radios}"
+        "</fieldset></div>"
+    )
+
+
+def text_input(
+    name: str, label: str, hint: str, *, width: int, numeric: bool, max_length: int
+) -> str:
+    mode = ' inputmode="numeric"' if numeric else ""
+    return (
+        f'<div class="field" id="{name}-field" data-field-wrapper="{name}">'
+        f'<label for="{name}">{html_text(label)}</label>{_hint_and_error(name, hint)}'
+        f'<input type="text" id="{name}" name="{name}"{mode} size="{width}" '
+        f'maxlength="{max_length}" aria-describedby="{_described(name, hint)}" disabled></div>'
+    )
+
+
+def textarea(name: str, label: str, hint: str, *, max_length: int) -> str:
+    return (
+        f'<div class="field" id="{name}-field" data-field-wrapper="{name}">'
+        f'<label for="{name}">{html_text(label)}</label>{_hint_and_error(name, hint)}'
+        f'<textarea id="{name}" name="{name}" rows="3" maxlength="{max_length}" '
+        f'aria-describedby="{_described(name, hint)}" disabled></textarea></div>'
+    )

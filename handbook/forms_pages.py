@@ -1,0 +1,200 @@
+"""A fillable form per template, rendered from its definition in protocol.yaml.
+
+GOV.UK patterns: a fieldset per section, labels and hints, date inputs in three
+parts, radios for choices, required markers, an error summary the script fills
+and focuses, and repeatable rows with Add and Remove buttons. The form is never
+submitted: docs/javascripts/forms.js sends its answers to the calculators in the
+browser and downloads the Word document they make.
+
+Ids: an input is `f-<field>`; a date's parts `f-<field>-day|month|year`; a choice's
+radios `f-<field>-<n>`; a row's cell `f-<field>-<row>-<column>` (added by the script).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from calculators.documents.text import PROPOSED_NOTICE
+from calculators.protocol import Field, Protocol, Template
+from handbook.docx_templates import blank_filename
+from handbook.pages import clause_refs, email_link, html_text, md_text
+
+NO_SCRIPT = (
+    "This form needs JavaScript and WebAssembly. Without them you can still download the "
+    "blank Word template below and fill it in."
+)
+PRIVACY = (
+    "What you type stays in this browser tab: nothing is sent anywhere, and it is gone "
+    "when the tab closes. Save a draft to your own computer to continue later."
+)
+
+
+def blank_template_link(template: Template, here: str) -> str:
+    """A link from page `here` to the blank template the build writes into assets/templates."""
+    page_dir = posixpath.dirname(here)
+    if posixpath.basename(here) != "index.md":  # directory URLs: forms/x.md is at forms/x/
+        page_dir = posixpath.join(page_dir, posixpath.splitext(posixpath.basename(here))[0])
+    target = f"assets/templates/{blank_filename(template)}"
+    return posixpath.relpath(target, page_dir or ".")
+
+
+def template_form(protocol: Protocol, template_id: str, here: str) -> str:
+    """The page body for one template: notes, the form, and the blank template link."""
+    template = protocol.template(template_id)
+    blank = blank_template_link(template, here)
+    intro: list[str] = []
+    if template.proposed:
+        intro += ['!!! note "Proposed template"', "", f"    {md_text(PROPOSED_NOTICE)}", ""]
+    if template.description:
+        intro += [md_text(template.description), ""]
+    for note in template.notes:
+        intro += [f"**{md_text(note)}**", ""]
+    if template.clauses:
+        intro += [f"Directive: {clause_refs(protocol, template.clauses, here)}.", ""]
+    if template.email_to:
+        emails = "; ".join(email_link(protocol, c) for c in template.email_to)
+        intro += [f"Email the completed form to: {emails}", ""]
+    intro += [
+        f'<p class="blank-template"><a href="{html_text(blank)}" download>'
+        f"Download the blank Word template</a> ({html_text(template.title)}).</p>",
+        "",
+        f'<p class="form-privacy">{html_text(PRIVACY)}</p>',
+        "",
+    ]
+    return "\n".join(intro) + "\n" + _form_html(template, blank)
+
+
+def _form_html(template: Template, blank: str) -> str:
+    out = [
+        f'<form id="form-{template.id}" class="calculator template-form" data-calculator="form" '
+        f'data-template="{template.id}" data-blank="{html_text(blank)}" '
+        f'data-title="{html_text(template.title)}" novalidate autocomplete="off">',
+        f'<p class="calculator-status" role="status">{html_text(NO_SCRIPT)}</p>',
+        '<div class="error-summary" id="error-summary" tabindex="-1" hidden '
+        'aria-labelledby="error-summary-title" role="alert">',
+        '<h2 id="error-summary-title">There is a problem</h2>',
+        '<ul class="error-summary-list"></ul>',
+        "</div>",
+        '<div class="form-tools">',
+        '<label class="md-button" for="open-draft">Open a draft</label>',
+        '<input type="file" id="open-draft" class="visually-hidden" accept=".json,application/json"'
+        " disabled>",
+        '<button type="button" class="md-button" data-action="save-draft" disabled>'
+        "Save draft to a file</button>",
+        '<button type="button" class="md-button" data-action="clear-all" disabled>'
+        "Clear all case data</button>",
+        "</div>",
+        '<p class="form-notice" role="status" aria-live="polite"></p>',
+    ]
+    for section in template.sections:
+        out.append(f'<fieldset class="form-section" id="section-{section.id}">')
+        out.append(f"<legend><h2>{html_text(section.title)}</h2></legend>")
+        if section.help:
+            out.append(f'<p class="hint">{html_text(section.help)}</p>')
+        for field in section.fields:
+            out.append(_field_html(field))
+        out.append("</fieldset>")
+    out += [
+        '<div class="form-actions">',
+        '<button type="submit" class="md-button md-button--primary" disabled>'
+        "Download Word document</button>",
+        '<button type="button" class="md-button" data-action="copy-text" disabled>'
+        "Copy text for the case record</button>",
+        '<button type="button" class="md-button" data-action="print" disabled>Print</button>',
+        "</div>",
+        '<p class="export-status" role="status" aria-live="polite"></p>',
+        '<div class="case-text">',
+        '<label for="form-text">Text for the case record</label>',
+        '<textarea id="form-text" rows="10" readonly></textarea>',
+        "</div>",
+        "</form>",
+    ]
+    return "\n".join(out)
+
+
+def _label_text(field: Field) -> str:
+    required = ' <span class="required">(required)</span>' if field.required else ""
+    return f"{html_text(field.label)}{required}"
+
+
+def _hint(field: Field) -> tuple[str, str]:
+    """The hint paragraph and the aria-describedby ids (hint and error)."""
+    ids = f"f-{field.id}-error"
+    if not field.help:
+        return "", ids
+    hint = f'<p class="hint" id="f-{field.id}-hint">{html_text(field.help)}</p>'
+    return hint, f"f-{field.id}-hint {ids}"
+
+
+def _error(field: Field) -> str:
+    return f'<p class="field-error" id="f-{field.id}-error" hidden></p>'
+
+
+def _field_html(field: Field) -> str:
+    hint, described = _hint(field)
+    required = ' aria-required="true"' if field.required else ""
+    common = f'data-field="{field.id}" aria-describedby="{described}"{required} disabled'
+    wrapper = (
+        f'<div class="field" id="f-{field.id}-field" data-field-wrapper="{field.id}" '
+        f'data-type="{field.type}">'
+    )
+    if field.type in ("text", "number"):
+        mode = ' inputmode="decimal"' if field.type == "number" else ""
+        return (
+            f'{wrapper}<label for="f-{field.id}">{_label_text(field)}</label>{hint}{_error(field)}'
+            f'<input type="text" id="f-{field.id}" name="{field.id}"{mode} maxlength="20000" '
+            f"{common}></div>"
+        )
+    if field.type == "textarea":
+        return (
+            f'{wrapper}<label for="f-{field.id}">{_label_text(field)}</label>{hint}{_error(field)}'
+            f'<textarea id="f-{field.id}" name="{field.id}" rows="5" maxlength="20000" {common}>'
+            "</textarea></div>"
+        )
+    if field.type == "date":
+        parts = []
+        for part, label, width in (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)):
+            parts.append(
+                f'<div class="date-part"><label for="f-{field.id}-{part}">{label}</label>'
+                f'<input type="text" id="f-{field.id}-{part}" inputmode="numeric" '
+                f'maxlength="{width}" size="{width + 1}" data-date-part="{part}" {common}></div>'
+            )
+        return (
+            f'{wrapper}<fieldset class="date-input" id="f-{field.id}" role="group" '
+            f'aria-describedby="{described}"><legend>{_label_text(field)}</legend>'
+            f'<p class="hint">For example, 27 3 2027</p>{hint}{_error(field)}'
+            f'<div class="date-parts">{"".join(parts)}</div></fieldset></div>'
+        )
+    if field.type == "choice":
+        radios = []
+        for number, option in enumerate(field.options, start=1):
+            radio_id = f"f-{field.id}-{number}"
+            radios.append(
+                f'<div class="radio"><input type="radio" id="{radio_id}" name="{field.id}" '
+                f'value="{html_text(option)}" {common}>'
+                f'<label for="{radio_id}">{html_text(option)}</label></div>'
+            )
+        return (
+            f'{wrapper}<fieldset class="radios" id="f-{field.id}" aria-describedby="{described}">'
+            f"<legend>{_label_text(field)}</legend>{hint}{_error(field)}"
+            f"{''.join(radios)}</fieldset></div>"
+        )
+    if field.type == "rows":
+        cells = "".join(
+            f'<div class="row-cell"><label data-column="{c.id}">{html_text(c.label)}</label>'
+            f'<textarea rows="2" maxlength="20000" data-column="{c.id}"></textarea></div>'
+            for c in field.columns
+        )
+        return (
+            f'{wrapper}<fieldset class="rows" id="f-{field.id}" aria-describedby="{described}">'
+            f"<legend>{_label_text(field)}</legend>{hint}{_error(field)}"
+            f'<div class="row-list" data-rows="{field.id}"></div>'
+            f'<template data-row-template="{field.id}"><fieldset class="row">'
+            f'<legend class="row-legend"></legend>{cells}'
+            '<button type="button" class="md-button" data-action="remove-row">Remove</button>'
+            "</fieldset></template>"
+            f'<button type="button" class="md-button" data-action="add-row" '
+            f'data-rows="{field.id}" disabled>Add a row</button>'
+            "</fieldset></div>"
+        )
+    raise RuntimeError(f"Unknown field type: {field.type}")

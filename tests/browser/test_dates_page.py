@@ -1,0 +1,162 @@
+"""The due-dates page in headless Chromium: fill the form, read the answers, see a field
+error for an impossible date, and download the calendar file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+
+from calculators import bridge
+from calculators.protocol import protocol_from_mapping
+from handbook.loader import load_protocol
+from handbook.protocol_json import with_bank_holidays
+from handbook.static_server import Site
+
+pytestmark = pytest.mark.browser
+
+DATES_PAGE = "calculators/dates/"
+READY = "form#dates-form[data-calculator-state='ready']"
+START_LIMIT_S = 30
+
+
+def answer_on_cpython(request_type: str, payload: dict[str, Any]) -> dict[str, Any]:
+    protocol = protocol_from_mapping(with_bank_holidays(load_protocol().data))
+    request = json.dumps({"type": request_type, "payload": payload})
+    return json.loads(bridge.handle(protocol, request))
+
+
+def open_dates_page(recorder: Any) -> Any:
+    page = recorder.page
+    page.goto(recorder.url(DATES_PAGE))
+    page.wait_for_selector(READY, timeout=START_LIMIT_S * 1000)
+    return page
+
+
+def fill_date(page: Any, name: str, day: str, month: str, year: str) -> None:
+    page.fill(f"#{name}-day", day)
+    page.fill(f"#{name}-month", month)
+    page.fill(f"#{name}-year", year)
+
+
+def test_today_is_filled_in_from_the_browsers_clock(recorder: Any, served: Site) -> None:
+    page = open_dates_page(recorder)
+    browser_today = page.evaluate(
+        "(() => { const d = new Date(); return [d.getDate(), d.getMonth() + 1, d.getFullYear()]; })()"
+    )
+    shown = [int(page.input_value(f"#today-{part}")) for part in ("day", "month", "year")]
+    assert shown == browser_today
+    assert date(shown[2], shown[1], shown[0])  # a real date
+    recorder.assert_clean()
+
+
+def test_filled_form_gives_the_answers_with_their_clauses(recorder: Any, served: Site) -> None:
+    page = open_dates_page(recorder)
+    fill_date(page, "today", "20", "11", "2026")
+    fill_date(page, "last_strategy", "1", "9", "2026")
+    page.check("#referral_planned-yes")
+    page.click("#dates-form button[type='submit']")
+    page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()
+
+    expected = answer_on_cpython(
+        "dates",
+        {
+            "today": "2026-11-20",
+            "last_strategy": "2026-09-01",
+            "referral_planned": "yes",
+        },
+    )
+    assert expected["ok"] is True
+    sections = page.locator("#dates-answer section")
+    assert sections.count() == len(expected["result"]["answers"]) == 4
+    for index, item in enumerate(expected["result"]["answers"]):
+        text = sections.nth(index).inner_text()
+        assert item["title"] in text and item["summary"] in text
+        assert item["clause_text"] in text
+        for line in item["details"]:
+            assert line in text
+    referral = page.locator("section[data-answer='mase_referral_deadline']").inner_text()
+    assert "Thursday 24 December 2026" in referral
+    strategy = page.locator("section[data-answer='strategy_meeting']").inner_text()
+    assert "Overdue by 10 days" in strategy
+    assert page.locator("#dates-error-summary").is_hidden()
+    recorder.assert_same_origin_gets()
+    recorder.assert_clean()
+
+
+def test_out_of_borough_asks_for_the_agreed_interval(recorder: Any, served: Site) -> None:
+    page = open_dates_page(recorder)
+    assert page.locator("#agreed_interval_weeks").is_hidden()
+    page.check("#out_of_borough-yes")
+    assert page.locator("#agreed_interval_weeks").is_visible()
+    fill_date(page, "today", "29", "11", "2026")
+    fill_date(page, "last_strategy", "1", "10", "2026")
+    page.fill("#agreed_interval_weeks", "12")
+    page.click("#dates-form button[type='submit']")
+    strategy = page.locator("#dates-answer section[data-answer='strategy_meeting']")
+    strategy.wait_for()
+    assert "Due by Thursday 24 December 2026" in strategy.inner_text()
+    assert "clause 6.13" in strategy.inner_text()
+
+
+def test_impossible_date_shows_the_error_summary_and_the_fields_message(
+    recorder: Any, served: Site
+) -> None:
+    page = open_dates_page(recorder)
+    fill_date(page, "today", "20", "11", "2026")
+    fill_date(page, "last_strategy", "31", "2", "2026")
+    page.click("#dates-form button[type='submit']")
+    summary = page.locator("#dates-error-summary")
+    summary.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.id") == "dates-error-summary"
+    message = "Date of the last strategy meeting must be a real date, for example 27 3 2027"
+    link = summary.locator("a")
+    assert link.count() == 1
+    assert link.inner_text() == message
+    assert link.get_attribute("href") == "#last_strategy-day"
+    field_error = page.locator("#last_strategy-error")
+    assert field_error.is_visible()
+    assert message in field_error.inner_text()
+    assert page.locator("#last_strategy-field").get_attribute("class").count("field--error") == 1
+    assert page.get_attribute("#last_strategy-day", "aria-invalid") == "true"
+    link.click()
+    assert page.evaluate("document.activeElement.id") == "last_strategy-day"
+
+    fill_date(page, "last_strategy", "28", "2", "2026")
+    page.click("#dates-form button[type='submit']")
+    page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()
+    assert summary.is_hidden() and field_error.is_hidden()
+    recorder.assert_clean()
+
+
+def test_calendar_file_downloads_and_parses_without_names(
+    recorder: Any, served: Site, tmp_path: Path
+) -> None:
+    page = open_dates_page(recorder)
+    fill_date(page, "today", "29", "11", "2026")
+    fill_date(page, "last_strategy", "1", "10", "2026")
+    page.check("#out_of_borough-yes")
+    page.fill("#agreed_interval_weeks", "12")
+    page.fill("#interval_rationale", "Agreed with Jamie Smith's carer")
+    page.fill("#case_reference", "CR-2026-77")
+    with page.expect_download() as info:
+        page.click("[data-action='download-ics']")
+    download = info.value
+    assert download.suggested_filename == "cse-due-dates-2026-11-29.ics"
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    text = target.read_text(encoding="utf-8")
+    assert "Jamie" not in text and "Smith" not in text
+    calendar = icalendar.Calendar.from_ical(text)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 37  # 12 panels, 12 referral and 12 report deadlines, the meeting
+    strategy = [e for e in events if "CR-2026-77" in str(e["SUMMARY"])]
+    assert len(strategy) == 1
+    assert strategy[0].decoded("DTSTART") == date(2026, 12, 24)
+    assert "made" in page.locator("#dates-form .export-status").inner_text()
+    recorder.assert_same_origin_gets()
+    recorder.assert_clean()

@@ -1,0 +1,194 @@
+"""Checking a form's answers and reading drafts: every problem names its field.
+
+Pure standard library: runs on CPython and inside Pyodide.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from calculators.drafts import (
+    MAX_ROWS,
+    MAX_TEXT_CHARS,
+    check_values,
+    make_draft,
+    read_draft,
+    read_values,
+)
+from calculators.errors import InputError
+from calculators.protocol import Protocol
+
+
+def problems(error: pytest.ExceptionInfo[InputError]) -> dict[str, str]:
+    return {p.field: p.message for p in error.value.problems}
+
+
+def test_answers_are_kept_as_typed_with_line_endings_normalised(protocol: Protocol) -> None:
+    template = protocol.template("mase-referral")
+    clean = check_values(
+        template,
+        {
+            "yp_name": "  Jo & <Sam>  ",
+            "background": "one\r\ntwo\rthree",
+            "strat_held": "Yes",
+            "strat_date": "2027-01-07",
+            "carefirst_ref": "",
+            "significant_events": [{"date": "1 Jan", "detail": "seen"}, {"date": "", "detail": ""}],
+        },
+    )
+    assert clean == {
+        "yp_name": "  Jo & <Sam>  ",
+        "background": "one\ntwo\nthree",
+        "strat_held": "Yes",
+        "strat_date": "2027-01-07",
+        "significant_events": [{"date": "1 Jan", "detail": "seen", "reference": ""}],
+    }
+
+
+def test_unknown_fields_are_named(protocol: Protocol) -> None:
+    with pytest.raises(InputError) as caught:
+        check_values(protocol.template("mase-referral"), {"yp_name": "Jo", "shoe_size": "9"})
+    assert list(problems(caught)) == ["shoe_size"]
+    assert "unknown field 'shoe_size'" in problems(caught)["shoe_size"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("yp_name", 7, "Young person's Name: expected text, got a number"),
+        ("background", ["a"], "Background of case/summary update: expected text, got a list"),
+        ("strat_date", "7 January 2027", "Date (most recent): expected a real date like"),
+        ("strat_date", "2027-02-30", "expected a real date"),
+        ("strat_held", "Maybe", "CSE Strat held?: expected one of 'Yes', 'No', got 'Maybe'"),
+        ("significant_events", "a row", "Significant events: expected a list of rows, got text"),
+    ],
+)
+def test_wrong_types_name_the_field_and_its_label(
+    protocol: Protocol, field: str, value: object, expected: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        check_values(protocol.template("mase-referral"), {field: value})
+    assert list(problems(caught)) == [field]
+    assert expected in problems(caught)[field]
+
+
+def test_bad_cells_name_the_row_and_column(protocol: Protocol) -> None:
+    rows = [{"date": "1 Jan"}, {"detail": 5}, {"colour": "red"}, "not a row"]
+    with pytest.raises(InputError) as caught:
+        check_values(protocol.template("mase-referral"), {"significant_events": rows})
+    found = problems(caught)
+    assert set(found) == {
+        "significant_events[1].detail",
+        "significant_events[2].colour",
+        "significant_events[3]",
+    }
+    assert (
+        "Significant events, row 2, Significant event detail: expected text"
+        in found["significant_events[1].detail"]
+    )
+    assert "unknown column 'colour'" in found["significant_events[2].colour"]
+
+
+def test_every_problem_is_reported_at_once(protocol: Protocol) -> None:
+    with pytest.raises(InputError) as caught:
+        check_values(
+            protocol.template("mase-referral"), {"yp_name": 1, "strat_date": "soon", "x": ""}
+        )
+    assert set(problems(caught)) == {"yp_name", "strat_date", "x"}
+
+
+def test_required_fields_are_checked_only_when_complete(protocol: Protocol) -> None:
+    template = protocol.template("strategy-meeting")
+    assert check_values(template, {}) == {}
+    with pytest.raises(InputError) as caught:
+        check_values(template, {"yp_name": "   "}, complete=True)
+    found = problems(caught)
+    assert set(found) == {f.id for f in template.fields if f.required}
+    assert found["yp_name"] == "Enter Young person's name"
+    assert found["meeting_type"] == "Select Type of meeting"
+
+
+def test_final_report_requires_the_exit_rationale_and_date(protocol: Protocol) -> None:
+    with pytest.raises(InputError) as caught:
+        check_values(protocol.template("final-report"), {}, complete=True)
+    assert {"exit_rationale", "exit_strat_date"} <= set(problems(caught))
+    with pytest.raises(InputError) as caught:
+        check_values(protocol.template("monthly-report"), {}, complete=True)
+    assert not {"exit_rationale", "exit_strat_date"} & set(problems(caught))
+
+
+def test_limits_on_size_have_clear_messages(protocol: Protocol) -> None:
+    template = protocol.template("mase-referral")
+    check_values(template, {"background": "x" * MAX_TEXT_CHARS})
+    with pytest.raises(InputError) as caught:
+        check_values(template, {"background": "x" * (MAX_TEXT_CHARS + 1)})
+    assert "at most 20,000 characters, got 20,001" in problems(caught)["background"]
+    with pytest.raises(InputError) as caught:
+        check_values(template, {"significant_events": [{"date": "x"}] * (MAX_ROWS + 1)})
+    assert f"at most {MAX_ROWS} rows" in problems(caught)["significant_events"]
+
+
+def test_control_characters_are_refused_with_their_position(protocol: Protocol) -> None:
+    with pytest.raises(InputError) as caught:
+        check_values(protocol.template("mase-referral"), {"yp_name": "Jo\x07"})
+    assert "U+0007, at character 3" in problems(caught)["yp_name"]
+
+
+def test_a_draft_round_trips(protocol: Protocol) -> None:
+    template = protocol.template("monthly-report")
+    values = {"yp_name": "Jo 😀", "offenders": [{"name": "X", "aliases": "Y"}]}
+    text = json.dumps(make_draft(protocol, template, values))
+    draft = read_draft(protocol, text)
+    assert draft["template"] == template
+    assert draft["fields"] == check_values(template, values)
+    assert draft["warnings"] == []
+
+
+@pytest.mark.parametrize("text", ["", "{", "not json", b"\xff\xfe", "[1, 2]"])
+def test_a_file_that_is_not_a_draft_is_named_as_such(protocol: Protocol, text: str | bytes) -> None:
+    with pytest.raises(InputError) as caught:
+        read_draft(protocol, text)
+    assert list(problems(caught)) == ["draft"]
+
+
+def test_a_draft_with_unknown_or_wrong_fields_names_them(protocol: Protocol) -> None:
+    text = json.dumps(
+        {
+            "template": "mase-referral",
+            "protocol_version": protocol.metadata.version,
+            "fields": {"yp_name": ["Jo"], "favourite_colour": "blue"},
+        }
+    )
+    with pytest.raises(InputError) as caught:
+        read_draft(protocol, text)
+    assert set(problems(caught)) == {"yp_name", "favourite_colour"}
+
+
+def test_a_draft_for_an_unknown_template_or_with_extra_keys_is_refused(protocol: Protocol) -> None:
+    with pytest.raises(InputError) as caught:
+        read_draft(protocol, json.dumps({"template": "tax-return", "fields": {}}))
+    assert "unknown template 'tax-return'" in problems(caught)["template"]
+    with pytest.raises(InputError) as caught:
+        read_draft(protocol, json.dumps({"template": "mase-referral", "fields": {}, "x": 1}))
+    assert list(problems(caught)) == ["x"]
+
+
+def test_a_draft_from_another_protocol_version_opens_with_a_warning(protocol: Protocol) -> None:
+    text = json.dumps({"template": "mase-referral", "protocol_version": "0.1", "fields": {}})
+    [warning] = read_draft(protocol, text)["warnings"]
+    assert "version 0.1" in warning and protocol.metadata.version in warning
+
+
+def test_read_values_takes_a_plain_object_or_a_draft_of_the_same_template(
+    protocol: Protocol,
+) -> None:
+    template = protocol.template("mase-referral")
+    assert read_values(protocol, template, '{"yp_name": "Jo"}')["fields"] == {"yp_name": "Jo"}
+    draft = json.dumps({"template": "mase-referral", "fields": {"yp_name": "Jo"}})
+    assert read_values(protocol, template, draft)["fields"] == {"yp_name": "Jo"}
+    other = json.dumps({"template": "monthly-report", "fields": {}})
+    with pytest.raises(InputError) as caught:
+        read_values(protocol, template, other)
+    assert list(problems(caught)) == ["template"]

@@ -1,0 +1,145 @@
+"""`python -m calculators dates|calendar`: the same answers as the page, as JSON or text."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import icalendar
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "calculators", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_dates_json_has_the_documented_keys() -> None:
+    result = run("dates", "--today", "2026-11-20", "--last-strategy", "2026-09-01", "--json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["mase"]["next_meeting"] == "2026-12-03"
+    assert answer["mase"]["referable_meeting"] == "2027-01-07"
+    assert answer["mase"]["referral_deadline"] == "2026-12-24"
+    assert answer["monthly_report"]["due"] == "2026-12-17"
+    assert answer["strategy_meeting"]["earliest"] == "2026-10-27"
+    assert answer["strategy_meeting"]["latest"] == "2026-11-10"
+    assert answer["strategy_meeting"]["status"] == "overdue"
+
+
+def test_dates_without_a_last_meeting_has_no_strategy_answer() -> None:
+    answer = json.loads(run("dates", "--today", "2026-11-20", "--json").stdout)
+    assert answer["strategy_meeting"] is None
+
+
+def test_dates_out_of_borough_uses_the_agreed_interval() -> None:
+    result = run(
+        "dates",
+        "--today",
+        "2026-11-29",
+        "--last-strategy",
+        "2026-10-01",
+        "--out-of-borough",
+        "--interval-weeks",
+        "12",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    strategy = json.loads(result.stdout)["strategy_meeting"]
+    assert strategy["latest"] == "2026-12-24"
+    assert strategy["status"] == "not_due" and strategy["clauses"] == ["6.13"]
+
+
+def test_dates_as_text_gives_long_dates_and_clauses() -> None:
+    result = run("dates", "--today", "2026-11-20")
+    assert result.returncode == 0, result.stderr
+    assert "Next MASE panel (clause 4.6): Thursday 3 December 2026" in result.stdout
+    assert "Monthly CSE case report (clause 5.3): Thursday 17 December 2026" in result.stdout
+
+
+def test_today_defaults_to_the_real_date() -> None:
+    answer = json.loads(run("dates", "--json").stdout)
+    assert answer["today"] == date.today().isoformat()
+
+
+def test_impossible_date_exits_2_naming_the_field() -> None:
+    result = run("dates", "--today", "2027-02-31", "--json")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "today: Today's date must be a real date" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_last_meeting_after_today_exits_2() -> None:
+    result = run("dates", "--today", "2027-03-01", "--last-strategy", "2027-03-02")
+    assert result.returncode == 2
+    assert "last_strategy: Date of the last strategy meeting must be today or in the past" in (
+        result.stderr
+    )
+
+
+def test_year_out_of_range_and_text_exit_2() -> None:
+    for value in ("1999-12-31", "2101-01-01", "soon", ""):
+        result = run("dates", "--today", value)
+        assert result.returncode == 2, value
+        assert "today:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_short_interval_out_of_borough_exits_2() -> None:
+    result = run("dates", "--today", "2027-03-01", "--out-of-borough", "--interval-weeks", "6")
+    assert result.returncode == 2
+    assert "agreed_interval_weeks:" in result.stderr and "more than 10 weeks" in result.stderr
+
+
+def test_calendar_prints_the_years_panels_and_deadlines() -> None:
+    result = run("calendar", "--year", "2027")
+    assert result.returncode == 0, result.stderr
+    assert "MASE panel:        Thursday 7 January 2027" in result.stdout
+    assert "Referral deadline: Thursday 24 December 2026" in result.stdout
+    assert "Report deadline:   Thursday 21 January 2027" in result.stdout
+    data = json.loads(run("calendar", "--year", "2027", "--json").stdout)
+    assert [m["panel"] for m in data["months"]][:2] == ["2027-01-07", "2027-02-04"]
+
+
+def test_calendar_writes_an_ics_file(tmp_path: Path) -> None:
+    target = tmp_path / "2027.ics"
+    result = run("calendar", "--year", "2027", "--ics", str(target))
+    assert result.returncode == 0, result.stderr
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    starts = sorted(e.decoded("DTSTART") for e in calendar.walk("VEVENT"))
+    assert starts[0] == date(2027, 1, 7)
+    assert len(starts) == 36
+
+
+def test_dates_writes_a_calendar_file_with_the_case_reference(tmp_path: Path) -> None:
+    target = tmp_path / "case.ics"
+    result = run(
+        "dates",
+        "--today",
+        "2026-11-29",
+        "--last-strategy",
+        "2026-10-01",
+        "--case-reference",
+        "CR-9",
+        "--ics",
+        str(target),
+    )
+    assert result.returncode == 0, result.stderr
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
+    assert "CSE strategy meeting due (CR-9)" in summaries
+
+
+def test_bad_calendar_year_exits_2() -> None:
+    result = run("calendar", "--year", "1999")
+    assert result.returncode == 2
+    assert "year: Year must be from 2000 to 2100" in result.stderr
