@@ -44,13 +44,12 @@ def test_safeguard_signs_match_the_source_apart_from_the_recorded_typo(source: s
 
 
 def matrix_rows(source: str) -> dict[str, list[str]]:
+    """The Appendix B table: domain name -> its three category cells."""
     rows = {}
-    lines = source.splitlines()
-    for index, line in enumerate(lines):
+    for line in source.splitlines():
         cells = line.split("\t")
         if len(cells) >= 3 and cells[0].isupper() and cells[0] != "INDICATORS":
-            if cells[0] == "COERCION/CONTROL" or len(cells) == 4:
-                rows[cells[0]] = [c.strip() for c in cells[1:4]] + [""] * (4 - len(cells))
+            rows[cells[0]] = [c.strip() for c in cells[1:4]] + [""] * (4 - len(cells))
     return rows
 
 
