@@ -67,6 +67,6 @@ def define_env(env: Any) -> None:
     env.macro(plain(pages.changelog), "changelog")
     env.macro(with_page(pages.clause_ref), "clause_ref")
     # Calculators
-    env.macro(plain(risk_page.risk_form), "risk_form")
+    env.macro(with_page(risk_page.risk_form), "risk_form")
     env.macro(with_page(planner.year_planner), "year_planner")
     env.macro(plain(dates_page.dates_form), "dates_form")

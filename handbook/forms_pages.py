@@ -12,12 +12,10 @@ radios `f-<field>-<n>`; a row's cell `f-<field>-<row>-<column>` (added by the sc
 
 from __future__ import annotations
 
-import posixpath
-
 from calculators.documents.text import PROPOSED_NOTICE
 from calculators.protocol import Field, Protocol, Template
 from handbook.docx_templates import blank_filename
-from handbook.pages import clause_refs, email_link, html_text, md_text
+from handbook.pages import clause_refs, email_link, html_text, md_text, site_link
 
 NO_SCRIPT = (
     "This form needs JavaScript and WebAssembly. Without them you can still download the "
@@ -31,11 +29,7 @@ PRIVACY = (
 
 def blank_template_link(template: Template, here: str) -> str:
     """A link from page `here` to the blank template the build writes into assets/templates."""
-    page_dir = posixpath.dirname(here)
-    if posixpath.basename(here) != "index.md":  # directory URLs: forms/x.md is at forms/x/
-        page_dir = posixpath.join(page_dir, posixpath.splitext(posixpath.basename(here))[0])
-    target = f"assets/templates/{blank_filename(template)}"
-    return posixpath.relpath(target, page_dir or ".")
+    return site_link(f"assets/templates/{blank_filename(template)}", here)
 
 
 def template_form(protocol: Protocol, template_id: str, here: str) -> str:

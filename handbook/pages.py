@@ -36,6 +36,15 @@ def page_link(target: str, here: str) -> str:
     return relative + (f"#{anchor}" if anchor else "")
 
 
+def site_link(target: str, here: str) -> str:
+    """A URL from the built page of source `here` to a path in the site (directory URLs)."""
+    page_dir = posixpath.dirname(here)
+    if posixpath.basename(here) != "index.md":  # forms/x.md is served at forms/x/
+        page_dir = posixpath.join(page_dir, posixpath.splitext(posixpath.basename(here))[0])
+    link = posixpath.relpath(target, page_dir or ".")
+    return link + "/" if target.endswith("/") and not link.endswith("/") else link
+
+
 def section_page(number: int) -> str:
     return f"directive/section-{number}.md"
 

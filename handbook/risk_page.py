@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from calculators.protocol import Protocol
-from handbook.pages import html_text
+from handbook.forms_pages import blank_template_link
+from handbook.pages import html_text, site_link
+
+SUMMARY_TEMPLATE = "risk-summary"
+REPORT_TEMPLATE = "monthly-report"
+REPORT_FIELD = "risk_level_rationale"
 
 
-def risk_form(protocol: Protocol) -> str:
+def risk_form(protocol: Protocol, here: str) -> str:
     """Checkboxes grouped by domain (fieldset and legend), one per matrix cell."""
     rule = protocol.risk_rule
     out = [
@@ -42,19 +47,26 @@ def risk_form(protocol: Protocol) -> str:
     out.append("Untick all</button>")
     out.append("</form>")
     out.append('<div id="risk-answer" class="calculator-answer" aria-live="polite"></div>')
-    out.append(judgement_form(protocol))
+    out.append(judgement_form(protocol, here))
     return "\n".join(out)
 
 
-def judgement_form(protocol: Protocol) -> str:
+def judgement_form(protocol: Protocol, here: str) -> str:
     """Professional judgement: the category recorded, and the reason when it differs."""
     options = ['<option value="">As suggested</option>'] + [
         f'<option value="{level.number}">{html_text(level.name)}</option>'
         for level in protocol.categories.levels
     ]
+    blank = blank_template_link(protocol.template(SUMMARY_TEMPLATE), here)
+    report = protocol.template(REPORT_TEMPLATE)
+    report_field = next(f for f in report.fields if f.id == REPORT_FIELD)
+    report_page = site_link(f"forms/{report.id}/", here)
     return "\n".join(
         [
             '<form id="judgement-form" class="calculator" data-calculator="risk-judgement" '
+            f'data-template="{SUMMARY_TEMPLATE}" data-blank="{html_text(blank)}" '
+            f'data-report-template="{report.id}" data-report-field="{REPORT_FIELD}" '
+            f'data-report-url="{html_text(report_page)}" '
             'novalidate autocomplete="off" hidden>',
             "<h2>Professional judgement</h2>",
             '<div class="field" id="recorded_category-field">',
@@ -80,7 +92,7 @@ def judgement_form(protocol: Protocol) -> str:
             '<button type="button" class="md-button" data-action="copy-text" disabled>'
             "Copy text for the case record</button>",
             '<button type="button" class="md-button" data-action="offer-report" disabled>'
-            "Use in the monthly report</button>",
+            f"Use in the monthly report’s “{html_text(report_field.label)}”</button>",
             '<p class="export-status" role="status" aria-live="polite"></p>',
             '<label for="risk-text">Text for the case record</label>',
             '<textarea id="risk-text" rows="10" readonly></textarea>',

@@ -4,6 +4,8 @@
 // the top takes focus and links to each field, and each field shows its message.
 // Nothing is worked out here, and nothing typed leaves the page.
 
+import { download } from "./files.js";
+
 /** @typedef {{field: string, message: string}} Problem */
 
 const DATE_FIELDS = ["today", "last_strategy", "initial_strategy"];
@@ -193,18 +195,6 @@ export function bind(form, { api }) {
 
   // The calendar file ----------------------------------------------------------------
 
-  /** @param {string} name @param {Blob} blob */
-  function download(name, blob) {
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
 
   async function downloadCalendar() {
     exportStatus.textContent = "";

@@ -7,6 +7,8 @@
 // Other pages hand answers over with sessionStorage["cse-handoff:<template id>"] =
 // JSON {source: "the risk calculator", fields: {field id: value}}.
 
+import { download, downloadDocument } from "./files.js";
+
 const STATE_PREFIX = "cse-form:";
 const HANDOFF_PREFIX = "cse-handoff:";
 
@@ -276,36 +278,8 @@ export function bind(form, { api }) {
 
   // Exports ----------------------------------------------------------------------
 
-  /** @param {string} name @param {Blob} blob */
-  function download(name, blob) {
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
 
-  /** @param {ArrayBuffer} buffer */
-  function toBase64(buffer) {
-    const bytes = new Uint8Array(buffer);
-    let binary = "";
-    for (let start = 0; start < bytes.length; start += 0x8000) {
-      binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
-    }
-    return btoa(binary);
-  }
 
-  /** @param {string} text */
-  function fromBase64(text) {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-    return bytes;
-  }
 
   /** @param {string} type @param {object} payload */
   async function ask(type, payload) {
@@ -317,29 +291,17 @@ export function bind(form, { api }) {
     }
   }
 
-  async function downloadDocument() {
+  async function makeDocument() {
     exportStatus.textContent = "Making the Word document…";
-    let blank;
-    try {
-      const response = await fetch(new URL(form.dataset.blank ?? "", document.baseURI));
-      if (!response.ok) throw new Error(String(response.status));
-      blank = toBase64(await response.arrayBuffer());
-    } catch {
+    const made = await downloadDocument(api, form.dataset.blank ?? "", template, collect());
+    if (!made.ok) {
       exportStatus.textContent = "";
-      problem("The blank Word template could not be loaded from the handbook. Reload the page and try again.");
-      return;
-    }
-    const answer = await ask("fill", { template, fields: collect(), blank_docx_base64: blank });
-    if (!answer.ok) {
-      exportStatus.textContent = "";
-      showProblems(answer.errors);
+      showProblems(made.errors);
       return;
     }
     clearProblems();
-    const { docx_base64, filename, media_type, text } = answer.result;
-    download(filename, new Blob([fromBase64(docx_base64)], { type: media_type }));
-    caseText.value = text;
-    exportStatus.textContent = `Downloaded ${filename}.`;
+    caseText.value = made.text;
+    exportStatus.textContent = `Downloaded ${made.filename}.`;
   }
 
   async function copyText() {
@@ -430,7 +392,7 @@ export function bind(form, { api }) {
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    downloadDocument();
+    makeDocument();
   });
 
   restore();

@@ -1,0 +1,70 @@
+// Files made in the browser: downloads through Blob URLs, and the Word document
+// the calculators fill from a blank template served by the handbook itself.
+
+/**
+ * Offer a file made in this tab as a download (a Blob URL, never a request).
+ * @param {string} name
+ * @param {Blob} blob
+ */
+export function download(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** @param {ArrayBuffer} buffer @returns {string} */
+export function toBase64(buffer) {
+  const bytes = new Uint8Array(buffer);
+  let binary = "";
+  for (let start = 0; start < bytes.length; start += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/** @param {string} text @returns {Uint8Array} */
+export function fromBase64(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+const BLANK_MISSING =
+  "The blank Word template could not be loaded from the handbook. Reload the page and try again.";
+
+/**
+ * Fill a template's blank Word document with field values and download it.
+ * @param {typeof import("./api.js")} api
+ * @param {string} blankUrl  the blank template's address, relative to the page
+ * @param {string} template  the template id
+ * @param {object} fields  the template's field values
+ * @returns {Promise<{ok: true, filename: string, text: string} | {ok: false, errors: {field: string, message: string}[]}>}
+ */
+export async function downloadDocument(api, blankUrl, template, fields) {
+  let blank;
+  try {
+    const response = await fetch(new URL(blankUrl, document.baseURI));
+    if (!response.ok) throw new Error(String(response.status));
+    blank = toBase64(await response.arrayBuffer());
+  } catch {
+    return { ok: false, errors: [{ field: "", message: BLANK_MISSING }] };
+  }
+  let answer;
+  try {
+    answer = await api.call("fill", { template, fields, blank_docx_base64: blank });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [{ field: "", message }] };
+  }
+  if (!answer.ok) return answer;
+  const { docx_base64, filename, media_type, text } = answer.result;
+  download(filename, new Blob([fromBase64(docx_base64)], { type: media_type }));
+  return { ok: true, filename, text };
+}
