@@ -63,7 +63,8 @@ def judgement_form(protocol: Protocol, here: str) -> str:
     report_page = site_link(f"forms/{report.id}/", here)
     return "\n".join(
         [
-            '<form id="judgement-form" class="calculator" data-calculator="risk-judgement" '
+            '<form id="judgement-form" class="calculator template-form" '
+            'data-calculator="risk-judgement" '
             f'data-template="{SUMMARY_TEMPLATE}" data-blank="{html_text(blank)}" '
             f'data-report-template="{report.id}" data-report-field="{REPORT_FIELD}" '
             f'data-report-url="{html_text(report_page)}" '

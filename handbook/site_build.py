@@ -38,6 +38,7 @@ def build_site(
         shutil.rmtree(staging, ignore_errors=True)
         print("The site was not built: mkdocs reported the errors above.", file=sys.stderr)
         return 1
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():

@@ -71,6 +71,7 @@ export function bind(form, { api, showLines, showProblems }) {
       if (control && error) {
         error.textContent = `Error: ${message}`;
         error.hidden = false;
+        error.parentElement?.classList.add("field--error");
         control.setAttribute("aria-invalid", "true");
         control.setAttribute("aria-describedby", `${field}-error ${field}-hint`);
         first ??= control;
@@ -87,6 +88,7 @@ export function bind(form, { api, showLines, showProblems }) {
       const error = /** @type {HTMLElement} */ (document.getElementById(`${control.id}-error`));
       error.hidden = true;
       error.textContent = "";
+      error.parentElement?.classList.remove("field--error");
       control.removeAttribute("aria-invalid");
       control.setAttribute("aria-describedby", `${control.id}-hint`);
     }
