@@ -12,10 +12,9 @@ radios `f-<field>-<n>`; a row's cell `f-<field>-<row>-<column>` (added by the sc
 
 from __future__ import annotations
 
-from calculators.documents.text import PROPOSED_NOTICE
 from calculators.protocol import Field, Protocol, Template
 from handbook.docx_templates import blank_filename
-from handbook.pages import clause_refs, email_link, html_text, md_text, site_link
+from handbook.pages import html_text, site_link, template_intro
 
 NO_SCRIPT = (
     "This form needs JavaScript and WebAssembly. Without them you can still download the "
@@ -36,18 +35,7 @@ def template_form(protocol: Protocol, template_id: str, here: str) -> str:
     """The page body for one template: notes, the form, and the blank template link."""
     template = protocol.template(template_id)
     blank = blank_template_link(template, here)
-    intro: list[str] = []
-    if template.proposed:
-        intro += ['!!! note "Proposed template"', "", f"    {md_text(PROPOSED_NOTICE)}", ""]
-    if template.description:
-        intro += [md_text(template.description), ""]
-    for note in template.notes:
-        intro += [f"**{md_text(note)}**", ""]
-    if template.clauses:
-        intro += [f"Directive: {clause_refs(protocol, template.clauses, here)}.", ""]
-    if template.email_to:
-        emails = "; ".join(email_link(protocol, c) for c in template.email_to)
-        intro += [f"Email the completed form to: {emails}", ""]
+    intro = template_intro(protocol, template, here)
     intro += [
         f'<p class="blank-template"><a href="{html_text(blank)}" download>'
         f"Download the blank Word template</a> ({html_text(template.title)}).</p>",

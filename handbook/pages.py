@@ -11,7 +11,8 @@ import html
 import posixpath
 import re
 
-from calculators.protocol import CONTACT_REFERENCE, Clause, Protocol
+from calculators.documents.text import PROPOSED_NOTICE
+from calculators.protocol import CONTACT_REFERENCE, Clause, Protocol, Template
 from calculators.wording import long_date
 
 # Helpers --------------------------------------------------------------------
@@ -214,17 +215,11 @@ def indicator_matrix(protocol: Protocol) -> str:
 # Forms, contacts, glossary, about --------------------------------------------
 
 
-def template_structure(protocol: Protocol, template_id: str, here: str) -> str:
-    """A blank appendix form as a structured list of its sections and fields."""
-    template = protocol.template(template_id)
-    lines = []
+def template_intro(protocol: Protocol, template: Template, here: str) -> list[str]:
+    """Markdown lines before a template's fields: status, notes, clauses, where to send it."""
+    lines: list[str] = []
     if template.proposed:
-        lines += [
-            '!!! note "Proposed template"',
-            "",
-            "    This template is proposed for the protocol owner to approve.",
-            "",
-        ]
+        lines += ['!!! note "Proposed template"', "", f"    {md_text(PROPOSED_NOTICE)}", ""]
     if template.description:
         lines += [md_text(template.description), ""]
     for note in template.notes:
@@ -234,6 +229,13 @@ def template_structure(protocol: Protocol, template_id: str, here: str) -> str:
     if template.email_to:
         emails = "; ".join(email_link(protocol, c) for c in template.email_to)
         lines += [f"Email the completed form to: {emails}", ""]
+    return lines
+
+
+def template_structure(protocol: Protocol, template_id: str, here: str) -> str:
+    """A blank appendix form as a structured list of its sections and fields."""
+    template = protocol.template(template_id)
+    lines = template_intro(protocol, template, here)
     for section in template.sections:
         lines += [f"### {md_text(section.title)}", ""]
         if section.help:

@@ -5,6 +5,7 @@
 // Nothing is worked out here, and nothing typed leaves the page.
 
 import { download } from "./files.js";
+import { clearErrorSummary, showErrorSummary } from "./render.js";
 
 /** @typedef {{field: string, message: string}} Problem */
 
@@ -78,58 +79,12 @@ export function bind(form, { api }) {
   }
 
   function clearProblems() {
-    summary.hidden = true;
-    summary.querySelector("ul")?.replaceChildren();
-    for (const wrapper of form.querySelectorAll(".field--error")) {
-      wrapper.classList.remove("field--error");
-    }
-    for (const message of form.querySelectorAll(".field-error")) {
-      message.textContent = "";
-      /** @type {HTMLElement} */ (message).hidden = true;
-    }
-    for (const input of form.querySelectorAll("[aria-invalid]")) {
-      input.removeAttribute("aria-invalid");
-    }
+    clearErrorSummary(form, summary);
   }
 
   /** @param {Problem[]} errors */
   function showProblems(errors) {
-    clearProblems();
-    const list = /** @type {HTMLElement} */ (summary.querySelector("ul"));
-    for (const { field, message } of errors) {
-      const item = document.createElement("li");
-      const id = targetId(field);
-      if (field && document.getElementById(id)) {
-        const link = document.createElement("a");
-        link.href = `#${id}`;
-        link.textContent = message;
-        link.addEventListener("click", (event) => {
-          event.preventDefault();
-          document.getElementById(id)?.focus();
-        });
-        item.append(link);
-      } else {
-        item.textContent = message;
-      }
-      list.append(item);
-      const wrapper = field
-        ? form.querySelector(`[data-field-wrapper='${CSS.escape(field)}']`)
-        : null;
-      const inline = wrapper?.querySelector(".field-error");
-      if (wrapper && inline) {
-        wrapper.classList.add("field--error");
-        const hidden = document.createElement("span");
-        hidden.className = "visually-hidden";
-        hidden.textContent = "Error: ";
-        inline.replaceChildren(hidden, message);
-        /** @type {HTMLElement} */ (inline).hidden = false;
-        for (const input of wrapper.querySelectorAll("input, textarea")) {
-          input.setAttribute("aria-invalid", "true");
-        }
-      }
-    }
-    summary.hidden = false;
-    summary.focus();
+    showErrorSummary(form, summary, errors, targetId);
   }
 
   // Answers ----------------------------------------------------------------------

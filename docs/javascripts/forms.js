@@ -8,6 +8,7 @@
 // JSON {source: "the risk calculator", fields: {field id: value}}.
 
 import { download, downloadDocument } from "./files.js";
+import { clearErrorSummary, showErrorSummary } from "./render.js";
 
 const STATE_PREFIX = "cse-form:";
 const HANDOFF_PREFIX = "cse-handoff:";
@@ -227,48 +228,12 @@ export function bind(form, { api }) {
   }
 
   function clearProblems() {
-    summary.hidden = true;
-    /** @type {HTMLElement} */ (summary.querySelector("ul")).replaceChildren();
-    for (const error of form.querySelectorAll(".field-error")) {
-      error.textContent = "";
-      /** @type {HTMLElement} */ (error).hidden = true;
-    }
-    for (const wrapper of form.querySelectorAll(".field--error")) {
-      wrapper.classList.remove("field--error");
-    }
+    clearErrorSummary(form, summary);
   }
 
   /** The GOV.UK error summary: a link to each problem's input, focused. @param {Problem[]} errors */
   function showProblems(errors) {
-    clearProblems();
-    const list = /** @type {HTMLElement} */ (summary.querySelector("ul"));
-    for (const { field, message } of errors) {
-      const item = document.createElement("li");
-      const id = targetId(field);
-      if (id && document.getElementById(id)) {
-        const link = document.createElement("a");
-        link.href = `#${id}`;
-        link.textContent = message;
-        link.addEventListener("click", (event) => {
-          event.preventDefault();
-          document.getElementById(id)?.focus();
-        });
-        item.append(link);
-      } else {
-        item.textContent = field ? `${field}: ${message}` : message;
-      }
-      list.append(item);
-      const base = field.replace(/\[.*$/, "");
-      const wrapper = form.querySelector(`[data-field-wrapper='${CSS.escape(base)}']`);
-      const inline = wrapper?.querySelector(".field-error");
-      if (wrapper && inline) {
-        wrapper.classList.add("field--error");
-        inline.textContent = [inline.textContent, message].filter(Boolean).join(" ");
-        /** @type {HTMLElement} */ (inline).hidden = false;
-      }
-    }
-    summary.hidden = false;
-    summary.focus();
+    showErrorSummary(form, summary, errors, targetId);
   }
 
   /** @param {string} message */

@@ -42,3 +42,74 @@ export function showProblems(element, errors) {
   }
   element.append(title, list);
 }
+
+/**
+ * Clear a GOV.UK error summary and every field's error message in a form.
+ * @param {HTMLFormElement} form
+ * @param {HTMLElement} summary  the form's .error-summary, holding a <ul>
+ */
+export function clearErrorSummary(form, summary) {
+  summary.hidden = true;
+  summary.querySelector("ul")?.replaceChildren();
+  for (const wrapper of form.querySelectorAll(".field--error")) {
+    wrapper.classList.remove("field--error");
+  }
+  for (const message of form.querySelectorAll(".field-error")) {
+    message.replaceChildren();
+    /** @type {HTMLElement} */ (message).hidden = true;
+  }
+  for (const input of form.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+  }
+}
+
+/**
+ * The GOV.UK error summary: a link to each problem's input, a message at each
+ * field (its [data-field-wrapper] holds a .field-error), then focus on the summary.
+ * @param {HTMLFormElement} form
+ * @param {HTMLElement} summary
+ * @param {Problem[]} errors
+ * @param {(field: string) => string} targetId  the id of the input a problem links to
+ */
+export function showErrorSummary(form, summary, errors, targetId) {
+  clearErrorSummary(form, summary);
+  const list = /** @type {HTMLElement} */ (summary.querySelector("ul"));
+  for (const { field, message } of errors) {
+    const item = document.createElement("li");
+    const id = field ? targetId(field) : "";
+    if (id && document.getElementById(id)) {
+      const link = document.createElement("a");
+      link.href = `#${id}`;
+      link.textContent = message;
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        document.getElementById(id)?.focus();
+      });
+      item.append(link);
+    } else {
+      item.textContent = message;
+    }
+    list.append(item);
+    const base = field.replace(/\[.*$/, "");
+    const wrapper = base ? form.querySelector(`[data-field-wrapper='${CSS.escape(base)}']`) : null;
+    const inline = wrapper?.querySelector(".field-error");
+    if (wrapper && inline) {
+      wrapper.classList.add("field--error");
+      if (!inline.firstChild) {
+        const hidden = document.createElement("span");
+        hidden.className = "visually-hidden";
+        hidden.textContent = "Error: ";
+        inline.append(hidden);
+      } else {
+        inline.append(" ");
+      }
+      inline.append(message);
+      /** @type {HTMLElement} */ (inline).hidden = false;
+      for (const input of wrapper.querySelectorAll("input, textarea, select")) {
+        input.setAttribute("aria-invalid", "true");
+      }
+    }
+  }
+  summary.hidden = false;
+  summary.focus();
+}

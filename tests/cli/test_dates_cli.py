@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import icalendar
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "calculators", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def test_dates_json_has_the_documented_keys() -> None:
+def test_dates_json_has_the_documented_keys(run: Any) -> None:
     result = run("dates", "--today", "2026-11-20", "--last-strategy", "2026-09-01", "--json")
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
@@ -36,12 +23,12 @@ def test_dates_json_has_the_documented_keys() -> None:
     assert answer["strategy_meeting"]["status"] == "overdue"
 
 
-def test_dates_without_a_last_meeting_has_no_strategy_answer() -> None:
+def test_dates_without_a_last_meeting_has_no_strategy_answer(run: Any) -> None:
     answer = json.loads(run("dates", "--today", "2026-11-20", "--json").stdout)
     assert answer["strategy_meeting"] is None
 
 
-def test_dates_out_of_borough_uses_the_agreed_interval() -> None:
+def test_dates_out_of_borough_uses_the_agreed_interval(run: Any) -> None:
     result = run(
         "dates",
         "--today",
@@ -59,19 +46,19 @@ def test_dates_out_of_borough_uses_the_agreed_interval() -> None:
     assert strategy["status"] == "not_due" and strategy["clauses"] == ["6.13"]
 
 
-def test_dates_as_text_gives_long_dates_and_clauses() -> None:
+def test_dates_as_text_gives_long_dates_and_clauses(run: Any) -> None:
     result = run("dates", "--today", "2026-11-20")
     assert result.returncode == 0, result.stderr
     assert "Next MASE panel (clause 4.6): Thursday 3 December 2026" in result.stdout
     assert "Monthly CSE case report (clause 5.3): Thursday 17 December 2026" in result.stdout
 
 
-def test_today_defaults_to_the_real_date() -> None:
+def test_today_defaults_to_the_real_date(run: Any) -> None:
     answer = json.loads(run("dates", "--json").stdout)
     assert answer["today"] == date.today().isoformat()
 
 
-def test_impossible_date_exits_2_naming_the_field() -> None:
+def test_impossible_date_exits_2_naming_the_field(run: Any) -> None:
     result = run("dates", "--today", "2027-02-31", "--json")
     assert result.returncode == 2
     assert result.stdout == ""
@@ -79,7 +66,7 @@ def test_impossible_date_exits_2_naming_the_field() -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_last_meeting_after_today_exits_2() -> None:
+def test_last_meeting_after_today_exits_2(run: Any) -> None:
     result = run("dates", "--today", "2027-03-01", "--last-strategy", "2027-03-02")
     assert result.returncode == 2
     assert "last_strategy: Date of the last strategy meeting must be today or in the past" in (
@@ -87,20 +74,20 @@ def test_last_meeting_after_today_exits_2() -> None:
     )
 
 
-def test_year_out_of_range_and_text_exit_2() -> None:
+def test_year_out_of_range_and_text_exit_2(run: Any) -> None:
     for value in ("1999-12-31", "2101-01-01", "soon", ""):
         result = run("dates", "--today", value)
         assert result.returncode == 2, value
         assert "today:" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_short_interval_out_of_borough_exits_2() -> None:
+def test_short_interval_out_of_borough_exits_2(run: Any) -> None:
     result = run("dates", "--today", "2027-03-01", "--out-of-borough", "--interval-weeks", "6")
     assert result.returncode == 2
     assert "agreed_interval_weeks:" in result.stderr and "more than 10 weeks" in result.stderr
 
 
-def test_calendar_prints_the_years_panels_and_deadlines() -> None:
+def test_calendar_prints_the_years_panels_and_deadlines(run: Any) -> None:
     result = run("calendar", "--year", "2027")
     assert result.returncode == 0, result.stderr
     assert "MASE panel:        Thursday 7 January 2027" in result.stdout
@@ -110,7 +97,7 @@ def test_calendar_prints_the_years_panels_and_deadlines() -> None:
     assert [m["panel"] for m in data["months"]][:2] == ["2027-01-07", "2027-02-04"]
 
 
-def test_calendar_writes_an_ics_file(tmp_path: Path) -> None:
+def test_calendar_writes_an_ics_file(run: Any, tmp_path: Path) -> None:
     target = tmp_path / "2027.ics"
     result = run("calendar", "--year", "2027", "--ics", str(target))
     assert result.returncode == 0, result.stderr
@@ -120,7 +107,7 @@ def test_calendar_writes_an_ics_file(tmp_path: Path) -> None:
     assert len(starts) == 36
 
 
-def test_dates_writes_a_calendar_file_with_the_case_reference(tmp_path: Path) -> None:
+def test_dates_writes_a_calendar_file_with_the_case_reference(run: Any, tmp_path: Path) -> None:
     target = tmp_path / "case.ics"
     result = run(
         "dates",
@@ -139,7 +126,7 @@ def test_dates_writes_a_calendar_file_with_the_case_reference(tmp_path: Path) ->
     assert "CSE strategy meeting due (CR-9)" in summaries
 
 
-def test_bad_calendar_year_exits_2() -> None:
+def test_bad_calendar_year_exits_2(run: Any) -> None:
     result = run("calendar", "--year", "1999")
     assert result.returncode == 2
     assert "year: Year must be from 2000 to 2100" in result.stderr

@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from typing import Any
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "calculators", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def test_indicators_lists_every_cell_with_id_domain_category_and_text() -> None:
+def test_indicators_lists_every_cell_with_id_domain_category_and_text(run: Any) -> None:
     result = run("indicators", "--json")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
@@ -29,7 +15,7 @@ def test_indicators_lists_every_cell_with_id_domain_category_and_text() -> None:
     assert {r["category"] for r in rows} == {1, 2, 3}
 
 
-def test_risk_gives_the_highest_category_with_counts_rationale_and_clauses() -> None:
+def test_risk_gives_the_highest_category_with_counts_rationale_and_clauses(run: Any) -> None:
     result = run("risk", "--indicator", "eh-1-1", "--indicator", "cc-3-2", "--json")
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
@@ -39,12 +25,12 @@ def test_risk_gives_the_highest_category_with_counts_rationale_and_clauses() -> 
     assert isinstance(answer["rationale"], list) and answer["rationale"]
 
 
-def test_risk_with_nothing_ticked_gives_null() -> None:
+def test_risk_with_nothing_ticked_gives_null(run: Any) -> None:
     answer = json.loads(run("risk", "--json").stdout)
     assert answer["category"] is None
 
 
-def test_unknown_indicator_exits_2_naming_it() -> None:
+def test_unknown_indicator_exits_2_naming_it(run: Any) -> None:
     result = run("risk", "--indicator", "made-up-id", "--json")
     assert result.returncode == 2
     assert "made-up-id" in result.stderr

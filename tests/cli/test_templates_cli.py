@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
+from typing import Any
 
 import docx
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "calculators", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
 
 COMPLETE_REFERRAL = {
     "yp_name": "Jo & Sam <test>",
@@ -36,7 +22,7 @@ COMPLETE_REFERRAL = {
 }
 
 
-def test_templates_lists_each_template_with_its_fields() -> None:
+def test_templates_lists_each_template_with_its_fields(run: Any) -> None:
     result = run("templates", "--json")
     assert result.returncode == 0, result.stderr
     templates = {t["id"]: t for t in json.loads(result.stdout)}
@@ -62,7 +48,7 @@ def test_templates_lists_each_template_with_its_fields() -> None:
     ]
 
 
-def test_fill_writes_a_word_document_from_a_plain_object(tmp_path: Path) -> None:
+def test_fill_writes_a_word_document_from_a_plain_object(run: Any, tmp_path: Path) -> None:
     case = tmp_path / "case.json"
     case.write_text(json.dumps(COMPLETE_REFERRAL), encoding="utf-8")
     out = tmp_path / "referral.docx"
@@ -76,7 +62,7 @@ def test_fill_writes_a_word_document_from_a_plain_object(tmp_path: Path) -> None
     assert "Seen at station" in texts
 
 
-def test_fill_takes_a_saved_draft_and_a_blank_from_the_site(tmp_path: Path) -> None:
+def test_fill_takes_a_saved_draft_and_a_blank_from_the_site(run: Any, tmp_path: Path) -> None:
     from handbook.docx_templates import write_blank_templates
     from handbook.loader import load_protocol
 
@@ -93,7 +79,7 @@ def test_fill_takes_a_saved_draft_and_a_blank_from_the_site(tmp_path: Path) -> N
     assert out.read_bytes()[:2] == b"PK"
 
 
-def test_fill_refuses_text_that_is_not_json(tmp_path: Path) -> None:
+def test_fill_refuses_text_that_is_not_json(run: Any, tmp_path: Path) -> None:
     case = tmp_path / "case.json"
     case.write_text('{"yp_name": "Jo",', encoding="utf-8")
     result = run("fill", "mase-referral", "--input", str(case), "--out", str(tmp_path / "x.docx"))
@@ -102,7 +88,7 @@ def test_fill_refuses_text_that_is_not_json(tmp_path: Path) -> None:
     assert not (tmp_path / "x.docx").exists()
 
 
-def test_fill_names_unknown_and_wrongly_typed_fields(tmp_path: Path) -> None:
+def test_fill_names_unknown_and_wrongly_typed_fields(run: Any, tmp_path: Path) -> None:
     case = tmp_path / "case.json"
     bad = dict(COMPLETE_REFERRAL, shoe_size="9", referral_date="next week", yp_name=["Jo"])
     case.write_text(json.dumps(bad), encoding="utf-8")
@@ -114,7 +100,7 @@ def test_fill_names_unknown_and_wrongly_typed_fields(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_fill_names_missing_required_fields(tmp_path: Path) -> None:
+def test_fill_names_missing_required_fields(run: Any, tmp_path: Path) -> None:
     case = tmp_path / "case.json"
     case.write_text(json.dumps({"yp_name": "Jo"}), encoding="utf-8")
     result = run("fill", "mase-referral", "--input", str(case), "--out", str(tmp_path / "x.docx"))
@@ -122,7 +108,7 @@ def test_fill_names_missing_required_fields(tmp_path: Path) -> None:
     assert "error: background: Enter Background of case/summary update" in result.stderr
 
 
-def test_fill_names_an_unknown_template(tmp_path: Path) -> None:
+def test_fill_names_an_unknown_template(run: Any, tmp_path: Path) -> None:
     case = tmp_path / "case.json"
     case.write_text("{}", encoding="utf-8")
     result = run("fill", "tax-return", "--input", str(case), "--out", str(tmp_path / "x.docx"))
