@@ -15,13 +15,13 @@ functions.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from calculators import __version__, risk, schedule
-from calculators.documents import forms, ics
+from calculators import __version__
 from calculators.errors import InputError
 from calculators.protocol import Protocol, protocol_from_mapping
 
@@ -46,20 +46,31 @@ def handle_ping(protocol: Protocol, payload: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-HANDLERS: Mapping[str, Handler] = MappingProxyType(
+# Each request type names the function that answers it, as "module:function".
+# A module is imported on its first request, so the calculator is ready sooner.
+HANDLERS: Mapping[str, Handler | str] = MappingProxyType(
     {
         "ping": handle_ping,
-        "risk": risk.handle_risk,
-        "dates": schedule.handle_dates,
-        "calendar": schedule.handle_calendar,
-        "calendar_file": ics.handle_calendar_file,
-        "fill": forms.handle_fill,
-        "template_text": forms.handle_template_text,
-        "check_form": forms.handle_check,
-        "save_draft": forms.handle_save_draft,
-        "open_draft": forms.handle_open_draft,
+        "risk": "calculators.risk:handle_risk",
+        "dates": "calculators.schedule:handle_dates",
+        "calendar": "calculators.schedule:handle_calendar",
+        "calendar_file": "calculators.documents.ics:handle_calendar_file",
+        "fill": "calculators.documents.forms:handle_fill",
+        "template_text": "calculators.documents.forms:handle_template_text",
+        "check_form": "calculators.documents.forms:handle_check",
+        "save_draft": "calculators.documents.forms:handle_save_draft",
+        "open_draft": "calculators.documents.forms:handle_open_draft",
     }
 )
+
+
+def handler(request_type: str, handlers: Mapping[str, Handler | str] = HANDLERS) -> Handler:
+    """The function that answers a request type, importing its module on first use."""
+    found = handlers[request_type]
+    if isinstance(found, str):
+        module, _, name = found.partition(":")
+        found = getattr(importlib.import_module(module), name)
+    return found
 
 
 # Entry points ---------------------------------------------------------------
@@ -71,12 +82,12 @@ def load_protocol(json_text: str) -> Protocol:
 
 
 def handle(
-    protocol: Protocol, request_json: str, handlers: Mapping[str, Handler] = HANDLERS
+    protocol: Protocol, request_json: str, handlers: Mapping[str, Handler | str] = HANDLERS
 ) -> str:
     """Answer one JSON request with a JSON response; never raise."""
     try:
         request_type, payload = _read_request(request_json, handlers)
-        result = handlers[request_type](protocol, payload)
+        result = handler(request_type, handlers)(protocol, payload)
         return _dumps({"ok": True, "result": result})
     except InputError as error:
         return _dumps({"ok": False, "errors": error.as_data()})
@@ -88,7 +99,9 @@ def handle(
 # Helpers --------------------------------------------------------------------
 
 
-def _read_request(request_json: str, handlers: Mapping[str, Handler]) -> tuple[str, dict[str, Any]]:
+def _read_request(
+    request_json: str, handlers: Mapping[str, Handler | str]
+) -> tuple[str, dict[str, Any]]:
     """Check the request's envelope and return its type and payload, or raise InputError."""
     if not isinstance(request_json, str):
         raise InputError.one("request", "The request must be JSON text.")

@@ -80,7 +80,8 @@ export function start(options = {}) {
   if (connection) return connection.ready;
   const reason = unsupportedReason();
   if (reason) return Promise.reject(new CalculatorUnavailable(reason));
-  const limit = options.startLimitMs ?? DEFAULT_START_LIMIT_MS;
+  const limit =
+    options.startLimitMs ?? (Number(globalThis.CSE_CALCULATOR_START_LIMIT_MS) || DEFAULT_START_LIMIT_MS);
   const worker = new Worker(WORKER_URL, { type: "module" });
   /** @type {Connection} */
   const conn = { worker, pending: new Map(), nextId: 1, ready: Promise.resolve() };

@@ -62,11 +62,10 @@ async function setUp(form, load) {
   let api;
   try {
     api = await import("./api.js");
-    const limit = Number(globalThis.CSE_CALCULATOR_START_LIMIT_MS) || undefined;
     const [binding, render] = await Promise.all([
       load(),
       import("./render.js"),
-      api.start({ startLimitMs: limit }),
+      api.start(),
     ]);
     const setStatus = (/** @type {string} */ text) => {
       status.textContent = text;

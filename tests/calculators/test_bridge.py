@@ -52,7 +52,7 @@ def test_risk_request_returns_the_calculators_result(protocol: Protocol) -> None
     indicator = protocol.indicators[0]
     response = call(protocol, {"type": "risk", "payload": {"indicators": [indicator.id]}})
     assert response["ok"] is True
-    expected = bridge.HANDLERS["risk"](protocol, {"indicators": [indicator.id]})
+    expected = bridge.handler("risk")(protocol, {"indicators": [indicator.id]})
     assert response["result"] == json.loads(json.dumps(expected))
 
 
@@ -143,3 +143,8 @@ def test_handler_receives_the_payload_unchanged(protocol: Protocol) -> None:
 def test_handler_table_cannot_be_changed_at_run_time() -> None:
     with pytest.raises(TypeError):
         bridge.HANDLERS["evil"] = bridge.handle_ping  # type: ignore[index]
+
+
+def test_every_request_type_names_a_function_that_exists() -> None:
+    for request_type in bridge.HANDLERS:
+        assert callable(bridge.handler(request_type)), request_type
