@@ -36,23 +36,32 @@ async function fetchText(path) {
   return response.text();
 }
 
-/** @returns {Promise<Runtime>} */
+/** @param {string} path @returns {Promise<ArrayBuffer>} */
+async function fetchBytes(path) {
+  const response = await fetch(new URL(path, SITE_ROOT));
+  if (!response.ok) throw new Error(`${path} could not be loaded (${response.status})`);
+  return response.arrayBuffer();
+}
+
+/**
+ * Boot Pyodide and, meanwhile, fetch the calculators wheel and the protocol;
+ * then unpack the wheel into site-packages (no micropip, no package index)
+ * and import the bridge, which is the real check that the package loaded.
+ * @returns {Promise<Runtime>}
+ */
 async function start() {
   const pyodideReady = loadPyodide({ indexURL: new URL("pyodide/", SITE_ROOT).href });
   const manifest = await fetchManifest();
+  const wheel = fetchBytes(manifest.wheel);
   const protocolText = fetchText(manifest.protocol);
   const pyodide = await pyodideReady;
-  const problems = [];
-  await pyodide.loadPackage(new URL(manifest.wheel, SITE_ROOT).href, {
-    messageCallback: () => {},
-    errorCallback: (message) => problems.push(message),
-  });
   let bridge;
   try {
+    const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+    pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
     bridge = pyodide.pyimport("calculators.bridge");
   } catch (error) {
-    // loadPackage only logs a missing or broken wheel: the import is the real check.
-    const detail = problems.length ? problems.join(" ") : String(error);
+    const detail = error instanceof Error ? error.message : String(error);
     throw new Error(`The calculators package did not load from ${manifest.wheel}: ${detail}`);
   }
   // Both proxies (and the module they come from) live as long as the worker.
