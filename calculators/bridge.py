@@ -52,8 +52,8 @@ HANDLERS: Mapping[str, Handler | str] = MappingProxyType(
     {
         "ping": handle_ping,
         "risk": "calculators.risk:handle_risk",
-        "dates": "calculators.schedule:handle_dates",
-        "calendar": "calculators.schedule:handle_calendar",
+        "dates": "calculators.dates_request:handle_dates",
+        "calendar": "calculators.dates_request:handle_calendar",
         "calendar_file": "calculators.documents.ics:handle_calendar_file",
         "fill": "calculators.documents.forms:handle_fill",
         "template_text": "calculators.documents.forms:handle_template_text",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from calculators import schedule
+from calculators import schedule, schedule_words
 from calculators.protocol import BankHoliday, Protocol
 from calculators.wording import long_date, month_name
 from handbook.pages import clause_ref, html_text
@@ -42,11 +42,11 @@ def year_planner_markdown(protocol: Protocol, today: date, here: str) -> str:
     referral_ref = clause_ref(protocol, timing.mase_referral.clause, here)
     report_ref = clause_ref(protocol, timing.monthly_report.clause, here)
     out = [
-        f"{schedule.panel_rule_words(protocol)} ({panel_ref})",
+        f"{schedule_words.panel_rule_words(protocol)} ({panel_ref})",
         "",
-        f"{schedule.referral_rule_words(protocol)} ({referral_ref})",
+        f"{schedule_words.referral_rule_words(protocol)} ({referral_ref})",
         "",
-        f"{schedule.report_rule_words(protocol)} ({report_ref})",
+        f"{schedule_words.report_rule_words(protocol)} ({report_ref})",
         "",
         "Where a date is a bank holiday in England it is marked, and a deadline that falls on "
         "a day that is not a working day gives the working day before it. Panels the protocol "

@@ -1,7 +1,7 @@
 """`dates` and `calendar` commands: the directive's due dates (clauses 4.6, 5.3, 6.2, 6.13).
 
 The same code path as the page: the flags become the form's payload and go to
-`schedule.handle_dates`. Only this layer reads the clock, for a default `--today`
+`dates_request.handle_dates`. Only this layer reads the clock, for a default `--today`
 and for the calendar file's time stamp.
 """
 
@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from calculators import schedule
+from calculators import dates_request
 from calculators.documents import ics
 from calculators.errors import InputError
 from calculators.protocol import Protocol
@@ -72,7 +72,7 @@ def _now() -> str:
 
 def due_dates(protocol: Protocol, args: argparse.Namespace) -> int:
     payload = _payload(args)
-    result = schedule.handle_dates(protocol, payload)
+    result = dates_request.handle_dates(protocol, payload)
     if args.ics:
         made = ics.handle_calendar_file(protocol, {**payload, "now": _now()})
         _write(args.ics, made["text"])
@@ -92,7 +92,7 @@ def due_dates(protocol: Protocol, args: argparse.Namespace) -> int:
 
 
 def year_calendar(protocol: Protocol, args: argparse.Namespace) -> int:
-    data = schedule.handle_calendar(protocol, {"year": args.year})
+    data = dates_request.handle_calendar(protocol, {"year": args.year})
     if args.ics:
         stamp = datetime.now(UTC)
         _write(args.ics, ics.year_calendar_file(protocol, data["year"], dtstamp=stamp))

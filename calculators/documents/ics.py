@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from calculators import schedule
+from calculators import dates_request, schedule, schedule_words
 from calculators.dates_input import attempt, clean_text
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Protocol
@@ -63,7 +63,7 @@ def _stamp(moment: datetime) -> str:
 
 
 def write_calendar(
-    events: Iterable[schedule.Event],
+    events: Iterable[schedule_words.Event],
     *,
     dtstamp: datetime,
     name: str,
@@ -102,7 +102,7 @@ def write_calendar(
 
 def strategy_event(
     protocol: Protocol, strategy: schedule.StrategyAnswer, case_reference: str
-) -> schedule.Event:
+) -> schedule_words.Event:
     """The date the next strategy meeting is due by, with the case reference if given."""
     rule = protocol.timing.strategy_meeting
     for_case = f" ({case_reference})" if case_reference else ""
@@ -118,7 +118,7 @@ def strategy_event(
             f"Due between {long_date(strategy.earliest)} and this date "
             f"({rule.min_weeks}-{rule.max_weeks} weeks after the last meeting)."
         )
-    return schedule.Event(
+    return schedule_words.Event(
         kind="strategy",
         date=strategy.latest,
         summary=f"{rule.name} due{for_case}",
@@ -137,7 +137,7 @@ def calendar_file(
     case_reference: str = "",
 ) -> str:
     """The next twelve months of panels and deadlines, plus the strategy meeting due date."""
-    events = list(schedule.upcoming_events(protocol, today))
+    events = list(schedule_words.upcoming_events(protocol, today))
     if strategy is not None:
         events.append(strategy_event(protocol, strategy, case_reference))
         events.sort(key=lambda event: (event.date, event.kind))
@@ -149,7 +149,7 @@ def calendar_file(
 def year_calendar_file(protocol: Protocol, year: int, *, dtstamp: datetime) -> str:
     """One year's panels, referral deadlines and report deadlines."""
     return write_calendar(
-        schedule.year_events(protocol, year),
+        schedule_words.year_events(protocol, year),
         dtstamp=dtstamp,
         name=f"{protocol.metadata.short_title} due dates {year}",
     )
@@ -181,7 +181,7 @@ def handle_calendar_file(protocol: Protocol, payload: dict[str, Any]) -> dict[st
     problems: list[FieldProblem] = []
     reference = attempt(problems, read_case_reference, payload.get("case_reference"))
     try:
-        answer = schedule.read_dates_payload(protocol, payload)
+        answer = dates_request.read_dates_payload(protocol, payload)
     except InputError as error:
         problems.extend(error.problems)
     if problems:

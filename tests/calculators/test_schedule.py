@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import schedule
+from calculators import dates_request, schedule, schedule_words
 from calculators.errors import InputError
 from calculators.protocol import WEEKDAYS, Protocol, protocol_from_mapping
 
@@ -114,7 +114,7 @@ def test_after_the_referral_deadline_the_answer_moves_to_the_following_panel(
     assert answer.referable_meeting.date == date(2027, 1, 7)
     assert answer.referral_deadline.date == date(2026, 12, 24)
     assert answer.referral_deadline.clauses == ("4.6",)
-    words = schedule.answer_words(
+    words = schedule_words.answer_words(
         protocol, schedule.dates_answer(protocol, date(2026, 11, 20), referral_planned=True)
     )
     referral = next(w for w in words if w["id"] == "mase_referral_deadline")
@@ -145,7 +145,7 @@ def test_a_moved_panel_moves_its_referral_deadline(protocol_data: dict[str, Any]
     assert schedule.mase_answer(protocol, date(2026, 12, 28)).referral_deadline.date == date(
         2026, 12, 31
     )
-    data = schedule.handle_dates(protocol, {"today": "2027-01-01"})
+    data = dates_request.handle_dates(protocol, {"today": "2027-01-01"})
     panel_words = next(a for a in data["answers"] if a["id"] == "mase_next_meeting")
     assert "Moved from Thursday 7 January 2027: New Year." in panel_words["details"]
 
@@ -189,7 +189,7 @@ def test_monthly_report_goes_to_the_contact_the_protocol_names(protocol: Protoco
     answer = schedule.next_report(protocol, date(2026, 12, 1))
     contact = protocol.contact(protocol.timing.monthly_report.send_to)
     assert answer.send_to == contact
-    data = schedule.handle_dates(protocol, {"today": "2026-12-01"})
+    data = dates_request.handle_dates(protocol, {"today": "2026-12-01"})
     assert data["monthly_report"]["send_to"]["email"] == contact.email
     report = next(a for a in data["answers"] if a["id"] == "monthly_report_due")
     assert contact.email in " ".join(report["details"])
@@ -225,7 +225,9 @@ def test_strategy_meeting_is_due_within_the_window_both_ends_included(
 
 
 def test_overdue_strategy_meeting_says_by_how_many_days(protocol: Protocol) -> None:
-    data = schedule.handle_dates(protocol, {"today": "2026-11-29", "last_strategy": "2026-09-01"})
+    data = dates_request.handle_dates(
+        protocol, {"today": "2026-11-29", "last_strategy": "2026-09-01"}
+    )
     assert data["strategy_meeting"]["status"] == "overdue"
     words = next(a for a in data["answers"] if a["id"] == "strategy_meeting")
     assert words["details"][0] == "Overdue by 19 days: it was due by Tuesday 10 November 2026."
@@ -233,7 +235,7 @@ def test_overdue_strategy_meeting_says_by_how_many_days(protocol: Protocol) -> N
 
 
 def test_out_of_borough_the_agreed_interval_replaces_the_window(protocol: Protocol) -> None:
-    data = schedule.handle_dates(
+    data = dates_request.handle_dates(
         protocol,
         {
             "today": "2026-11-29",
@@ -255,7 +257,7 @@ def test_out_of_borough_interval_must_be_longer_than_the_usual_maximum(
     protocol: Protocol,
 ) -> None:
     with pytest.raises(InputError) as error:
-        schedule.handle_dates(
+        dates_request.handle_dates(
             protocol,
             {"today": "2026-11-29", "out_of_borough": True, "agreed_interval_weeks": 10},
         )
@@ -265,17 +267,17 @@ def test_out_of_borough_interval_must_be_longer_than_the_usual_maximum(
 
 def test_out_of_borough_needs_an_agreed_interval(protocol: Protocol) -> None:
     with pytest.raises(InputError) as error:
-        schedule.handle_dates(protocol, {"today": "2026-11-29", "out_of_borough": True})
+        dates_request.handle_dates(protocol, {"today": "2026-11-29", "out_of_borough": True})
     assert "agreed interval" in problems(error)["agreed_interval_weeks"]
 
 
 def test_initial_strategy_meeting_counts_when_there_is_no_last_one(protocol: Protocol) -> None:
-    data = schedule.handle_dates(
+    data = dates_request.handle_dates(
         protocol, {"today": "2026-11-29", "initial_strategy": "2026-10-01"}
     )
     assert data["strategy_meeting"]["counted_from"] == "initial_strategy"
     assert data["strategy_meeting"]["earliest"] == "2026-11-26"
-    both = schedule.handle_dates(
+    both = dates_request.handle_dates(
         protocol,
         {"today": "2026-11-29", "initial_strategy": "2026-08-01", "last_strategy": "2026-10-01"},
     )
@@ -283,7 +285,7 @@ def test_initial_strategy_meeting_counts_when_there_is_no_last_one(protocol: Pro
 
 
 def test_without_a_strategy_meeting_date_there_is_no_strategy_answer(protocol: Protocol) -> None:
-    data = schedule.handle_dates(protocol, {"today": "2026-11-29"})
+    data = dates_request.handle_dates(protocol, {"today": "2026-11-29"})
     assert data["strategy_meeting"] is None
     assert [a["id"] for a in data["answers"]] == [
         "mase_next_meeting",
@@ -297,7 +299,7 @@ def test_without_a_strategy_meeting_date_there_is_no_strategy_answer(protocol: P
 
 def test_a_panel_on_a_bank_holiday_is_flagged(protocol_data: dict[str, Any]) -> None:
     protocol = with_holidays(protocol_data, ("2026-01-01", "New Year's Day"))
-    data = schedule.handle_dates(protocol, {"today": "2025-12-20"})
+    data = dates_request.handle_dates(protocol, {"today": "2025-12-20"})
     assert data["mase"]["next_meeting"] == "2026-01-01"
     assert data["mase"]["next_meeting_bank_holiday"] == "New Year's Day"
     panel = next(a for a in data["answers"] if a["id"] == "mase_next_meeting")
@@ -310,7 +312,7 @@ def test_a_submission_on_a_bank_holiday_is_advised_for_the_previous_working_day(
     protocol = with_holidays(protocol_data, ("2026-12-17", "A holiday"))
     answer = schedule.next_report(protocol, date(2026, 12, 1)).due
     assert (answer.bank_holiday, answer.submit_by) == ("A holiday", date(2026, 12, 16))
-    words = schedule.handle_dates(protocol, {"today": "2026-12-01"})["answers"]
+    words = dates_request.handle_dates(protocol, {"today": "2026-12-01"})["answers"]
     report = next(a for a in words if a["id"] == "monthly_report_due")
     assert "submit by the previous working day, Wednesday 16 December 2026" in report["warning"]
 
@@ -329,7 +331,7 @@ def test_a_referral_deadline_on_a_bank_holiday_moves_earlier(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = with_holidays(protocol_data, ("2026-12-24", "A holiday"))
-    data = schedule.handle_dates(protocol, {"today": "2026-12-01"})
+    data = dates_request.handle_dates(protocol, {"today": "2026-12-01"})
     assert data["mase"]["referral_deadline"] == "2026-12-24"
     assert data["mase"]["referral_submit_by"] == "2026-12-23"
 
@@ -345,7 +347,9 @@ def test_the_real_bank_holidays_reach_the_answers(protocol: Protocol) -> None:
 
 
 def test_every_answer_carries_the_clauses_it_rests_on(protocol: Protocol) -> None:
-    data = schedule.handle_dates(protocol, {"today": "2026-11-29", "last_strategy": "2026-10-01"})
+    data = dates_request.handle_dates(
+        protocol, {"today": "2026-11-29", "last_strategy": "2026-10-01"}
+    )
     assert {a["id"]: a["clauses"] for a in data["answers"]} == {
         "mase_next_meeting": ["4.6"],
         "mase_referral_deadline": ["4.6"],
@@ -358,7 +362,9 @@ def test_every_answer_carries_the_clauses_it_rests_on(protocol: Protocol) -> Non
 
 
 def test_json_has_the_documented_keys_in_iso_form(protocol: Protocol) -> None:
-    data = schedule.handle_dates(protocol, {"today": "2026-11-29", "last_strategy": "2026-10-01"})
+    data = dates_request.handle_dates(
+        protocol, {"today": "2026-11-29", "last_strategy": "2026-10-01"}
+    )
     assert json.loads(json.dumps(data)) == data
     for value in (
         data["mase"]["next_meeting"],
@@ -383,13 +389,13 @@ def test_year_calendar_has_each_months_panel_referral_and_report(protocol: Proto
     assert january.referral_deadline is not None
     assert january.referral_deadline.date == date(2026, 12, 24)
     assert january.report_deadline.date == date(2027, 1, 21)
-    data = schedule.handle_calendar(protocol, {"year": "2027"})
+    data = dates_request.handle_calendar(protocol, {"year": "2027"})
     assert data["months"][0]["panel"] == "2027-01-07"
 
 
 def test_upcoming_events_cover_twelve_months_from_today(protocol: Protocol) -> None:
     today = date(2026, 11, 29)
-    events = schedule.upcoming_events(protocol, today)
+    events = schedule_words.upcoming_events(protocol, today)
     assert all(today <= e.date < date(2027, 11, 29) for e in events)
     assert [e.date for e in events] == sorted(e.date for e in events)
     assert sum(e.kind == "panel" for e in events) == 12
@@ -503,7 +509,9 @@ def test_changing_the_rules_in_the_protocol_changes_every_answer(
         monthly_report={"weekday": "friday", "week_of_month": 4},
         strategy_meeting={"min_weeks": 4, "max_weeks": 6},
     )
-    data = schedule.handle_dates(protocol, {"today": "2026-11-29", "last_strategy": "2026-10-01"})
+    data = dates_request.handle_dates(
+        protocol, {"today": "2026-11-29", "last_strategy": "2026-10-01"}
+    )
     assert data["mase"]["next_meeting"] == "2026-12-08"  # 2nd Tuesday
     assert data["mase"]["referable_meeting"] == "2027-01-12"  # 28 November has passed
     assert data["mase"]["referral_deadline"] == "2027-01-02"  # 10 days before
@@ -513,7 +521,7 @@ def test_changing_the_rules_in_the_protocol_changes_every_answer(
     text = json.dumps(data["answers"])
     assert "2nd Tuesday" in text and "10 days before the panel" in text
     assert "4th Friday" in text and "every 4-6 weeks" in text
-    out_of_borough = schedule.handle_dates(
+    out_of_borough = dates_request.handle_dates(
         protocol,
         {
             "today": "2026-11-29",
@@ -523,7 +531,7 @@ def test_changing_the_rules_in_the_protocol_changes_every_answer(
         },
     )
     assert out_of_borough["strategy_meeting"]["latest"] == "2026-11-19"
-    calendar = schedule.handle_calendar(protocol, {"year": 2027})
+    calendar = dates_request.handle_calendar(protocol, {"year": 2027})
     assert calendar["months"][0]["panel"] == "2027-01-12"
     assert calendar["months"][0]["report_due"] == "2027-01-22"
 
@@ -632,7 +640,7 @@ def test_bad_input_names_the_field_and_what_is_expected(
     protocol: Protocol, payload: dict[str, Any], field: str, message: str
 ) -> None:
     with pytest.raises(InputError) as error:
-        schedule.handle_dates(protocol, payload)
+        dates_request.handle_dates(protocol, payload)
     found = problems(error)
     assert list(found) == [field]
     assert message in found[field]
@@ -640,7 +648,7 @@ def test_bad_input_names_the_field_and_what_is_expected(
 
 def test_every_bad_field_is_reported_at_once(protocol: Protocol) -> None:
     with pytest.raises(InputError) as error:
-        schedule.handle_dates(
+        dates_request.handle_dates(
             protocol,
             {
                 "today": {"day": "31", "month": "2", "year": "2027"},
@@ -653,7 +661,7 @@ def test_every_bad_field_is_reported_at_once(protocol: Protocol) -> None:
 
 
 def test_numbers_may_arrive_as_numbers_and_dates_with_spaces(protocol: Protocol) -> None:
-    data = schedule.handle_dates(
+    data = dates_request.handle_dates(
         protocol,
         {"today": {"day": " 27 ", "month": 3, "year": "2027"}, "referral_planned": "no"},
     )
@@ -664,7 +672,7 @@ def test_numbers_may_arrive_as_numbers_and_dates_with_spaces(protocol: Protocol)
 def test_bad_calendar_year_names_the_year(protocol: Protocol) -> None:
     for year in ("1999", "2101", "next", None):
         with pytest.raises(InputError) as error:
-            schedule.handle_calendar(protocol, {"year": year})
+            dates_request.handle_calendar(protocol, {"year": year})
         assert list(problems(error)) == ["year"]
 
 
@@ -686,7 +694,7 @@ def golden_due_dates(protocol_data: dict[str, Any]) -> list[dict[str, Any]]:
     protocol = with_holidays(protocol_data)
     rows = []
     for today in golden_grid():
-        data = schedule.handle_dates(
+        data = dates_request.handle_dates(
             protocol,
             {"today": today.isoformat(), "last_strategy": (today - timedelta(days=63)).isoformat()},
         )
@@ -720,7 +728,7 @@ def test_the_bridge_answers_dates_with_the_same_result(protocol: Protocol) -> No
     payload = {"today": {"day": "29", "month": "11", "year": "2026"}, "referral_planned": "yes"}
     request = json.dumps({"type": "dates", "payload": payload})
     response = json.loads(bridge.handle(protocol, request))
-    assert response == {"ok": True, "result": schedule.handle_dates(protocol, payload)}
+    assert response == {"ok": True, "result": dates_request.handle_dates(protocol, payload)}
 
 
 def test_the_bridge_returns_each_bad_date_as_a_field_problem(protocol: Protocol) -> None:
@@ -758,8 +766,8 @@ def test_a_date_beyond_the_known_bank_holidays_says_it_was_not_checked(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = with_holidays(protocol_data, ("2026-12-25", "Christmas Day"))
-    within = schedule.handle_dates(protocol, {"today": "2026-11-29"})["answers"]
+    within = dates_request.handle_dates(protocol, {"today": "2026-11-29"})["answers"]
     assert not any("no list of bank holidays" in " ".join(a["details"]) for a in within)
-    beyond = schedule.handle_dates(protocol, {"today": "2027-11-29"})["answers"]
+    beyond = dates_request.handle_dates(protocol, {"today": "2027-11-29"})["answers"]
     for item in beyond:
         assert "no list of bank holidays for 2027" in " ".join(item["details"])

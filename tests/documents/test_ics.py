@@ -12,7 +12,7 @@ from typing import Any
 import icalendar
 import pytest
 
-from calculators import schedule
+from calculators import schedule, schedule_words
 from calculators.documents import ics
 from calculators.errors import InputError
 from calculators.protocol import Protocol, protocol_from_mapping
@@ -47,7 +47,7 @@ def test_calendar_file_parses_with_an_event_for_each_panel_and_deadline(
     protocol: Protocol,
 ) -> None:
     events = events_of(made(protocol))
-    expected = schedule.upcoming_events(protocol, TODAY)
+    expected = schedule_words.upcoming_events(protocol, TODAY)
     assert len(events) == len(expected) == 36
     for event, source in zip(events, expected, strict=True):
         assert event.decoded("DTSTART") == source.date
@@ -123,7 +123,7 @@ def test_uids_are_unique_and_stable(protocol: Protocol) -> None:
 
 
 def test_lines_end_in_crlf_and_fold_at_75_octets() -> None:
-    event = schedule.Event(
+    event = schedule_words.Event(
         kind="report",
         date=date(2027, 1, 21),
         summary="Long summary, with commas; semicolons \\ backslashes and é accents " * 4,

@@ -1,0 +1,211 @@
+"""The due-dates calculator's JSON: the browser's payload in, the answers out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from calculators.dates_input import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    attempt,
+    clean_text,
+    parse_date,
+    parse_whole_number,
+    parse_yes_no,
+)
+from calculators.errors import FieldProblem, InputError
+from calculators.protocol import Protocol
+from calculators.schedule import (
+    LABELS,
+    LONGEST_INTERVAL_WEEKS,
+    MAX_RATIONALE_LENGTH,
+    DatesAnswer,
+    YearCalendar,
+    check_interval,
+    dates_answer,
+    year_calendar,
+)
+from calculators.schedule_words import (
+    answer_words,
+)
+from calculators.wording import month_name
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def dates_to_data(protocol: Protocol, answer: DatesAnswer) -> dict[str, Any]:
+    """The answer as JSON-ready data: ISO dates, clause ids and the words for each answer."""
+    mase, report, strategy = answer.mase, answer.monthly_report, answer.strategy_meeting
+    known = protocol.timing.bank_holidays.dates
+    return {
+        "today": answer.today.isoformat(),
+        "referral_planned": answer.referral_planned,
+        "mase": {
+            "next_meeting": mase.next_meeting.date.isoformat(),
+            "next_meeting_scheduled": mase.next_meeting.scheduled.isoformat(),
+            "next_meeting_bank_holiday": mase.next_meeting.bank_holiday,
+            "referable_meeting": mase.referable_meeting.date.isoformat(),
+            "referral_deadline": mase.referral_deadline.date.isoformat(),
+            "referral_submit_by": _iso(mase.referral_deadline.submit_by),
+            "referral_deadline_bank_holiday": mase.referral_deadline.bank_holiday,
+            "days_before_panel": mase.days_before_panel,
+            "clauses": list(mase.next_meeting.clauses),
+        },
+        "monthly_report": {
+            "due": report.due.date.isoformat(),
+            "submit_by": _iso(report.due.submit_by),
+            "bank_holiday": report.due.bank_holiday,
+            "send_to": {
+                "id": report.send_to.id,
+                "name": report.send_to.name,
+                "email": report.send_to.email,
+            },
+            "clauses": list(report.due.clauses),
+        },
+        "strategy_meeting": None
+        if strategy is None
+        else {
+            "counted_from": strategy.counted_from,
+            "last": strategy.last.isoformat(),
+            "earliest": strategy.earliest.isoformat(),
+            "latest": strategy.latest.isoformat(),
+            "status": strategy.status,
+            "days_overdue": strategy.days_overdue,
+            "days_until_earliest": strategy.days_until_earliest,
+            "out_of_borough": strategy.out_of_borough,
+            "interval_weeks": strategy.interval_weeks,
+            "rationale": strategy.rationale,
+            "clauses": list(strategy.clauses),
+        },
+        "answers": answer_words(protocol, answer),
+        "bank_holidays_known": {
+            "first": _iso(min((h.date for h in known), default=None)),
+            "last": _iso(max((h.date for h in known), default=None)),
+        },
+    }
+
+
+def read_dates_payload(protocol: Protocol, payload: Mapping[str, Any]) -> DatesAnswer:
+    """Validate the form's fields (every problem at once) and answer."""
+    problems: list[FieldProblem] = []
+    today = attempt(
+        problems, parse_date, payload.get("today"), "today", LABELS["today"], required=True
+    )
+    last = attempt(
+        problems,
+        parse_date,
+        payload.get("last_strategy"),
+        "last_strategy",
+        LABELS["last_strategy"],
+    )
+    initial = attempt(
+        problems,
+        parse_date,
+        payload.get("initial_strategy"),
+        "initial_strategy",
+        LABELS["initial_strategy"],
+    )
+    out_of_borough = attempt(
+        problems,
+        parse_yes_no,
+        payload.get("out_of_borough"),
+        "out_of_borough",
+        LABELS["out_of_borough"],
+    )
+    interval = None
+    if out_of_borough:
+        before = len(problems)
+        interval = attempt(
+            problems,
+            parse_whole_number,
+            payload.get("agreed_interval_weeks"),
+            "agreed_interval_weeks",
+            LABELS["agreed_interval_weeks"],
+            minimum=1,
+            maximum=LONGEST_INTERVAL_WEEKS,
+        )
+        if len(problems) == before:
+            attempt(problems, check_interval, protocol, interval)
+    rationale = attempt(
+        problems,
+        clean_text,
+        payload.get("interval_rationale"),
+        "interval_rationale",
+        LABELS["interval_rationale"],
+        max_length=MAX_RATIONALE_LENGTH,
+    )
+    referral_planned = attempt(
+        problems,
+        parse_yes_no,
+        payload.get("referral_planned"),
+        "referral_planned",
+        LABELS["referral_planned"],
+    )
+    if problems:
+        raise InputError(problems)
+    assert today is not None  # required above
+    return dates_answer(
+        protocol,
+        today,
+        last_strategy=last,
+        initial_strategy=initial,
+        out_of_borough=bool(out_of_borough),
+        interval_weeks=interval,
+        rationale=rationale or "",
+        referral_planned=bool(referral_planned),
+    )
+
+
+def handle_dates(protocol: Protocol, payload: dict[str, Any]) -> dict[str, Any]:
+    """The bridge's and the command line's "dates" request."""
+    return dates_to_data(protocol, read_dates_payload(protocol, payload))
+
+
+def calendar_to_data(protocol: Protocol, calendar: YearCalendar) -> dict[str, Any]:
+    rows = []
+    for row in calendar.rows:
+        panel, referral, report = row.panel, row.referral_deadline, row.report_deadline
+        rows.append(
+            {
+                "month": row.month,
+                "month_name": month_name(row.month),
+                "panel": None if panel.cancelled else panel.date.isoformat(),
+                "panel_scheduled": panel.scheduled.isoformat(),
+                "panel_cancelled": panel.cancelled,
+                "panel_change_reason": panel.reason,
+                "panel_bank_holiday": panel.bank_holiday,
+                "referral_deadline": _iso(referral.date if referral else None),
+                "referral_submit_by": _iso(referral.submit_by if referral else None),
+                "referral_bank_holiday": referral.bank_holiday if referral else None,
+                "report_due": report.date.isoformat(),
+                "report_submit_by": _iso(report.submit_by),
+                "report_bank_holiday": report.bank_holiday,
+            }
+        )
+    timing = protocol.timing
+    return {
+        "year": calendar.year,
+        "clauses": {
+            "mase_panel": timing.mase_panel.clause,
+            "mase_referral": timing.mase_referral.clause,
+            "monthly_report": timing.monthly_report.clause,
+        },
+        "months": rows,
+    }
+
+
+def read_year(value: Any) -> int:
+    year = parse_whole_number(
+        value, "year", "Year", minimum=EARLIEST_YEAR, maximum=LATEST_YEAR, required=True
+    )
+    assert year is not None
+    return year
+
+
+def handle_calendar(protocol: Protocol, payload: dict[str, Any]) -> dict[str, Any]:
+    """The bridge's and the command line's "calendar" request: one year's dates."""
+    return calendar_to_data(protocol, year_calendar(protocol, read_year(payload.get("year"))))

@@ -1,0 +1,286 @@
+"""The due dates in words: "Thursday 7 January 2027", with the rule and its clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from calculators.protocol import Protocol
+from calculators.schedule import (
+    DUE,
+    NOT_DUE,
+    DatesAnswer,
+    Deadline,
+    Panel,
+    StrategyAnswer,
+    deadline,
+    one_year_after,
+    panels,
+    referral_deadline,
+    report_deadlines,
+)
+from calculators.wording import clause_list, long_date, ordinal, weekday_name
+
+
+def days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def weeks_or_days(count: int) -> str:
+    if count and count % 7 == 0:
+        weeks = count // 7
+        return f"{weeks} week" if weeks == 1 else f"{weeks} weeks"
+    return days(count)
+
+
+def panel_rule_words(protocol: Protocol) -> str:
+    rule = protocol.timing.mase_panel
+    return (
+        f"The MASE panel meets on the {ordinal(rule.week_of_month)} "
+        f"{weekday_name(rule.weekday)} of every month."
+    )
+
+
+def referral_rule_words(protocol: Protocol) -> str:
+    days_before = protocol.timing.mase_referral.days_before_panel
+    return f"A MASE referral must be submitted {weeks_or_days(days_before)} before the panel."
+
+
+def report_rule_words(protocol: Protocol) -> str:
+    rule = protocol.timing.monthly_report
+    contact = protocol.contact(rule.send_to)
+    return (
+        f"Submit the monthly CSE case report by the {ordinal(rule.week_of_month)} "
+        f"{weekday_name(rule.weekday)} of every month and send it to {contact.name} "
+        f"({contact.email})."
+    )
+
+
+def _holiday_words(day: date, name: str | None) -> str:
+    return f"{long_date(day)} is a bank holiday ({name})." if name else ""
+
+
+def _submit_words(due: Deadline) -> str:
+    if due.submit_by is None:
+        return ""
+    why = f"a bank holiday ({due.bank_holiday})" if due.bank_holiday else "not a working day"
+    return (
+        f"{long_date(due.date)} is {why}: submit by the previous working day, "
+        f"{long_date(due.submit_by)}."
+    )
+
+
+def panel_words(protocol: Protocol, panel: Panel) -> tuple[str, str, tuple[str, ...]]:
+    """(summary, description, clauses) of a panel for a calendar."""
+    parts = []
+    if panel.moved:
+        parts.append(f"Moved from {long_date(panel.scheduled)}: {panel.reason}.")
+    if panel.bank_holiday:
+        parts.append(_holiday_words(panel.date, panel.bank_holiday))
+    parts.append(f"{panel_rule_words(protocol)} ({clause_list(panel.clauses)})")
+    return protocol.timing.mase_panel.name, " ".join(parts), panel.clauses
+
+
+def referral_words(
+    protocol: Protocol, due: Deadline, panel: Panel
+) -> tuple[str, str, tuple[str, ...]]:
+    parts = [f"Last day to submit a MASE referral for the panel on {long_date(panel.date)}."]
+    if due.submit_by:
+        parts.append(_submit_words(due))
+    parts.append(f"({clause_list(due.clauses)})")
+    return protocol.timing.mase_referral.name, " ".join(parts), due.clauses
+
+
+def report_words(protocol: Protocol, due: Deadline) -> tuple[str, str, tuple[str, ...]]:
+    parts = [report_rule_words(protocol)]
+    if due.submit_by:
+        parts.append(_submit_words(due))
+    parts.append(f"({clause_list(due.clauses)})")
+    return protocol.timing.monthly_report.name, " ".join(parts), due.clauses
+
+
+def _answer(
+    answer_id: str,
+    title: str,
+    day: date,
+    summary: str,
+    details: list[str],
+    clauses: tuple[str, ...],
+    warning: str = "",
+) -> dict[str, Any]:
+    return {
+        "id": answer_id,
+        "title": title,
+        "date": day.isoformat(),
+        "summary": summary,
+        "details": [detail for detail in details if detail],
+        "clauses": list(clauses),
+        "clause_text": clause_list(clauses),
+        "warning": warning or None,
+    }
+
+
+def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]]:
+    """Each answer as a title, a date in words, sentences and its clauses, for any page."""
+    timing = protocol.timing
+    mase, report, strategy = answer.mase, answer.monthly_report, answer.strategy_meeting
+    panel = mase.next_meeting
+    panel_answer = _answer(
+        "mase_next_meeting",
+        "Next MASE panel",
+        panel.date,
+        long_date(panel.date),
+        [
+            panel_rule_words(protocol),
+            f"Moved from {long_date(panel.scheduled)}: {panel.reason}." if panel.moved else "",
+        ],
+        panel.clauses,
+        _holiday_words(panel.date, panel.bank_holiday),
+    )
+    due = mase.referral_deadline
+    referral_details = [
+        referral_rule_words(protocol),
+        f"This is the deadline for the panel on {long_date(mase.referable_meeting.date)}.",
+    ]
+    if mase.referable_meeting.date != panel.date:
+        missed = referral_deadline(panel.date, timing.mase_referral)
+        referral_details.append(
+            f"The deadline for the panel on {long_date(panel.date)} was {long_date(missed)}, "
+            "so a referral made now goes to the following panel."
+        )
+    if due.submit_by and due.submit_by < answer.today:
+        referral_warning = (
+            f"{long_date(due.date)} is a bank holiday ({due.bank_holiday}) and the working day "
+            "before it has passed: submit the referral today."
+            if due.bank_holiday
+            else f"{long_date(due.date)} is not a working day: submit the referral today."
+        )
+    else:
+        referral_warning = _submit_words(due)
+    referral_answer = _answer(
+        "mase_referral_deadline",
+        "MASE referral deadline",
+        due.date,
+        long_date(due.date),
+        referral_details,
+        due.clauses,
+        referral_warning,
+    )
+    report_answer = _answer(
+        "monthly_report_due",
+        "Monthly CSE case report",
+        report.due.date,
+        long_date(report.due.date),
+        [report_rule_words(protocol)],
+        report.due.clauses,
+        _submit_words(report.due),
+    )
+    answers = (
+        [referral_answer, panel_answer, report_answer]
+        if answer.referral_planned
+        else [panel_answer, referral_answer, report_answer]
+    )
+    if strategy is not None:
+        answers.append(strategy_words(protocol, strategy))
+    known = {holiday.date.year for holiday in timing.bank_holidays.dates}
+    for item in answers:
+        year = date.fromisoformat(item["date"]).year
+        if year not in known:
+            item["details"].append(
+                f"This handbook has no list of bank holidays for {year}, so this date has not "
+                "been checked against them."
+            )
+    return answers
+
+
+def strategy_words(protocol: Protocol, strategy: StrategyAnswer) -> dict[str, Any]:
+    rule = protocol.timing.strategy_meeting
+    counted = "last" if strategy.counted_from == "last_strategy" else "initial"
+    since = f"the {counted} strategy meeting on {long_date(strategy.last)}"
+    if strategy.out_of_borough:
+        summary = f"Due by {long_date(strategy.latest)}"
+        details = [
+            f"The child is placed out of borough: meetings continue at the agreed interval of "
+            f"{strategy.interval_weeks} weeks after {since}, instead of every "
+            f"{rule.min_weeks}-{rule.max_weeks} weeks.",
+            "Record the rationale for the less frequent meetings in the last strategy "
+            f"meeting's minutes ({clause_list((rule.out_of_borough_clause,))}).",
+        ]
+    else:
+        summary = f"Between {long_date(strategy.earliest)} and {long_date(strategy.latest)}"
+        details = [
+            f"Strategy meetings take place every {rule.min_weeks}-{rule.max_weeks} weeks as a "
+            f"minimum: {rule.min_weeks} to {rule.max_weeks} weeks after {since}.",
+        ]
+    if strategy.status == NOT_DUE:
+        status = (
+            f"Not yet due: {days(strategy.days_until_earliest)} until "
+            f"{long_date(strategy.earliest)}."
+        )
+    elif strategy.status == DUE:
+        status = f"Due now: hold it by {long_date(strategy.latest)}."
+    else:
+        status = (
+            f"Overdue by {days(strategy.days_overdue)}: it was due by {long_date(strategy.latest)}."
+        )
+    details.insert(0, status)
+    holidays = [
+        _holiday_words(day, name)
+        for day, name in (
+            (strategy.earliest, strategy.earliest_bank_holiday),
+            (strategy.latest, strategy.latest_bank_holiday),
+        )
+        if name
+    ]
+    return _answer(
+        "strategy_meeting",
+        "Next CSE strategy meeting",
+        strategy.latest,
+        summary,
+        details,
+        strategy.clauses,
+        " ".join(dict.fromkeys(holidays)),
+    )
+
+
+# Events: dated words for calendar files and the planner ----------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated entry for a calendar: what it is, the words, and the clauses behind it."""
+
+    kind: str
+    date: date
+    summary: str
+    description: str
+    clauses: tuple[str, ...]
+    key: str = ""  # told apart from other events of its kind on the same day (a case)
+
+
+def year_events(protocol: Protocol, year: int) -> tuple[Event, ...]:
+    """A year's panels, referral deadlines and report deadlines, in date order."""
+    return _events(protocol, date(year, 1, 1), date(year + 1, 1, 1))
+
+
+def upcoming_events(protocol: Protocol, today: date) -> tuple[Event, ...]:
+    """Panels, referral deadlines and report deadlines from today for twelve months."""
+    return _events(protocol, today, one_year_after(today))
+
+
+def _events(protocol: Protocol, start: date, end: date) -> tuple[Event, ...]:
+    timing = protocol.timing
+    rule = timing.mase_referral
+    events: list[Event] = []
+    for year in range(start.year, end.year + 2):
+        for panel in panels(protocol, year):
+            due = deadline(protocol, referral_deadline(panel.date, rule), (rule.clause,))
+            if start <= panel.date < end:
+                events.append(Event("panel", panel.date, *panel_words(protocol, panel)))
+            if start <= due.date < end:
+                events.append(Event("referral", due.date, *referral_words(protocol, due, panel)))
+        for report in report_deadlines(protocol, year):
+            if start <= report.date < end:
+                events.append(Event("report", report.date, *report_words(protocol, report)))
+    return tuple(sorted(events, key=lambda event: (event.date, event.kind)))
