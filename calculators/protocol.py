@@ -241,10 +241,13 @@ class Field:
 
 @dataclass(frozen=True)
 class TemplateSection:
+    """A part of a template; `clauses` are shown with it, quoted from the directive."""
+
     id: str
     title: str
     fields: tuple[Field, ...]
     help: str | None = None
+    clauses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -678,12 +681,13 @@ def _template(data: Any, path: str) -> Template:
 
 
 def _template_section(data: Any, path: str) -> TemplateSection:
-    m = _mapping(data, path, required=("id", "title", "fields"), optional=("help",))
+    m = _mapping(data, path, required=("id", "title", "fields"), optional=("help", "clauses"))
     return TemplateSection(
         id=_identifier(m, "id", path),
         title=_text(m, "title", path),
         fields=_list(m["fields"], f"{path}.fields", _field, min_items=1),
         help=_optional_text(m, "help", path),
+        clauses=_list(m.get("clauses", []), f"{path}.clauses", _plain_text),
     )
 
 
@@ -800,6 +804,9 @@ def _check_references(protocol: Protocol) -> None:
     for t_index, template in enumerate(protocol.templates):
         for index, clause in enumerate(template.clauses):
             clause_ref(clause, f"templates[{t_index}].clauses[{index}]")
+        for s_index, section in enumerate(template.sections):
+            for index, clause in enumerate(section.clauses):
+                clause_ref(clause, f"templates[{t_index}].sections[{s_index}].clauses[{index}]")
         for index, contact in enumerate(template.email_to):
             contact_ref(contact, f"templates[{t_index}].email_to[{index}]")
 

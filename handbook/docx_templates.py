@@ -27,6 +27,7 @@ from docx.table import Table
 from calculators.documents.docx import row_tag
 from calculators.documents.text import PROPOSED_NOTICE
 from calculators.protocol import Field, Protocol, Template
+from handbook.pages import section_guidance
 
 CURRENT_VERSION_REMINDER = "Check you are using the current version"
 HINT_COLOUR = RGBColor(0x50, 0x5A, 0x5F)
@@ -74,8 +75,8 @@ def blank_template_docx(protocol: Protocol, template: Template) -> bytes:
     control_ids = iter(range(1, 1_000_000))
     for section in template.sections:
         document.add_heading(section.title, level=2)
-        if section.help:
-            _hint_paragraph(document, section.help)
+        for line in section_guidance(protocol, section):
+            _hint_paragraph(document, line)
         singles: list[Field] = []  # consecutive fields share a label | value table
         for field in (*section.fields, None):
             if field is not None and field.type != "rows":

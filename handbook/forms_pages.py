@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from calculators.protocol import Field, Protocol, Template
 from handbook.docx_templates import blank_filename
-from handbook.pages import html_text, site_link, template_intro
+from handbook.pages import html_text, section_guidance, site_link, template_intro
 
 NO_SCRIPT = (
     "This form needs JavaScript and WebAssembly. Without them you can still download the "
@@ -43,10 +43,10 @@ def template_form(protocol: Protocol, template_id: str, here: str) -> str:
         f'<p class="form-privacy">{html_text(PRIVACY)}</p>',
         "",
     ]
-    return "\n".join(intro) + "\n" + _form_html(template, blank)
+    return "\n".join(intro) + "\n" + _form_html(protocol, template, blank)
 
 
-def _form_html(template: Template, blank: str) -> str:
+def _form_html(protocol: Protocol, template: Template, blank: str) -> str:
     out = [
         f'<form id="form-{template.id}" class="calculator template-form" data-calculator="form" '
         f'data-template="{template.id}" data-blank="{html_text(blank)}" '
@@ -71,8 +71,8 @@ def _form_html(template: Template, blank: str) -> str:
     for section in template.sections:
         out.append(f'<fieldset class="form-section" id="section-{section.id}">')
         out.append(f"<legend><h2>{html_text(section.title)}</h2></legend>")
-        if section.help:
-            out.append(f'<p class="hint">{html_text(section.help)}</p>')
+        for line in section_guidance(protocol, section):
+            out.append(f'<p class="hint">{html_text(line)}</p>')
         for field in section.fields:
             out.append(_field_html(field))
         out.append("</fieldset>")

@@ -12,7 +12,7 @@ import posixpath
 import re
 
 from calculators.documents.text import PROPOSED_NOTICE
-from calculators.protocol import CONTACT_REFERENCE, Clause, Protocol, Template
+from calculators.protocol import CONTACT_REFERENCE, Clause, Protocol, Template, TemplateSection
 from calculators.wording import long_date
 
 # Helpers --------------------------------------------------------------------
@@ -215,6 +215,17 @@ def indicator_matrix(protocol: Protocol) -> str:
 # Forms, contacts, glossary, about --------------------------------------------
 
 
+def section_guidance(protocol: Protocol, section: TemplateSection) -> list[str]:
+    """A template section's help: its own hint, then each clause it rests on, quoted."""
+    lines = [section.help] if section.help else []
+    for clause_id in section.clauses:
+        clause = protocol.clause(clause_id)
+        items = " ".join(f"({i.label}) {i.text}" for i in clause.items)
+        text = plain_with_contacts(protocol, f"{clause.text} {items}".strip())
+        lines.append(f"Clause {clause.id}: {text}")
+    return lines
+
+
 def template_intro(protocol: Protocol, template: Template, here: str) -> list[str]:
     """Markdown lines before a template's fields: status, notes, clauses, where to send it."""
     lines: list[str] = []
@@ -238,8 +249,8 @@ def template_structure(protocol: Protocol, template_id: str, here: str) -> str:
     lines = template_intro(protocol, template, here)
     for section in template.sections:
         lines += [f"### {md_text(section.title)}", ""]
-        if section.help:
-            lines += [md_text(section.help), ""]
+        for line in section_guidance(protocol, section):
+            lines += [md_text(line), ""]
         for field in section.fields:
             required = " (required)" if field.required else ""
             entry = f"- **{md_text(field.label)}**{required}"
