@@ -1,0 +1,251 @@
+"""The built handbook: every clause, sign and indicator on the pages, one source, one origin."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from handbook.loader import PROTOCOL_PATH, load_protocol
+from handbook.site_build import build_site
+
+PROTOCOL = load_protocol().protocol
+
+
+def page_text(site: Path) -> str:
+    """All built HTML as text, with tags removed and entities decoded."""
+    parts = []
+    for page in sorted(site.rglob("*.html")):
+        parts.append(html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8"))))
+    return re.sub(r"\s+", " ", "\n".join(parts))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_clause_has_its_anchor_and_its_text(built_site: Path) -> None:
+    text = page_text(built_site)
+    for clause in PROTOCOL.clauses:
+        section = clause.id.split(".")[0]
+        page = read(built_site, f"directive/section-{section}")
+        assert f'id="{clause.anchor}"' in page, clause.id
+        assert f'href="#{clause.anchor}"' in page, f"no visible permalink for {clause.id}"
+        for contact in PROTOCOL.contacts:
+            if f"{{contact:{contact.id}}}" in clause.text:
+                assert f"mailto:{contact.email}" in page
+        for fragment in re.split(r"\{contact:[^}]+\}", clause.text):
+            assert squash(fragment) in text, f"clause {clause.id} text missing"
+        for item in clause.items:
+            assert squash(item.text) in text
+
+
+def test_every_safeguard_sign_appears_with_its_letter(built_site: Path) -> None:
+    page = html.unescape(read(built_site, "warning-signs"))
+    clause = PROTOCOL.clause("2.1")
+    assert "".join(i.label for i in clause.items) == "SAFEGUARD"
+    for item in clause.items:
+        assert f"<dt>{item.label}</dt><dd>{item.text}</dd>" in re.sub(r"<abbr[^>]*>|</abbr>", "", page)
+    assert clause.note and clause.note in page
+
+
+def test_every_indicator_appears_in_its_own_cell(built_site: Path) -> None:
+    page = html.unescape(read(built_site, "categories"))
+    plain = re.sub(r"<abbr[^>]*>|</abbr>", "", page)
+    assert len(PROTOCOL.indicators) == 99
+    for indicator in PROTOCOL.indicators:
+        assert f'<li id="indicator-{indicator.id}">{indicator.text}</li>' in plain, indicator.id
+
+
+def test_indicator_matrix_is_an_accessible_table(built_site: Path) -> None:
+    page = read(built_site, "categories")
+    assert "<caption>" in page
+    assert page.count('<th scope="col">') == 4
+    assert page.count('<th scope="row">') == len(PROTOCOL.categories.domains)
+
+
+def test_rewards_has_no_category_3_indicators(built_site: Path) -> None:
+    row = re.search(r'<tr id="domain-rewards">(.*?)</tr>', read(built_site, "categories"), re.S)
+    assert row and "No Police Category 3 indicators listed" in row.group(1)
+
+
+def test_abbreviations_show_their_expansion_on_every_page(built_site: Path) -> None:
+    cse = PROTOCOL.glossary[[a.abbr for a in PROTOCOL.glossary].index("CSE")]
+    pages = sorted(built_site.rglob("index.html"))
+    assert len(pages) > 10
+    for page in pages:
+        article = re.search(r"<article.*?</article>", page.read_text(encoding="utf-8"), re.S)
+        content = article.group(0) if article else ""
+        if re.search(r"\bCSE\b", re.sub(r"<[^>]+>", "", content)):
+            assert f'<abbr title="{cse.expansion}" tabindex="0">CSE</abbr>' in content, page
+
+
+def test_home_page_gives_version_effective_date_and_privacy_promise(built_site: Path) -> None:
+    page = html.unescape((built_site / "index.html").read_text(encoding="utf-8"))
+    assert f"Version {PROTOCOL.metadata.version}" in page
+    assert "Tuesday 1 December 2026" in page
+    assert "Nothing you type into this handbook is sent anywhere" in page
+
+
+def test_about_page_shows_every_editorial_note(built_site: Path) -> None:
+    page = html.unescape(read(built_site, "about"))
+    plain = re.sub(r"<[^>]+>", "", page)
+    for note in PROTOCOL.editorial_notes:
+        assert note.title in plain
+        assert squash(note.text)[:80] in squash(plain)
+
+
+def test_search_index_is_built(built_site: Path) -> None:
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "clause-6-13" in index or "strategy meetings are to continue" in index
+
+
+# Privacy --------------------------------------------------------------------
+
+EXTERNAL = re.compile(
+    r"""(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|url\(\s*["']?\s*(?:https?:)?//"""
+    r"""|@import\s+(?:url\()?\s*["']?\s*(?:https?:)?//"""
+    r"""|import\s*\(\s*["'](?:https?:)?//"""
+    r"""|(?:fetch|importScripts|new\s+(?:Shared)?Worker|new\s+WebSocket|new\s+EventSource)\s*\(\s*["'](?:https?:|wss?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def test_nothing_loads_from_another_origin(built_site: Path) -> None:
+    offenders = []
+    for path in built_site.rglob("*"):
+        if path.suffix not in {".html", ".css", ".js", ".mjs"} or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for match in EXTERNAL.finditer(text):
+            offenders.append(f"{path.relative_to(built_site)}: {text[match.start() : match.end() + 60]!r}")
+    assert not offenders, "\n".join(offenders[:20])
+
+
+def test_the_external_origin_check_catches_a_cdn_script(tmp_path: Path) -> None:
+    page = '<script src="https://cdn.example.org/x.js"></script><link href="//fonts.example/x.css">'
+    assert len(EXTERNAL.findall(page)) == 2
+
+
+def test_no_google_fonts_and_no_generator_link(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        content = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in content and "fonts.gstatic" not in content
+        assert "Made with" not in content
+
+
+# One source ---------------------------------------------------------------------
+
+
+def test_a_changed_clause_and_email_appear_everywhere_and_the_old_nowhere(tmp_path: Path) -> None:
+    original = PROTOCOL_PATH.read_text(encoding="utf-8")
+    old_clause = "MASE to be used as an escalation procedure where there are barriers to progress"
+    new_clause = "MASE is the escalation route whenever progress is blocked zqxj"
+    old_email, new_email = "Jane.Sharp@newham.gov.uk", "cse.lead.zqxj@newham.gov.uk"
+    assert original.count(old_email) == 1, "the email must be written once, under contacts"
+    changed = original.replace(old_clause, new_clause).replace(old_email, new_email)
+    protocol_path = tmp_path / "protocol.yaml"
+    protocol_path.write_text(changed, encoding="utf-8")
+
+    site = tmp_path / "site"
+    assert build_site(site_dir=site, protocol_path=protocol_path, quiet=True) == 0
+    built = [p for p in site.rglob("*") if p.suffix in {".html", ".json", ".docx"} and p.is_file()]
+    everything = "\n".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in built if p.suffix != ".docx"
+    )
+    assert new_clause in everything
+    assert new_email in read(site, "directive/section-5")
+    assert new_email in read(site, "contacts")
+    assert old_clause not in everything
+    assert old_email not in everything
+    for document in (p for p in built if p.suffix == ".docx"):
+        import zipfile
+
+        with zipfile.ZipFile(document) as docx:
+            xml = "".join(docx.read(n).decode("utf-8", "replace") for n in docx.namelist() if n.endswith(".xml"))
+        assert old_email not in xml, document.name
+
+
+def test_the_built_folder_is_readable_by_a_web_server(built_site: Path) -> None:
+    assert built_site.stat().st_mode & 0o755 == 0o755
+
+
+def test_a_broken_protocol_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+    bad = tmp_path / "protocol.yaml"
+    bad.write_text(PROTOCOL_PATH.read_text(encoding="utf-8").replace("category: 2,", "category: 5,", 1))
+    assert build_site(site_dir=site, protocol_path=bad, quiet=True) == 2
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
+    assert not list(tmp_path.glob(".site-*"))
+
+
+@pytest.mark.parametrize("page", ["forms/mase-referral", "forms/monthly-report"])
+def test_appendix_forms_list_every_field(built_site: Path, page: str) -> None:
+    template = PROTOCOL.template(page.split("/")[1])
+    content = re.sub(r"<[^>]+>", "", html.unescape(read(built_site, page)))
+    for field in template.fields:
+        assert field.label in content, field.id
+
+
+def test_proposed_strategy_template_quotes_its_clauses_rather_than_paraphrasing(
+    built_site: Path,
+) -> None:
+    template = PROTOCOL.template("strategy-meeting")
+    assert template.proposed
+    page = re.sub(r"<[^>]+>", "", html.unescape(read(built_site, "forms/strategy-meeting")))
+    quoted = {c for s in template.sections for c in s.clauses}
+    assert {"6.1", "6.5", "6.13", "6.14"} <= quoted
+    for clause_id in quoted:
+        clause = PROTOCOL.clause(clause_id)
+        assert f"Clause {clause.id}: {squash(clause.text)[:60]}" in squash(page), clause_id
+    assert "Proposed template" in page
+
+
+def test_changed_timing_rules_change_the_planner_and_the_browsers_protocol(
+    tmp_path: Path,
+) -> None:
+    original = PROTOCOL_PATH.read_text(encoding="utf-8")
+    changed = (
+        original.replace(
+            "    weekday: thursday\n    week_of_month: 1\n",
+            "    weekday: friday\n    week_of_month: 2\n",
+        )
+        .replace("    days_before_panel: 14\n", "    days_before_panel: 21\n")
+        .replace("    min_weeks: 8\n    max_weeks: 10\n", "    min_weeks: 6\n    max_weeks: 7\n")
+    )
+    assert changed.count("friday") == 1 and "days_before_panel: 21" in changed
+    protocol_path = tmp_path / "protocol.yaml"
+    protocol_path.write_text(changed, encoding="utf-8")
+    site = tmp_path / "site"
+    assert build_site(site_dir=site, protocol_path=protocol_path, quiet=True) == 0
+
+    planner = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.unescape(read(site, "planner"))))
+    assert "The MASE panel meets on the 2nd Friday of every month." in planner
+    assert "A MASE referral must be submitted 3 weeks before the panel." in planner
+    from datetime import date, timedelta
+
+    from calculators.wording import long_date
+
+    january = [date(date.today().year, 1, day) for day in range(1, 32)]
+    panel = [d for d in january if d.weekday() == 4][1]  # the 2nd Friday
+    report = [d for d in january if d.weekday() == 3][2]  # still the 3rd Thursday
+    referral = panel - timedelta(days=21)
+    expected = f"January {long_date(panel)} {long_date(referral)} {long_date(report)}"
+    assert expected in planner
+
+    import json
+
+    browser = json.loads((site / "assets" / "protocol.json").read_text(encoding="utf-8"))
+    timing = browser["timing"]
+    assert (timing["mase_panel"]["weekday"], timing["mase_panel"]["week_of_month"]) == ("friday", 2)
+    assert timing["mase_referral"]["days_before_panel"] == 21
+    assert (timing["strategy_meeting"]["min_weeks"], timing["strategy_meeting"]["max_weeks"]) == (6, 7)

@@ -1,0 +1,57 @@
+"""The per-page Content-Security-Policy (handbook/csp.py)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+import pytest
+
+from handbook import csp
+
+PAGE = (
+    '<!doctype html><html><head>\n<meta charset="utf-8"><title>t</title>'
+    '<script>__md_scope=new URL("../..",location)</script>'
+    '<script id="__config" type="application/json">{"base": ".."}</script>'
+    '<script src="../bundle.js"></script><script type="module">import "./x.js"</script>'
+    "</head><body></body></html>"
+)
+
+
+def sha(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
+def test_hashes_each_inline_script_but_not_data_or_external_ones() -> None:
+    assert csp.inline_script_hashes(PAGE) == [
+        sha('__md_scope=new URL("../..",location)'),
+        sha('import "./x.js"'),
+    ]
+
+
+def test_policy_allows_only_the_sites_origin_and_webassembly() -> None:
+    policy = csp.policy_for(PAGE)
+    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in policy
+    for part in ("connect-src 'self'", "form-action 'none'", "object-src 'none'"):
+        assert part in policy
+    assert "'unsafe-eval'" not in policy
+    assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+
+
+def test_policy_comes_first_in_head_after_the_charset() -> None:
+    out = csp.add_policy(PAGE)
+    head = out.split("<head>", 1)[1]
+    assert head.startswith('\n<meta charset="utf-8"><meta http-equiv="Content-Security-Policy"')
+    assert '<meta name="referrer" content="no-referrer">' in out
+
+
+def test_a_page_that_differs_gets_its_own_hash() -> None:
+    other = PAGE.replace('"../.."', '"."')
+    assert csp.policy_for(other) != csp.policy_for(PAGE)
+
+
+def test_a_second_policy_or_a_page_without_head_stops_the_build() -> None:
+    with pytest.raises(RuntimeError):
+        csp.add_policy(csp.add_policy(PAGE))
+    with pytest.raises(RuntimeError):
+        csp.add_policy("<html><body></body></html>")
