@@ -17,14 +17,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # mkdocs loads this fi
 
 from handbook import dates_page, pages, planner, risk_page  # noqa: E402
 from handbook.forms_pages import template_form  # noqa: E402
-from handbook.loader import PROTOCOL_PATH, load_protocol  # noqa: E402
+from handbook.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol  # noqa: E402
 
 PROTOCOL_ENV = "CSE_PROTOCOL"
 
 
 def define_env(env: Any) -> None:
     """Register one macro per renderer; each gets the protocol and the current page."""
-    loaded = load_protocol(os.environ.get(PROTOCOL_ENV) or PROTOCOL_PATH)
+    try:
+        loaded = load_protocol(os.environ.get(PROTOCOL_ENV) or PROTOCOL_PATH)
+    except ProtocolFileError as error:  # a message for the protocol owner, not a traceback
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(f"The protocol file has a problem: {error}") from None
     protocol = loaded.protocol
     env.variables["protocol"] = protocol
     env.filter(pages.md_text, "text")
