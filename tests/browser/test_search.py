@@ -31,3 +31,27 @@ def test_search_finds_a_clause_and_what_was_typed_stays_out_of_every_url(
     recorder.assert_sentinel_absent(TYPED, served.seen[before:])
     recorder.assert_same_origin_gets()
     recorder.assert_clean()
+
+
+def test_without_javascript_the_handbook_reads_and_typing_sends_nothing(
+    browser: Any, served: Site
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        before = len(served.seen)
+        page.goto(served.base_url + "directive/section-6/")
+        assert page.locator("#clause-6-13").is_visible()
+        page.goto(served.base_url + "calculators/risk/")
+        assert page.locator("#risk-form input[name='indicator']").first.is_disabled()
+        assert "needs JavaScript" in page.locator("#risk-form .calculator-status").inner_text()
+        assert not page.locator("input[data-md-component='search-query']").is_visible()
+        page.goto(served.base_url + "forms/mase-referral/")
+        name = page.locator("#f-yp_name")
+        name.fill(TYPED)  # a form without script must not carry what was typed anywhere
+        name.press("Enter")
+        page.wait_for_timeout(300)
+        assert TYPED not in page.url
+        assert not [s for s in served.seen[before:] if TYPED in s.path or TYPED in str(s.body)]
+    finally:
+        context.close()
