@@ -113,12 +113,15 @@ def _read_request(
         request = json.loads(request_json)
     except ValueError:
         raise InputError.one("request", "The request is not valid JSON.") from None
+    except RecursionError:
+        raise InputError.one("request", "The request is nested too deeply.") from None
     if not isinstance(request, dict):
         raise InputError.one("request", "The request must be a JSON object.")
     request_type = request.get("type")
     if not isinstance(request_type, str) or request_type not in handlers:
         known = ", ".join(sorted(handlers))
-        raise InputError.one("type", f"Unknown request type {request_type!r}; known: {known}.")
+        shown = repr(request_type)[:60]
+        raise InputError.one("type", f"Unknown request type {shown}; known: {known}.")
     payload = request.get("payload", {})
     if not isinstance(payload, dict):
         raise InputError.one("payload", "The payload must be a JSON object.")

@@ -24,8 +24,8 @@ LATEST_YEAR = 2100
 EXAMPLE = "27 3 2027"
 ISO_EXAMPLE = "2027-03-27"
 DATE_PARTS = ("day", "month", "year")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_NUMBER = re.compile(r"^\d+$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_NUMBER = re.compile(r"^[0-9]+$")  # ASCII digits only: "٣" or "２" are not accepted
 _YES = ("yes", "true", "y", "on", "1")
 _NO = ("no", "false", "n", "off", "0", "")
 
@@ -69,7 +69,8 @@ def _from_parts(
         return None
     if missing:
         raise InputError.one(field, f"{label} must include a {' and '.join(missing)}")
-    if not all(_NUMBER.match(parts[part]) for part in DATE_PARTS):
+    too_long = any(len(parts[part]) > 4 for part in DATE_PARTS)
+    if too_long or not all(_NUMBER.match(parts[part]) for part in DATE_PARTS):
         raise InputError.one(field, f"{label} must be a real date, for example {example}")
     day, month, year = (int(parts[part]) for part in DATE_PARTS)
     if len(parts["year"]) != 4:

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
+from calculators.calendar_rules import nth_weekday_of_month
+from calculators.wording import ordinal, weekday_name
+
 T = TypeVar("T")
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -22,7 +25,9 @@ FIELD_TYPES = ("text", "textarea", "date", "choice", "rows", "number")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _CLAUSE_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
-CONTACT_REFERENCE = re.compile(r"\{contact:([^}]*)\}")
+# Clause text refers to data held once: {contact:cse-lead}, {rule:mase_panel}.
+REFERENCE = re.compile(r"\{(contact|rule):([^}]*)\}")
+RULE_NAMES = ("mase_panel", "mase_referral", "monthly_report", "strategy_meeting")
 
 
 class ProtocolError(ValueError):
@@ -539,12 +544,15 @@ def _timing(data: Any, path: str) -> Timing:
             "bank_holidays",
         ),
     )
+    mase_panel = _monthly_meeting(m["mase_panel"], f"{path}.mase_panel")
+    panel_changes = _list(m["panel_changes"], f"{path}.panel_changes", _panel_change)
+    _check_panel_changes(mase_panel, panel_changes, f"{path}.panel_changes")
     return Timing(
-        mase_panel=_monthly_meeting(m["mase_panel"], f"{path}.mase_panel"),
+        mase_panel=mase_panel,
         mase_referral=_referral(m["mase_referral"], f"{path}.mase_referral"),
         monthly_report=_report(m["monthly_report"], f"{path}.monthly_report"),
         strategy_meeting=_strategy(m["strategy_meeting"], f"{path}.strategy_meeting"),
-        panel_changes=_list(m["panel_changes"], f"{path}.panel_changes", _panel_change),
+        panel_changes=panel_changes,
         bank_holidays=_bank_holidays(m["bank_holidays"], f"{path}.bank_holidays"),
     )
 
@@ -557,6 +565,21 @@ def _monthly_meeting(data: Any, path: str) -> MonthlyMeeting:
         weekday=_weekday(m, "weekday", path),
         week_of_month=_int(m, "week_of_month", path, minimum=1, maximum=4),
     )
+
+
+def _check_panel_changes(rule: MonthlyMeeting, changes: tuple[PanelChange, ...], path: str) -> None:
+    """Each moved or cancelled panel must be a date the panel meets by the rule, listed once."""
+    _unique(((c.date, f"{path}[{i}].date") for i, c in enumerate(changes)), "panel date")
+    for index, change in enumerate(changes):
+        day = change.date
+        scheduled = nth_weekday_of_month(day.year, day.month, rule.weekday, rule.week_of_month)
+        if scheduled != day:
+            raise ProtocolError(
+                f"{path}[{index}].date",
+                f"expected the date of a MASE panel by the rule ({ordinal(rule.week_of_month)} "
+                f"{weekday_name(rule.weekday)} of the month), got {day.isoformat()}; "
+                f"that month's panel is on {scheduled.isoformat()}",
+            )
 
 
 def _referral(data: Any, path: str) -> ReferralRule:
@@ -772,11 +795,21 @@ def _check_references(protocol: Protocol) -> None:
             known = ", ".join(sorted(contact_ids))
             raise ProtocolError(path, f"expected a contact id ({known}), got {value!r}")
 
+    def text_refs(text: str, path: str) -> None:
+        for kind, name in REFERENCE.findall(text):
+            if kind == "contact":
+                contact_ref(name, path)
+            elif name not in RULE_NAMES:
+                raise ProtocolError(
+                    path, f"expected a rule ({', '.join(RULE_NAMES)}) in {{rule:…}}, got {name!r}"
+                )
+
     for s_index, section in enumerate(protocol.sections):
         for c_index, clause in enumerate(section.clauses):
-            path = f"sections[{s_index}].clauses[{c_index}].text"
-            for ref in CONTACT_REFERENCE.findall(clause.text):
-                contact_ref(ref, path)
+            path = f"sections[{s_index}].clauses[{c_index}]"
+            text_refs(clause.text, f"{path}.text")
+            for i_index, item in enumerate(clause.items):
+                text_refs(item.text, f"{path}.items[{i_index}].text")
     for index, contact in enumerate(protocol.contacts):
         for u_index, use in enumerate(contact.used_in):
             path = f"contacts[{index}].used_in[{u_index}]"

@@ -26,13 +26,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from calculators.calendar_rules import nth_weekday_of_month
 from calculators.dates_input import (
     LATEST_YEAR,
     attempt,
 )
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Contact, Protocol, ReferralRule
-from calculators.wording import clause_list, long_date, month_name, ordinal, weekday_name
+from calculators.wording import clause_list, long_date
 
 WEEKEND = (5, 6)  # Saturday and Sunday are not working days
 NOT_DUE = "not_due"
@@ -143,19 +144,6 @@ class YearCalendar:
 # Calendar arithmetic ----------------------------------------------------------
 
 
-def nth_weekday_of_month(year: int, month: int, weekday: int, n: int) -> date:
-    """The nth weekday (0 = Monday) of a month; ValueError if it leaves the month."""
-    if n < 1:
-        raise ValueError(f"expected n of 1 or more, got {n}")
-    first = date(year, month, 1)
-    day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    if day.month != month:
-        raise ValueError(
-            f"there is no {ordinal(n)} {weekday_name(weekday)} in {month_name(month)} {year}"
-        )
-    return day
-
-
 def add_weeks(day: date, weeks: int) -> date:
     return day + timedelta(weeks=weeks)
 
@@ -238,19 +226,6 @@ def panels(protocol: Protocol, year: int) -> tuple[Panel, ...]:
 def panel_dates(protocol: Protocol, year: int) -> tuple[date, ...]:
     """The dates the MASE panel meets in this year."""
     return tuple(panel.date for panel in panels(protocol, year))
-
-
-def unmatched_panel_changes(protocol: Protocol) -> tuple[date, ...]:
-    """Listed panel changes whose date is not a panel date by the rule (a slip in the YAML)."""
-    rule = protocol.timing.mase_panel
-    return tuple(
-        change.date
-        for change in protocol.timing.panel_changes
-        if nth_weekday_of_month(
-            change.date.year, change.date.month, rule.weekday, rule.week_of_month
-        )
-        != change.date
-    )
 
 
 def panels_from(protocol: Protocol, start: date) -> Iterator[Panel]:

@@ -20,18 +20,7 @@ from calculators.schedule import (
     referral_deadline,
     report_deadlines,
 )
-from calculators.wording import clause_list, long_date, ordinal, weekday_name
-
-
-def days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
-
-
-def weeks_or_days(count: int) -> str:
-    if count and count % 7 == 0:
-        weeks = count // 7
-        return f"{weeks} week" if weeks == 1 else f"{weeks} weeks"
-    return days(count)
+from calculators.wording import clause_list, days, long_date, ordinal, weekday_name, weeks_or_days
 
 
 def panel_rule_words(protocol: Protocol) -> str:

@@ -42,6 +42,18 @@ def ordinal(number: int) -> str:
     return f"{number}{_SUFFIXES.get(number % 10, 'th')}"
 
 
+def days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def weeks_or_days(count: int) -> str:
+    """ "2 weeks" for 14 days, "10 days" for 10."""
+    if count and count % 7 == 0:
+        weeks = count // 7
+        return f"{weeks} week" if weeks == 1 else f"{weeks} weeks"
+    return days(count)
+
+
 def clause_list(clauses: tuple[str, ...] | list[str]) -> str:
     """ "clause 5.3" or "clauses 6.3 and 6.9"."""
     items = list(clauses)

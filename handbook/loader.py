@@ -86,8 +86,18 @@ def load_protocol(path: Path | str = PROTOCOL_PATH) -> LoadedProtocol:
         ) from None
     except yaml.YAMLError as error:
         raise ProtocolFileError(f"{path}: invalid YAML: {error}") from None
+    except RecursionError:
+        raise ProtocolFileError(
+            f"{path}: the YAML is nested too deeply to read; expected the protocol's few levels "
+            "of lists and mappings."
+        ) from None
     try:
         protocol = protocol_from_mapping(data)
+    except RecursionError:
+        raise ProtocolFileError(
+            f"{path}: the protocol is nested too deeply; expected the protocol's few levels "
+            "of lists and mappings."
+        ) from None
     except ProtocolError as error:
         line = _line_of(node, error.path)
         where = f", line {line}" if line else ""

@@ -11,8 +11,10 @@ import html
 import posixpath
 import re
 
+from calculators.clause_text import plain_text
+from calculators.clause_text import segments as clause_segments
 from calculators.documents.text import PROPOSED_NOTICE
-from calculators.protocol import CONTACT_REFERENCE, Clause, Protocol, Template, TemplateSection
+from calculators.protocol import Clause, Protocol, Template, TemplateSection
 from calculators.wording import long_date
 
 # Helpers --------------------------------------------------------------------
@@ -68,21 +70,15 @@ def clause_refs(protocol: Protocol, clause_ids: tuple[str, ...] | list[str], her
     return f"{word} {links[0]}"
 
 
-def with_contacts(protocol: Protocol, text: str) -> str:
-    """Escape clause text and turn each {contact:ID} into a mailto link."""
-    parts = []
-    last = 0
-    for match in CONTACT_REFERENCE.finditer(text):
-        parts.append(md_text(text[last : match.start()]))
-        parts.append(email_link(protocol, match.group(1)))
-        last = match.end()
-    parts.append(md_text(text[last:]))
-    return "".join(parts)
-
-
-def plain_with_contacts(protocol: Protocol, text: str) -> str:
-    """Clause text with each {contact:ID} replaced by the address, for documents."""
-    return CONTACT_REFERENCE.sub(lambda m: protocol.contact(m.group(1)).email, text)
+def with_references(protocol: Protocol, text: str) -> str:
+    """Escape clause text and resolve its references: contacts as mailto links, rules in words."""
+    out = []
+    for segment in clause_segments(protocol, text):
+        if segment.kind == "contact" and segment.contact_id:
+            out.append(email_link(protocol, segment.contact_id))
+        else:
+            out.append(md_text(segment.text))
+    return "".join(out)
 
 
 def email_link(protocol: Protocol, contact_id: str) -> str:
@@ -99,7 +95,7 @@ def render_clause(protocol: Protocol, clause: Clause) -> str:
         f'<div class="clause" id="{clause.anchor}" markdown>',
         f'<a class="clause-number" href="#{clause.anchor}" '
         f'title="Link to clause {clause.id}">{clause.id}</a> '
-        + with_contacts(protocol, clause.text),
+        + with_references(protocol, clause.text),
         "",
     ]
     if clause.items:
@@ -108,7 +104,7 @@ def render_clause(protocol: Protocol, clause: Clause) -> str:
             label = html_text(item.label)
             lines.append(
                 f'<li markdown><span class="clause-item-label">{label}</span> '
-                f"{with_contacts(protocol, item.text)}</li>"
+                f"{with_references(protocol, item.text)}</li>"
             )
         lines.append("</ul>")
         lines.append("")
@@ -221,7 +217,7 @@ def section_guidance(protocol: Protocol, section: TemplateSection) -> list[str]:
     for clause_id in section.clauses:
         clause = protocol.clause(clause_id)
         items = " ".join(f"({i.label}) {i.text}" for i in clause.items)
-        text = plain_with_contacts(protocol, f"{clause.text} {items}".strip())
+        text = plain_text(protocol, f"{clause.text} {items}".strip())
         lines.append(f"Clause {clause.id}: {text}")
     return lines
 

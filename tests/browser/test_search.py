@@ -33,13 +33,12 @@ def test_search_finds_a_clause_and_what_was_typed_stays_out_of_every_url(
     recorder.assert_clean()
 
 
-def test_without_javascript_the_handbook_reads_and_typing_sends_nothing(
+def test_without_javascript_the_handbook_reads_and_nothing_can_be_typed(
     browser: Any, served: Site
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        before = len(served.seen)
         page.goto(served.base_url + "directive/section-6/")
         assert page.locator("#clause-6-13").is_visible()
         page.goto(served.base_url + "calculators/risk/")
@@ -50,6 +49,5 @@ def test_without_javascript_the_handbook_reads_and_typing_sends_nothing(
         name = page.locator("#f-yp_name")
         assert name.is_disabled()  # nothing to type into that could go anywhere
         assert page.locator("a.blank-template, .blank-template a").first.is_visible()
-        assert not [s for s in served.seen[before:] if TYPED in s.path or TYPED in str(s.body)]
     finally:
         context.close()

@@ -148,3 +148,18 @@ def test_handler_table_cannot_be_changed_at_run_time() -> None:
 def test_every_request_type_names_a_function_that_exists() -> None:
     for request_type in bridge.HANDLERS:
         assert callable(bridge.handler(request_type)), request_type
+
+
+def test_a_deeply_nested_request_is_refused_plainly(protocol: Protocol) -> None:
+    deep = '{"type": "risk", "payload": {"indicators": ' + "[" * 100_000 + "]" * 100_000 + "}}"
+    response = json.loads(bridge.handle(protocol, deep))
+    assert response == {
+        "ok": False,
+        "errors": [{"field": "request", "message": "The request is nested too deeply."}],
+    }
+
+
+def test_an_unknown_type_is_not_echoed_back_whole(protocol: Protocol) -> None:
+    response = json.loads(bridge.handle(protocol, json.dumps({"type": "x" * 100_000})))
+    assert response["ok"] is False
+    assert len(response["errors"][0]["message"]) < 400

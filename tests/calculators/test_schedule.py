@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from calculators import dates_request, schedule, schedule_words
 from calculators.errors import InputError
-from calculators.protocol import WEEKDAYS, Protocol, protocol_from_mapping
+from calculators.protocol import WEEKDAYS, Protocol, ProtocolError, protocol_from_mapping
 
 THURSDAY = 3
 GOLDEN = Path(__file__).resolve().parent / "golden" / "due_dates.json"
@@ -159,16 +159,23 @@ def test_a_panel_moved_into_the_previous_year_counts_in_that_year(
     assert schedule.panel_dates(protocol, 2027)[0] == date(2027, 2, 4)
 
 
-def test_a_panel_change_on_a_day_without_a_panel_is_reported(
+def test_a_panel_change_on_a_day_without_a_panel_is_refused(
     protocol_data: dict[str, Any],
 ) -> None:
     change = {"date": "2027-01-08", "cancelled": True, "reason": "A slip"}
-    protocol = with_changes(protocol_data, panel_changes=[change])
-    assert schedule.unmatched_panel_changes(protocol) == (date(2027, 1, 8),)
+    with pytest.raises(ProtocolError) as error:
+        with_changes(protocol_data, panel_changes=[change])
+    assert error.value.path == "timing.panel_changes[0].date"
+    assert "that month's panel is on 2027-01-07" in error.value.message
 
 
-def test_the_protocols_panel_changes_are_all_panel_dates(protocol: Protocol) -> None:
-    assert schedule.unmatched_panel_changes(protocol) == ()
+def test_a_panel_listed_twice_is_refused(protocol_data: dict[str, Any]) -> None:
+    moved = {"date": "2027-01-07", "moved_to": "2027-01-14", "reason": "New Year"}
+    cancelled = {"date": "2027-01-07", "cancelled": True, "reason": "Also"}
+    with pytest.raises(ProtocolError) as error:
+        with_changes(protocol_data, panel_changes=[moved, cancelled])
+    assert error.value.path == "timing.panel_changes[1].date"
+    assert "duplicate panel date" in error.value.message
 
 
 # Monthly case report (clause 5.3) -----------------------------------------------

@@ -132,6 +132,26 @@ def test_reference_to_an_unknown_contact_is_refused(tmp_path: Path) -> None:
     assert "expected a contact id" in message and "'cse-leed'" in message
 
 
+def test_a_panel_change_on_a_day_without_a_panel_names_the_line(tmp_path: Path) -> None:
+    path = broken(
+        tmp_path,
+        "  panel_changes: []\n",
+        "  panel_changes:\n    - {date: 2027-01-08, cancelled: true, reason: A slip}\n",
+    )
+    message = message_for(path)
+    assert "timing.panel_changes[0].date" in message
+    assert "that month's panel is on 2027-01-07" in message
+    assert f"line {line_of(path.read_text(), '2027-01-08')}" in message
+
+
+def test_a_deeply_nested_file_is_refused_plainly(tmp_path: Path) -> None:
+    path = tmp_path / "protocol.yaml"
+    path.write_text("metadata: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    message = message_for(path)
+    assert str(path) in message
+    assert "nested too deeply" in message
+
+
 def test_missing_file_and_huge_file_get_plain_messages(tmp_path: Path) -> None:
     assert "cannot read the protocol file" in message_for(tmp_path / "nope.yaml")
     huge = tmp_path / "huge.yaml"

@@ -120,15 +120,6 @@ def test_planner_shows_moved_and_cancelled_panels(protocol_data: dict[str, Any])
     ]
 
 
-def test_a_panel_change_on_a_day_without_a_panel_stops_the_build(
-    protocol_data: dict[str, Any],
-) -> None:
-    data = copy.deepcopy(protocol_data)
-    data["timing"]["panel_changes"] = [{"date": "2027-01-08", "cancelled": True, "reason": "x"}]
-    with pytest.raises(RuntimeError, match="2027-01-08"):
-        planner.year_planner(protocol_from_mapping(data), HERE, TODAY)
-
-
 def test_planner_follows_changed_rules(protocol_data: dict[str, Any]) -> None:
     data = copy.deepcopy(protocol_data)
     data["timing"]["mase_panel"].update(weekday="tuesday", week_of_month=2)

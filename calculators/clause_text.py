@@ -1,0 +1,62 @@
+"""Clause text with references: `{contact:ID}` and `{rule:NAME}` stand for data held once.
+
+A clause never repeats an email address or a timing rule: "held on the
+{rule:mase_panel} of every month" reads "held on the 1st Thursday of every month"
+from `timing.mase_panel`, so changing the rule changes the clause too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from calculators.protocol import REFERENCE, Protocol
+from calculators.wording import ordinal, weekday_name, weeks_or_days
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of clause text: plain words, a contact, or a timing rule in words."""
+
+    kind: str  # "text", "contact" or "rule"
+    text: str  # the words; for a contact, its email address
+    contact_id: str | None = None
+
+
+def rule_words(protocol: Protocol, name: str) -> str:
+    """A timing rule as the directive words it: "1st Thursday", "2 weeks", "8-10 weeks"."""
+    timing = protocol.timing
+    if name == "mase_panel":
+        rule = timing.mase_panel
+        return f"{ordinal(rule.week_of_month)} {weekday_name(rule.weekday)}"
+    if name == "monthly_report":
+        rule = timing.monthly_report
+        return f"{ordinal(rule.week_of_month)} {weekday_name(rule.weekday)}"
+    if name == "mase_referral":
+        return weeks_or_days(timing.mase_referral.days_before_panel)
+    if name == "strategy_meeting":
+        rule = timing.strategy_meeting
+        return f"{rule.min_weeks}-{rule.max_weeks} weeks"
+    raise KeyError(f"Unknown rule: {name!r}")
+
+
+def segments(protocol: Protocol, text: str) -> tuple[Segment, ...]:
+    """Split clause text into plain runs and resolved references."""
+    parts: list[Segment] = []
+    last = 0
+    for match in REFERENCE.finditer(text):
+        if match.start() > last:
+            parts.append(Segment("text", text[last : match.start()]))
+        kind, name = match.groups()
+        if kind == "contact":
+            parts.append(Segment("contact", protocol.contact(name).email, contact_id=name))
+        else:
+            parts.append(Segment("rule", rule_words(protocol, name)))
+        last = match.end()
+    if last < len(text):
+        parts.append(Segment("text", text[last:]))
+    return tuple(parts)
+
+
+def plain_text(protocol: Protocol, text: str) -> str:
+    """Clause text with every reference resolved, for documents and comparisons."""
+    return "".join(segment.text for segment in segments(protocol, text))

@@ -1,0 +1,50 @@
+"""Clause text reads its timing rules and contacts from the data they are written in once."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from calculators.clause_text import plain_text, rule_words, segments
+from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
+
+
+def test_clause_4_6_reads_the_panel_and_referral_rules(protocol: Protocol) -> None:
+    text = plain_text(protocol, protocol.clause("4.6").text)
+    assert "held on the 1st Thursday of every month" in text
+    assert "submitted 2 weeks prior to this date" in text
+
+
+def test_clause_5_3_reads_the_report_rule_and_the_contact(protocol: Protocol) -> None:
+    text = plain_text(protocol, protocol.clause("5.3").text)
+    assert text.endswith("by the 3rd Thursday of every month and send to Jane.Sharp@newham.gov.uk")
+    kinds = [s.kind for s in segments(protocol, protocol.clause("5.3").text)]
+    assert kinds == ["text", "rule", "text", "contact"]
+
+
+def test_strategy_meeting_rule_reads_as_the_directive_writes_it(protocol: Protocol) -> None:
+    assert rule_words(protocol, "strategy_meeting") == "8-10 weeks"
+    assert "every 8-10 weeks as a minimum" in plain_text(protocol, protocol.clause("6.2").text)
+
+
+def test_changed_rules_change_the_clause_text(protocol_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(protocol_data)
+    data["timing"]["mase_panel"].update(weekday="tuesday", week_of_month=2)
+    data["timing"]["mase_referral"]["days_before_panel"] = 10
+    data["timing"]["strategy_meeting"].update(min_weeks=6, max_weeks=12)
+    changed = protocol_from_mapping(data)
+    text = plain_text(changed, changed.clause("4.6").text)
+    assert "held on the 2nd Tuesday of every month" in text
+    assert "submitted 10 days prior" in text
+    assert "every 6-12 weeks" in plain_text(changed, changed.clause("6.2").text)
+
+
+def test_an_unknown_rule_in_a_clause_is_refused(protocol_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(protocol_data)
+    data["sections"][5]["clauses"][1]["text"] = "Every {rule:strategy_meetings} at least"
+    with pytest.raises(ProtocolError) as error:
+        protocol_from_mapping(data)
+    assert error.value.path == "sections[5].clauses[1].text"
+    assert "'strategy_meetings'" in error.value.message
