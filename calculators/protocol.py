@@ -178,6 +178,7 @@ class StrategyRule:
     min_weeks: int
     max_weeks: int
     out_of_borough_clause: str
+    out_of_borough_reminder: str
 
 
 @dataclass(frozen=True)
@@ -606,7 +607,14 @@ def _strategy(data: Any, path: str) -> StrategyRule:
     m = _mapping(
         data,
         path,
-        required=("clause", "name", "min_weeks", "max_weeks", "out_of_borough_clause"),
+        required=(
+            "clause",
+            "name",
+            "min_weeks",
+            "max_weeks",
+            "out_of_borough_clause",
+            "out_of_borough_reminder",
+        ),
     )
     minimum = _int(m, "min_weeks", path, minimum=1, maximum=52)
     maximum = _int(m, "max_weeks", path, minimum=1, maximum=52)
@@ -620,6 +628,7 @@ def _strategy(data: Any, path: str) -> StrategyRule:
         min_weeks=minimum,
         max_weeks=maximum,
         out_of_borough_clause=_text(m, "out_of_borough_clause", path),
+        out_of_borough_reminder=_text(m, "out_of_borough_reminder", path),
     )
 
 

@@ -193,8 +193,8 @@ def strategy_words(protocol: Protocol, strategy: StrategyAnswer) -> dict[str, An
             f"The child is placed out of borough: meetings continue at the agreed interval of "
             f"{strategy.interval_weeks} weeks after {since}, instead of every "
             f"{rule.min_weeks}-{rule.max_weeks} weeks.",
-            "Record the rationale for the less frequent meetings in the last strategy "
-            f"meeting's minutes ({clause_list((rule.out_of_borough_clause,))}).",
+            f"{rule.out_of_borough_reminder.rstrip('.')} "
+            f"({clause_list((rule.out_of_borough_clause,))}).",
         ]
     else:
         summary = f"Between {long_date(strategy.earliest)} and {long_date(strategy.latest)}"

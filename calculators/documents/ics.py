@@ -110,8 +110,7 @@ def strategy_event(
     if strategy.out_of_borough:
         when = (
             f"Due by this date: the agreed interval of {strategy.interval_weeks} weeks for a "
-            "child placed out of borough. Record the rationale in the last strategy meeting's "
-            "minutes."
+            f"child placed out of borough. {rule.out_of_borough_reminder}"
         )
     else:
         when = (
