@@ -41,8 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         protocol = load_protocol_for_cli(args.protocol)
-    except (ProtocolError, ValueError, OSError) as error:
-        print(f"error: the protocol cannot be used: {error}", file=sys.stderr)
+    except (ProtocolError, ValueError, OSError, RecursionError) as error:
+        where = f"{args.protocol}: " if args.protocol else ""
+        print(f"error: {where}the protocol cannot be used: {error}", file=sys.stderr)
         return 2
     except Exception as error:  # handbook.loader.ProtocolFileError, without importing yaml here
         print(f"error: {error}", file=sys.stderr)
