@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock | cksum | cut -d' ' -f
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup serve build check test lint test-python test-pyodide test-browser bench chromium wheel clean
+.PHONY: setup serve build check test lint test-python test-pyodide test-browser bench system-tools clean
 
 # Set-up ---------------------------------------------------------------------
 
@@ -24,17 +24,26 @@ $(NODE_STAMP): package.json package-lock.json
 	rm -f node_modules/.installed-*
 	touch $@
 
-chromium:
-	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+# Debian packages the tests drive: Chromium for the browser tests, LibreOffice to
+# open the filled Word documents. Installed with apt-get when missing and root.
+SYSTEM_TOOLS := $(CHROMIUM):chromium /usr/bin/soffice:libreoffice-writer-nogui
+
+system-tools:
+	@missing=""; for tool in $(SYSTEM_TOOLS); do \
+	  [ -x "$${tool%%:*}" ] || missing="$$missing $${tool#*:}"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  echo "Installing Debian packages for the tests:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else \
-	  echo "The browser tests need Chromium at $(CHROMIUM)." >&2; \
-	  echo "Install it as root with: apt-get install chromium (or set CHROMIUM=/path/to/chromium)" >&2; \
+	  echo "The tests need these Debian packages:$$missing" >&2; \
+	  echo "Install them as root with: apt-get install$$missing" >&2; \
 	  exit 1; \
 	fi; \
-	[ -x "$(CHROMIUM)" ] || { echo "Chromium is still missing at $(CHROMIUM)" >&2; exit 1; }
+	for tool in $(SYSTEM_TOOLS); do \
+	  [ -x "$${tool%%:*}" ] || { echo "Still missing after install: $${tool%%:*}" >&2; exit 1; }; \
+	done
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -56,20 +65,20 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test-python: setup
+test-python: setup system-tools
 	$(PY) -m pytest -q -m "not browser"
 
 test-pyodide: setup
 	$(PY) -m handbook pyodide-tests
 
-test-browser: setup chromium
+test-browser: setup system-tools
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q -m browser
 
-test: setup chromium lint
+test: setup system-tools lint
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
 	$(MAKE) --no-print-directory test-pyodide
 
-bench: setup chromium
+bench: setup system-tools
 	CHROMIUM=$(CHROMIUM) $(PY) -m bench
 
 clean:
