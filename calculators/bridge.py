@@ -23,6 +23,7 @@ from typing import Any
 
 from calculators import __version__
 from calculators.errors import InputError
+from calculators.json_text import load_json
 from calculators.protocol import Protocol, protocol_from_mapping
 
 Handler = Callable[[Protocol, dict[str, Any]], dict[str, Any]]
@@ -109,12 +110,7 @@ def _read_request(
         raise InputError.one(
             "request", f"The request is too large: at most {MAX_REQUEST_BYTES:,} bytes."
         )
-    try:
-        request = json.loads(request_json)
-    except ValueError:
-        raise InputError.one("request", "The request is not valid JSON.") from None
-    except RecursionError:
-        raise InputError.one("request", "The request is nested too deeply.") from None
+    request = load_json(request_json, "request", "The request")
     if not isinstance(request, dict):
         raise InputError.one("request", "The request must be a JSON object.")
     request_type = request.get("type")

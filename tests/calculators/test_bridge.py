@@ -155,7 +155,12 @@ def test_a_deeply_nested_request_is_refused_plainly(protocol: Protocol) -> None:
     response = json.loads(bridge.handle(protocol, deep))
     assert response == {
         "ok": False,
-        "errors": [{"field": "request", "message": "The request is nested too deeply."}],
+        "errors": [
+            {
+                "field": "request",
+                "message": "The request is nested too deeply: at most 32 levels are expected.",
+            }
+        ],
     }
 
 
