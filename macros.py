@@ -74,4 +74,4 @@ def define_env(env: Any) -> None:
     # Calculators
     env.macro(with_page(risk_page.risk_form), "risk_form")
     env.macro(with_page(planner.year_planner), "year_planner")
-    env.macro(plain(dates_page.dates_form), "dates_form")
+    env.macro(with_page(dates_page.dates_form), "dates_form")

@@ -5,7 +5,11 @@ problem is an InputError naming the field (its id, or `rows_id[2].column_id` for
 cell) with the field's label in the message, so a page can link to the input.
 
 Values, as JSON gives them:
-- text, textarea: text; date: "YYYY-MM-DD"; choice: one of the options;
+- text, textarea: text; choice: one of the options;
+- date: ISO text "YYYY-MM-DD" (drafts, the command line) or the parts of a GOV.UK date
+  input {"day": "7", "month": "1", "year": "2027"} (the form pages), checked by
+  `calculators.dates_input.parse_date` (years 2000 to 2100); kept as ISO text, so a
+  saved draft always holds "YYYY-MM-DD";
 - number: a number, or text that is one;
 - rows: a list of objects keyed by column id, each value text.
 A missing value, null or "" is an empty answer. Line endings become "\\n".
@@ -19,9 +23,9 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
+from calculators.dates_input import DATE_PARTS, parse_date
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Field, Protocol, Template
 
@@ -30,7 +34,6 @@ MAX_ROWS = 200
 MAX_DRAFT_BYTES = 5_000_000
 DRAFT_KEYS = ("template", "protocol_version", "fields")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Characters XML 1.0 does not allow: C0 controls except tab, line feed and carriage
 # return; lone surrogates; U+FFFE and U+FFFF.
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -192,21 +195,19 @@ def _check(field: Field, value: Any) -> Any:
         if isinstance(value, str) and (not value.strip() or _NUMBER.fullmatch(value.strip())):
             return value.strip()
         raise InputError.one(field.id, f"{label}: expected a number, got {_kind(value)}")
+    if field.type == "date":
+        if isinstance(value, Mapping):
+            unknown = [str(key) for key in value if key not in DATE_PARTS]
+            if unknown:
+                raise InputError.one(
+                    field.id,
+                    f"{label}: unknown part {unknown[0]!r} of a date "
+                    f"(expected {', '.join(DATE_PARTS)})",
+                )
+        parsed = parse_date(value, field.id, label)
+        return parsed.isoformat() if parsed else ""
     if not isinstance(value, str):
         raise InputError.one(field.id, f"{label}: expected text, got {_kind(value)}")
-    if field.type == "date":
-        value = value.strip()
-        if not value:
-            return ""
-        try:
-            if not _ISO_DATE.fullmatch(value):
-                raise ValueError
-            date.fromisoformat(value)
-        except ValueError:
-            raise InputError.one(
-                field.id, f"{label}: expected a real date like 2027-01-07, got {value!r}"
-            ) from None
-        return value
     if field.type == "choice":
         if value and value not in field.options:
             options = ", ".join(repr(o) for o in field.options)

@@ -4,36 +4,96 @@ The field names are the payload's (`today`, `last_strategy`, …), so an error
 from the calculators names the field the page shows it beside. Every id on the
 page is built from those names: the fieldset `today`, its inputs `today-day`,
 `today-month`, `today-year`, its message `today-error`.
+
+After an answer, "Use these dates in the forms" hands the strategy meeting dates to
+the forms (docs/javascripts/dates.js, as the risk page hands its answer to the
+monthly report): the target templates and their field ids are looked up in the
+protocol here and written into the form's data-handoff attribute, so a renamed
+field fails the build instead of silently filling nothing.
 """
 
 from __future__ import annotations
+
+import json
 
 from calculators.dates_input import EXAMPLE
 from calculators.documents.ics import MAX_CASE_REFERENCE
 from calculators.protocol import Protocol
 from calculators.schedule import MAX_RATIONALE_LENGTH
 from calculators.wording import clause_list
-from handbook.pages import html_text
+from handbook.forms_pages import clear_all_button, clear_all_status
+from handbook.pages import html_text, site_link
 
 NO_SCRIPT = (
     "This calculator needs JavaScript and WebAssembly. The year planner lists the panels "
     "and deadlines without it."
 )
 DATE_PARTS = (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))
+PAGE = "calculators/dates.md"
+HANDOFF_LABEL = "Use these dates in the forms"
+# What the dates page hands to each form: field id -> which date. The dates are
+# "last_strategy" (the last strategy meeting: the one the calculator counts from,
+# the initial one when none has been held since), "initial_strategy" (as typed) and
+# "next_strategy_latest" (the latest date the next strategy meeting is due by).
+HANDOFF_SOURCES = ("last_strategy", "initial_strategy", "next_strategy_latest")
+HANDOFFS: tuple[tuple[str, dict[str, str]], ...] = (
+    (
+        "monthly-report",
+        {"last_strat_date": "last_strategy", "initial_strat_date": "initial_strategy"},
+    ),
+    (
+        "final-report",
+        {"last_strat_date": "last_strategy", "initial_strat_date": "initial_strategy"},
+    ),
+    (
+        "strategy-meeting",
+        {"previous_meeting_date": "last_strategy", "next_meeting_date": "next_strategy_latest"},
+    ),
+)
 
 
-def dates_form(protocol: Protocol) -> str:
+def handoff_targets(protocol: Protocol, here: str = PAGE) -> list[dict[str, object]]:
+    """The forms the dates go to: template id, title, page link and {field id: date}.
+
+    Every field must be a date field of its template in the protocol (else ValueError).
+    """
+    targets = []
+    for template_id, wanted in HANDOFFS:
+        template = protocol.template(template_id)
+        fields = {f.id: f for f in template.fields}
+        for field_id, source in wanted.items():
+            field = fields.get(field_id)
+            if field is None or field.type != "date" or source not in HANDOFF_SOURCES:
+                raise ValueError(
+                    f"The dates page hands {source!r} to the field {field_id!r} of the "
+                    f"template {template_id!r}, which has no such date field"
+                )
+        targets.append(
+            {
+                "template": template.id,
+                "title": template.title,
+                "url": site_link(f"forms/{template.id}/", here),
+                "fields": dict(wanted),
+            }
+        )
+    return targets
+
+
+def dates_form(protocol: Protocol, here: str = PAGE) -> str:
     """The whole form, its error summary and the place for the answers."""
     rule = protocol.timing.strategy_meeting
+    handoff = json.dumps(handoff_targets(protocol, here), ensure_ascii=False)
     out = [
         '<form id="dates-form" class="calculator template-form dates-form" data-calculator="dates" '
-        'novalidate autocomplete="off">',
+        f'data-handoff="{html_text(handoff)}" novalidate autocomplete="off">',
         f'<p class="calculator-status" role="status">{html_text(NO_SCRIPT)}</p>',
         '<div class="error-summary" id="dates-error-summary" tabindex="-1" hidden '
         'aria-labelledby="dates-error-summary-title" role="alert">',
         '<h2 id="dates-error-summary-title">There is a problem</h2>',
         '<ul class="error-summary-list"></ul>',
         "</div>",
+        f'<div class="form-tools">{clear_all_button()}</div>',
+        clear_all_status(),
         date_input(
             "today",
             "Today's date",
@@ -87,7 +147,8 @@ def dates_form(protocol: Protocol) -> str:
         "Work out the dates</button>",
         '<button type="button" class="md-button" data-action="download-ics" disabled>'
         "Download calendar file (.ics)</button>",
-        '<button type="button" class="md-button" data-action="clear-dates" disabled>Clear</button>',
+        '<button type="button" class="md-button" data-action="handoff-forms" hidden disabled>'
+        f"{html_text(HANDOFF_LABEL)}</button>",
         "</div>",
         '<p class="export-status" role="status" aria-live="polite"></p>',
         "</form>",

@@ -20,10 +20,24 @@ NO_SCRIPT = (
     "This form needs JavaScript and WebAssembly. Without them you can still download the "
     "blank Word template below and fill it in."
 )
+CLEAR_ALL_LABEL = "Clear all case data"
 PRIVACY = (
     "What you type stays in this browser tab: nothing is sent anywhere, and it is gone "
     "when the tab closes. Save a draft to your own computer to continue later."
 )
+
+
+def clear_all_button() -> str:
+    """The "Clear all case data" button every calculator page has (docs/javascripts/clear.js)."""
+    return (
+        '<button type="button" class="md-button" data-action="clear-all" disabled>'
+        f"{html_text(CLEAR_ALL_LABEL)}</button>"
+    )
+
+
+def clear_all_status() -> str:
+    """Where clear.js says that the case data has been cleared."""
+    return '<p class="clear-status" role="status" aria-live="polite"></p>'
 
 
 def blank_template_link(template: Template, here: str) -> str:
@@ -63,9 +77,9 @@ def _form_html(protocol: Protocol, template: Template, blank: str) -> str:
         " disabled>",
         '<button type="button" class="md-button" data-action="save-draft" disabled>'
         "Save draft to a file</button>",
-        '<button type="button" class="md-button" data-action="clear-all" disabled>'
-        "Clear all case data</button>",
+        clear_all_button(),
         "</div>",
+        clear_all_status(),
         '<p class="form-notice" role="status" aria-live="polite"></p>',
     ]
     for section in template.sections:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calculators.protocol import Protocol
-from handbook.forms_pages import blank_template_link
+from handbook.forms_pages import blank_template_link, clear_all_button, clear_all_status
 from handbook.pages import html_text, site_link
 
 SUMMARY_TEMPLATE = "risk-summary"
@@ -19,6 +19,8 @@ def risk_form(protocol: Protocol, here: str) -> str:
         'autocomplete="off">',
         '<p class="calculator-status" role="status">This calculator needs JavaScript and '
         "WebAssembly. The indicators and categories above can still be read without it.</p>",
+        f'<div class="form-tools">{clear_all_button()}</div>',
+        clear_all_status(),
         f'<p class="rule"><strong>The rule:</strong> {html_text(rule.text)}</p>',
     ]
     for domain in protocol.categories.domains:

@@ -3,11 +3,20 @@
 // answers as text. Problems come back as {field, message}: an error summary at
 // the top takes focus and links to each field, and each field shows its message.
 // Nothing is worked out here, and nothing typed leaves the page.
+//
+// "Use these dates in the forms" hands the strategy meeting dates to the forms in
+// this tab, as the risk page does: sessionStorage["cse-handoff:<template id>"] =
+// {source, fields}. Which forms and fields is rendered into form[data-handoff] from
+// the protocol (handbook/dates_page.py); the dates themselves are the calculator's.
 
+import { bindClearAll } from "./clear.js";
 import { download } from "./files.js";
 import { clearErrorSummary, showErrorSummary } from "./render.js";
 
 /** @typedef {{field: string, message: string}} Problem */
+/** @typedef {{template: string, title: string, url: string, fields: Record<string, string>}} Handoff */
+
+const HANDOFF_SOURCE = "the due-dates calculator";
 
 const DATE_FIELDS = ["today", "last_strategy", "initial_strategy"];
 const TEXT_FIELDS = ["agreed_interval_weeks", "interval_rationale", "case_reference"];
@@ -22,6 +31,11 @@ export function bind(form, { api }) {
   const exportStatus = /** @type {HTMLElement} */ (form.querySelector(".export-status"));
   const answer = /** @type {HTMLElement} */ (document.getElementById("dates-answer"));
   const details = /** @type {HTMLElement} */ (document.getElementById("out_of_borough-details"));
+  const handoffButton = /** @type {HTMLButtonElement} */ (
+    form.querySelector("[data-action='handoff-forms']")
+  );
+  /** @type {Handoff[]} */
+  const handoffs = JSON.parse(form.dataset.handoff ?? "[]");
   let latest = 0;
 
   // Reading the form -------------------------------------------------------------
@@ -142,10 +156,77 @@ export function bind(form, { api }) {
     if (response.ok) {
       clearProblems();
       showAnswers(response.result.answers);
+      handoffButton.hidden = !response.result.strategy_meeting;
     } else {
       answer.replaceChildren();
+      handoffButton.hidden = true;
       showProblems(response.errors);
     }
+  }
+
+  // Handing the dates to the forms -----------------------------------------------------
+
+  /** The date parts as typed, when the calculator accepted them and they are not empty. */
+  function typedDate(/** @type {string} */ name) {
+    const parts = {
+      day: valueOf(`${name}-day`).trim(),
+      month: valueOf(`${name}-month`).trim(),
+      year: valueOf(`${name}-year`).trim(),
+    };
+    return parts.day || parts.month || parts.year ? parts : null;
+  }
+
+  async function handOff() {
+    exportStatus.textContent = "";
+    const asked = ++latest;
+    const response = await ask("dates", payload());
+    if (asked !== latest) return;
+    if (!response.ok) {
+      answer.replaceChildren();
+      handoffButton.hidden = true;
+      showProblems(response.errors);
+      return;
+    }
+    clearProblems();
+    showAnswers(response.result.answers);
+    const strategy = response.result.strategy_meeting;
+    if (!strategy) {
+      exportStatus.textContent =
+        "There is no strategy meeting date to use: enter the date of the last or the initial " +
+        "CSE strategy meeting.";
+      return;
+    }
+    /** @type {Record<string, unknown>} */
+    const dates = {
+      last_strategy: strategy.last,
+      initial_strategy: typedDate("initial_strategy"),
+      next_strategy_latest: strategy.latest,
+    };
+    const links = [];
+    try {
+      for (const target of handoffs) {
+        /** @type {Record<string, unknown>} */
+        const fields = {};
+        for (const [field, source] of Object.entries(target.fields)) {
+          if (dates[source]) fields[field] = dates[source];
+        }
+        sessionStorage.setItem(
+          `cse-handoff:${target.template}`,
+          JSON.stringify({ source: HANDOFF_SOURCE, fields }),
+        );
+        const link = document.createElement("a");
+        link.href = target.url;
+        link.textContent = target.title;
+        links.push(link);
+      }
+    } catch {
+      exportStatus.textContent = "This browser would not pass the dates on. Type them into the form.";
+      return;
+    }
+    exportStatus.replaceChildren("The dates will be filled in when you open a form in this tab: ");
+    links.forEach((link, index) => {
+      exportStatus.append(link, index < links.length - 1 ? "; " : ".");
+    });
   }
 
   // The calendar file ----------------------------------------------------------------
@@ -175,12 +256,11 @@ export function bind(form, { api }) {
     }
   }
   form.querySelector("[data-action='download-ics']")?.addEventListener("click", downloadCalendar);
-  form.querySelector("[data-action='clear-dates']")?.addEventListener("click", () => {
-    form.reset();
-    clearProblems();
-    answer.replaceChildren();
-    exportStatus.textContent = "";
-    fillToday();
+  handoffButton.addEventListener("click", handOff);
+  bindClearAll(form, () => {
+    latest++; // an answer still on its way is dropped
+    handoffButton.hidden = true;
+    fillToday(); // from the clock, not case data
     showDetails();
   });
 }

@@ -6,7 +6,12 @@
 // tab closes) so that moving between pages loses nothing; never in localStorage.
 // Other pages hand answers over with sessionStorage["cse-handoff:<template id>"] =
 // JSON {source: "the risk calculator", fields: {field id: value}}.
+//
+// A date field's value is sent as its three parts {day, month, year}, as typed: the
+// calculators check it (calculators.drafts, through calculators.dates_input) and give
+// ISO text back in drafts. A value put into the form may be either.
 
+import { bindClearAll } from "./clear.js";
 import { download, downloadDocument } from "./files.js";
 import { clearErrorSummary, showErrorSummary } from "./render.js";
 
@@ -14,9 +19,31 @@ const STATE_PREFIX = "cse-form:";
 const HANDOFF_PREFIX = "cse-handoff:";
 
 /**
- * @typedef {Record<string, string | Record<string, string>[]>} Values
+ * @typedef {{day: string, month: string, year: string}} DateParts
+ * @typedef {Record<string, string | DateParts | Record<string, string>[]>} Values
  * @typedef {{field: string, message: string}} Problem
  */
+
+const DATE_PARTS = /** @type {const} */ (["day", "month", "year"]);
+
+/**
+ * A date value's parts, from {day, month, year} or ISO text; empty parts otherwise.
+ * @param {unknown} value @returns {DateParts}
+ */
+function dateParts(value) {
+  if (value && typeof value === "object") {
+    const parts = /** @type {Record<string, unknown>} */ (value);
+    return {
+      day: String(parts.day ?? ""),
+      month: String(parts.month ?? ""),
+      year: String(parts.year ?? ""),
+    };
+  }
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(String(value ?? "").trim());
+  return match
+    ? { year: match[1], month: String(Number(match[2])), day: String(Number(match[3])) }
+    : { day: "", month: "", year: "" };
+}
 
 /**
  * @param {HTMLFormElement} form
@@ -52,10 +79,8 @@ export function bind(form, { api }) {
       } else if (type === "date") {
         const part = (/** @type {string} */ name) =>
           /** @type {HTMLInputElement} */ (wrapper.querySelector(`[data-date-part='${name}']`))
-            .value.trim();
-        const [day, month, year] = [part("day"), part("month"), part("year")];
-        values[id] =
-          day || month || year ? `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}` : "";
+            .value;
+        values[id] = { day: part("day"), month: part("month"), year: part("year") };
       } else if (type === "choice") {
         const checked = /** @type {HTMLInputElement | null} */ (
           wrapper.querySelector("input[type='radio']:checked")
@@ -80,15 +105,12 @@ export function bind(form, { api }) {
         list.replaceChildren();
         for (const row of Array.isArray(value) ? value : []) addRow(id, row);
       } else if (type === "date") {
-        const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value ?? ""));
-        const parts = match
-          ? { year: match[1], month: String(Number(match[2])), day: String(Number(match[3])) }
-          : { year: "", month: "", day: "" };
-        for (const [name, text] of Object.entries(parts)) {
+        const parts = dateParts(value);
+        for (const name of DATE_PARTS) {
           const input = /** @type {HTMLInputElement} */ (
             wrapper.querySelector(`[data-date-part='${name}']`)
           );
-          input.value = text;
+          input.value = parts[name];
         }
       } else if (type === "choice") {
         for (const radio of wrapper.querySelectorAll("input[type='radio']")) {
@@ -159,8 +181,6 @@ export function bind(form, { api }) {
       save();
     } else if (action === "save-draft") {
       saveDraft();
-    } else if (action === "clear-all") {
-      clearAll();
     } else if (action === "copy-text") {
       copyText();
     } else if (action === "print") {
@@ -339,26 +359,11 @@ export function bind(form, { api }) {
     caseText.value = "";
   }
 
-  function clearAll() {
-    for (const other of document.querySelectorAll("form")) {
-      /** @type {HTMLFormElement} */ (other).reset();
-    }
-    clearForm();
-    clearProblems();
-    for (const answer of document.querySelectorAll(".calculator-answer")) answer.replaceChildren();
-    try {
-      sessionStorage.clear();
-    } catch {
-      // nothing could be kept either
-    }
-    notice.textContent = "";
-    exportStatus.textContent = "All case data on this page and in this tab has been cleared.";
-  }
-
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     makeDocument();
   });
 
+  bindClearAll(form);
   restore();
 }

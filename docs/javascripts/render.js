@@ -46,11 +46,13 @@ export function showProblems(element, errors) {
 /**
  * Clear a GOV.UK error summary and every field's error message in a form.
  * @param {HTMLFormElement} form
- * @param {HTMLElement} summary  the form's .error-summary, holding a <ul>
+ * @param {HTMLElement | null} summary  the form's .error-summary, holding a <ul> (if any)
  */
 export function clearErrorSummary(form, summary) {
-  summary.hidden = true;
-  summary.querySelector("ul")?.replaceChildren();
+  if (summary) {
+    summary.hidden = true;
+    summary.querySelector("ul")?.replaceChildren();
+  }
   for (const wrapper of form.querySelectorAll(".field--error")) {
     wrapper.classList.remove("field--error");
   }

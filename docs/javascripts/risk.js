@@ -3,6 +3,7 @@
 // record the practitioner's own category (with a reason when it differs) in
 // the Word summary, the text for the case record and the monthly report.
 
+import { bindClearAll } from "./clear.js";
 import { downloadDocument } from "./files.js";
 
 /** @typedef {{field: string, message: string}} Problem */
@@ -169,6 +170,10 @@ export function bind(form, { api, showLines, showProblems }) {
   });
   judgement.querySelector("[data-action='copy-text']")?.addEventListener("click", copyText);
   judgement.querySelector("[data-action='offer-report']")?.addEventListener("click", offerToReport);
+  bindClearAll(form, () => {
+    latest++; // an answer still on its way is dropped
+    clearFieldProblems();
+  });
   for (const control of judgement.querySelectorAll("input, select, textarea, button")) {
     /** @type {HTMLInputElement} */ (control).disabled = false;
   }

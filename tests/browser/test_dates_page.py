@@ -160,3 +160,123 @@ def test_calendar_file_downloads_and_parses_without_names(
     assert "made" in page.locator("#dates-form .export-status").inner_text()
     recorder.assert_same_origin_gets()
     recorder.assert_clean()
+
+
+def form_date(page: Any, field: str) -> tuple[str, str, str]:
+    parts = ("day", "month", "year")
+    return tuple(page.input_value(f"#f-{field}-{part}") for part in parts)  # type: ignore[return-value]
+
+
+def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served: Site) -> None:
+    page = open_dates_page(recorder)
+    handoff = page.locator("[data-action='handoff-forms']")
+    assert handoff.is_hidden()  # nothing to hand over before an answer
+    fill_date(page, "today", "29", "11", "2026")
+    fill_date(page, "last_strategy", "1", "10", "2026")
+    fill_date(page, "initial_strategy", "3", "9", "2026")
+    page.click("#dates-form button[type='submit']")
+    page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()
+    expected = answer_on_cpython(
+        "dates",
+        {"today": "2026-11-29", "last_strategy": "2026-10-01", "initial_strategy": "2026-09-03"},
+    )
+    latest = date.fromisoformat(expected["result"]["strategy_meeting"]["latest"])
+    handoff.click()
+    links = page.locator("#dates-form .export-status a")
+    links.first.wait_for()
+    assert links.count() == 3
+    kept = {
+        template: json.loads(
+            page.evaluate("(key) => sessionStorage.getItem(key)", f"cse-handoff:{template}")
+        )
+        for template in ("monthly-report", "final-report", "strategy-meeting")
+    }
+    initial = {"day": "3", "month": "9", "year": "2026"}
+    for template in ("monthly-report", "final-report"):
+        assert kept[template] == {
+            "source": "the due-dates calculator",
+            "fields": {"last_strat_date": "2026-10-01", "initial_strat_date": initial},
+        }
+    assert kept["strategy-meeting"]["fields"] == {
+        "previous_meeting_date": "2026-10-01",
+        "next_meeting_date": latest.isoformat(),
+    }
+
+    links.filter(has_text="monthly case report").click()
+    page.wait_for_selector(
+        "form#form-monthly-report[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
+    )
+    assert form_date(page, "last_strat_date") == ("1", "10", "2026")
+    assert form_date(page, "initial_strat_date") == ("3", "9", "2026")
+    notice = page.locator("#form-monthly-report .form-notice").inner_text()
+    assert "the due-dates calculator" in notice
+    assert "Date of last CSE Strat" in notice and "Date of initial CSE Strat (MAP)" in notice
+    with page.expect_download() as caught:
+        page.click("[data-action='save-draft']")
+    draft = json.loads(Path(caught.value.path()).read_text(encoding="utf-8"))
+    assert draft["fields"] == {"initial_strat_date": "2026-09-03", "last_strat_date": "2026-10-01"}
+
+    page.goto(recorder.url("forms/strategy-meeting/"))
+    page.wait_for_selector(
+        "form#form-strategy-meeting[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
+    )
+    assert form_date(page, "previous_meeting_date") == ("1", "10", "2026")
+    assert form_date(page, "next_meeting_date") == tuple(
+        str(n) for n in (latest.day, latest.month, latest.year)
+    )
+    page.goto(recorder.url("forms/final-report/"))
+    page.wait_for_selector(
+        "form#form-final-report[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
+    )
+    assert form_date(page, "last_strat_date") == ("1", "10", "2026")
+    local = page.evaluate("JSON.stringify(Object.entries(localStorage))")
+    assert "2026-10-01" not in local and "2026" not in local
+    recorder.assert_same_origin_gets()
+    recorder.assert_clean()
+
+
+def test_with_only_the_initial_meeting_it_is_the_last_one_handed_over(
+    recorder: Any, served: Site
+) -> None:
+    page = open_dates_page(recorder)
+    fill_date(page, "today", "20", "11", "2026")
+    fill_date(page, "initial_strategy", "2", "11", "2026")
+    page.click("#dates-form button[type='submit']")
+    page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()
+    page.click("[data-action='handoff-forms']")
+    page.locator("#dates-form .export-status a").first.wait_for()
+    kept = json.loads(page.evaluate("sessionStorage.getItem('cse-handoff:monthly-report')"))
+    assert kept["fields"] == {
+        "last_strat_date": "2026-11-02",
+        "initial_strat_date": {"day": "2", "month": "11", "year": "2026"},
+    }
+
+
+def test_clear_all_case_data_on_the_dates_page(recorder: Any, served: Site) -> None:
+    page = open_dates_page(recorder)
+    fill_date(page, "today", "29", "11", "2026")
+    fill_date(page, "last_strategy", "1", "10", "2026")
+    page.check("#out_of_borough-yes")
+    page.fill("#agreed_interval_weeks", "12")
+    page.fill("#interval_rationale", "Agreed with the carer")
+    page.fill("#case_reference", "CR-2026-77")
+    page.click("#dates-form button[type='submit']")
+    page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()
+    page.click("[data-action='handoff-forms']")
+    page.locator("#dates-form .export-status a").first.wait_for()
+    assert page.evaluate("sessionStorage.length") == 3
+
+    page.click("#dates-form [data-action='clear-all']")
+    for name in ("last_strategy", "initial_strategy"):
+        for part in ("day", "month", "year"):
+            assert page.input_value(f"#{name}-{part}") == ""
+    for name in ("agreed_interval_weeks", "interval_rationale", "case_reference"):
+        assert page.input_value(f"#{name}") == ""
+    assert page.is_checked("#out_of_borough-no") and page.is_checked("#referral_planned-no")
+    assert page.locator("#dates-answer").inner_text() == ""
+    assert page.locator("#dates-form .export-status").inner_text() == ""
+    assert page.locator("[data-action='handoff-forms']").is_hidden()
+    assert page.evaluate("sessionStorage.length") == 0
+    assert "cleared" in page.locator("#dates-form .clear-status").inner_text()
+    assert page.input_value("#today-year")  # today comes back from the clock
+    recorder.assert_clean()

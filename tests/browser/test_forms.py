@@ -112,10 +112,46 @@ def test_missing_required_fields_show_an_error_summary_that_takes_focus(
     assert page.evaluate("document.activeElement.id") == "error-summary"
     text = summary.inner_text()
     assert "Enter DOB/Age" in text and "Enter Background of case/summary update" in text
-    assert "expected a real date" in text
+    assert "Date (most recent) must be a real date, for example 27 3 2027" in text
     page.click("#error-summary a >> text=Enter DOB/Age")
     assert page.evaluate("document.activeElement.id") == "f-yp_dob_age"
     assert page.input_value("#f-yp_name") == "Jo"  # nothing typed is lost
+
+
+def test_dates_go_to_the_date_checker_as_typed(recorder: Any, served: Site) -> None:
+    page = open_referral(recorder)
+    fill_required(page)
+    page.fill("#f-strat_date-day", "5")  # a day alone
+    page.fill("#f-referral_date-year", "0001")
+    page.click("#form-mase-referral button[type='submit']")
+    summary = page.locator("#error-summary")
+    summary.wait_for(state="visible")
+    messages = summary.locator("li").all_inner_texts()
+    assert messages == [
+        "Date (most recent) must include a month and year",
+        "Date must have a year from 2000 to 2100",
+    ]
+    assert "-00-05" not in page.content()
+    assert page.get_attribute("#f-strat_date-day", "aria-invalid") == "true"
+    summary.locator("a", has_text="must include a month and year").click()
+    assert page.evaluate("document.activeElement.id") == "f-strat_date-day"
+
+    page.fill("#f-referral_date-year", "9999")
+    page.click("#form-mase-referral button[type='submit']")
+    expect(summary.locator("li").nth(1)).to_have_text("Date must have a year from 2000 to 2100")
+
+    page.fill("#f-strat_date-month", "2")
+    page.fill("#f-strat_date-year", "2027")
+    page.fill("#f-referral_date-year", "2027")
+    name, data = read_download(page, "#form-mase-referral button[type='submit']")
+    assert name == "mase-referral-completed.docx"
+    cells = all_cells(docx.Document(io.BytesIO(data)))
+    assert ["Date (most recent)", "Friday 5 February 2027"] in cells
+    assert ["Date:", "Thursday 7 January 2027"] in cells
+
+    _, saved = read_download(page, "[data-action='save-draft']")
+    fields = json.loads(saved)["fields"]
+    assert fields["strat_date"] == "2027-02-05" and fields["referral_date"] == "2027-01-07"
 
 
 def test_a_saved_draft_opens_again_and_a_bad_draft_loses_nothing(

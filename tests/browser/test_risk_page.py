@@ -101,3 +101,38 @@ def test_the_answer_is_offered_to_the_monthly_report_in_the_same_tab(
     assert "Suggested category: Category 3" in field.input_value()
     local = page.evaluate("JSON.stringify(Object.entries(localStorage))")
     assert "Category 3" not in local and "homelessness" not in local
+
+
+def test_clear_all_case_data_leaves_nothing_on_the_page_or_in_storage(
+    recorder: Any, served: Site
+) -> None:
+    page = open_page(recorder)
+    tick_and_read(page)
+    page.select_option("#recorded_category", "2")
+    page.fill("#reason", REASON)
+    page.click("[data-action='offer-report']")
+    page.locator("#judgement-form .export-status a").wait_for()
+    assert "Recorded category: Category 2" in page.input_value("#risk-text")
+    assert page.evaluate("sessionStorage.length") == 1
+    checked = "form.calculator input:checked"
+    assert page.locator(checked).count() == len(TICKED)
+
+    page.click("[data-action='clear-all']")
+    assert page.locator(checked).count() == 0
+    values = page.evaluate(
+        "[...document.querySelectorAll('#risk-form input, #judgement-form select, textarea')]"
+        ".filter(e => e.type !== 'checkbox').map(e => e.value)"
+    )
+    assert values and all(value == "" for value in values)
+    assert page.input_value("#recorded_category") == ""
+    assert page.input_value("#reason") == "" and page.input_value("#risk-text") == ""
+    assert page.locator("#risk-answer").inner_text() == ""
+    assert page.locator("#judgement-form .export-status").inner_text() == ""
+    assert "cleared" in page.locator("#risk-form .clear-status").inner_text()
+    content = page.content()
+    assert "Disclosure at interview" not in content and "Suggested: Category" not in content
+    assert page.evaluate("sessionStorage.length") == 0
+    local = page.evaluate("JSON.stringify(Object.entries(localStorage))")
+    assert "Disclosure" not in local and "Category" not in local
+    recorder.assert_same_origin_gets()
+    recorder.assert_clean()

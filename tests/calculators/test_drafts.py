@@ -59,8 +59,12 @@ def test_unknown_fields_are_named(protocol: Protocol) -> None:
     [
         ("yp_name", 7, "Young person's Name: expected text, got a number"),
         ("background", ["a"], "Background of case/summary update: expected text, got a list"),
-        ("strat_date", "7 January 2027", "Date (most recent): expected a real date like"),
-        ("strat_date", "2027-02-30", "expected a real date"),
+        (
+            "strat_date",
+            "7 January 2027",
+            "Date (most recent) must be a date in the form YYYY-MM-DD, for example 2027-03-27",
+        ),
+        ("strat_date", "2027-02-30", "Date (most recent) must be a real date"),
         ("strat_held", "Maybe", "CSE Strat held?: expected one of 'Yes', 'No', got 'Maybe'"),
         ("significant_events", "a row", "Significant events: expected a list of rows, got text"),
     ],
@@ -72,6 +76,69 @@ def test_wrong_types_name_the_field_and_its_label(
         check_values(protocol.template("mase-referral"), {field: value})
     assert list(problems(caught)) == [field]
     assert expected in problems(caught)[field]
+
+
+def test_dates_come_as_iso_text_or_as_the_parts_of_a_date_input_and_are_kept_as_iso(
+    protocol: Protocol,
+) -> None:
+    template = protocol.template("mase-referral")
+    clean = check_values(
+        template,
+        {
+            "referral_date": {"day": "7", "month": "1", "year": "2027"},
+            "strat_date": " 2027-1-7 ",
+        },
+    )
+    assert clean == {"referral_date": "2027-01-07", "strat_date": "2027-01-07"}
+    padded = {"day": " 07 ", "month": "01", "year": "2100"}
+    assert check_values(template, {"strat_date": padded}) == {"strat_date": "2100-01-07"}
+
+
+def test_empty_dates_are_no_answer_and_required_ones_are_asked_for(protocol: Protocol) -> None:
+    template = protocol.template("mase-referral")
+    empty = {"day": "", "month": " ", "year": ""}
+    assert check_values(template, {"referral_date": empty, "strat_date": ""}) == {}
+    with pytest.raises(InputError) as caught:
+        check_values(template, {"referral_date": empty}, complete=True)
+    assert problems(caught)["referral_date"] == "Enter Date"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ({"day": "5", "month": "", "year": ""}, "Date (most recent) must include a month and year"),
+        ({"day": "", "month": "3", "year": "2027"}, "Date (most recent) must include a day"),
+        ({"day": "31", "month": "2", "year": "2027"}, "Date (most recent) must be a real date"),
+        ({"day": "1", "month": "13", "year": "2027"}, "Date (most recent) must be a real date"),
+        ({"day": "1", "month": "1", "year": "0001"}, "must have a year from 2000 to 2100"),
+        ({"day": "1", "month": "1", "year": "9999"}, "must have a year from 2000 to 2100"),
+        ({"day": "1", "month": "1", "year": "27"}, "must include a year with 4 numbers"),
+        ({"day": "x", "month": "1", "year": "2027"}, "Date (most recent) must be a real date"),
+        ({"day": "1", "month": "1", "year": "2027", "hour": "9"}, "unknown part 'hour'"),
+        ("0001-01-01", "must have a year from 2000 to 2100"),
+        ("9999-12-31", "must have a year from 2000 to 2100"),
+        ("-00-05", "Date (most recent) must be a date in the form YYYY-MM-DD"),
+        (20270107, "Date (most recent) must be a real date"),
+        (["2027", "1", "7"], "Date (most recent) must be a real date"),
+    ],
+)
+def test_date_problems_name_the_field_and_its_label(
+    protocol: Protocol, value: object, expected: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        check_values(protocol.template("mase-referral"), {"strat_date": value})
+    found = problems(caught)
+    assert list(found) == ["strat_date"]
+    assert expected in found["strat_date"]
+    assert "Date (most recent)" in found["strat_date"]
+
+
+def test_a_draft_saved_from_date_parts_keeps_iso_dates(protocol: Protocol) -> None:
+    template = protocol.template("monthly-report")
+    values = {"last_strat_date": {"day": "3", "month": "12", "year": "2026"}}
+    draft = make_draft(protocol, template, values)
+    assert draft["fields"] == {"last_strat_date": "2026-12-03"}
+    assert read_draft(protocol, json.dumps(draft))["fields"] == draft["fields"]
 
 
 def test_bad_cells_name_the_row_and_column(protocol: Protocol) -> None:

@@ -95,7 +95,7 @@ def test_fill_names_unknown_and_wrongly_typed_fields(run: Any, tmp_path: Path) -
     result = run("fill", "mase-referral", "--input", str(case), "--out", str(tmp_path / "x.docx"))
     assert result.returncode == 2
     assert "error: shoe_size: unknown field 'shoe_size'" in result.stderr
-    assert "error: referral_date: Date: expected a real date" in result.stderr
+    assert "error: referral_date: Date must be a date in the form YYYY-MM-DD" in result.stderr
     assert "error: yp_name: Young person's Name: expected text, got a list" in result.stderr
     assert "Traceback" not in result.stderr
 

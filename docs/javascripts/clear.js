@@ -1,0 +1,53 @@
+// "Clear all case data": the one control every calculator page has (the risk page,
+// the due-dates page and each template form). It is rendered by
+// handbook/forms_pages.py (clear_all_control) and bound here, once for all pages:
+// every form on the page is emptied, every answer and text for the case record,
+// every message, and this tab's sessionStorage (answers kept while moving between
+// pages, and answers handed from one page to another). Nothing is in localStorage.
+
+import { clearErrorSummary } from "./render.js";
+
+export const CLEARED = "All case data on this page and in this tab has been cleared.";
+
+/**
+ * Empty every calculator form (form.calculator: not the theme's own search or palette),
+ * answer and case text on the page, and this tab's sessionStorage.
+ */
+export function clearAllCaseData() {
+  for (const form of document.querySelectorAll("form.calculator")) {
+    /** @type {HTMLFormElement} */ (form).reset();
+    const summary = /** @type {HTMLElement | null} */ (form.querySelector(".error-summary"));
+    clearErrorSummary(/** @type {HTMLFormElement} */ (form), summary);
+  }
+  for (const list of document.querySelectorAll(".row-list")) list.replaceChildren();
+  for (const box of document.querySelectorAll("form.calculator textarea")) {
+    /** @type {HTMLTextAreaElement} */ (box).value = "";
+  }
+  for (const answer of document.querySelectorAll(".calculator-answer")) answer.replaceChildren();
+  for (const note of document.querySelectorAll(".form-notice, .export-status, .clear-status")) {
+    note.replaceChildren();
+  }
+  try {
+    sessionStorage.clear();
+  } catch {
+    // nothing could be kept either
+  }
+}
+
+/**
+ * Bind the page's "Clear all case data" buttons ([data-action='clear-all'] in `root`).
+ * @param {ParentNode} root
+ * @param {() => void} [after]  the page's own tidy-up: drop answers still on their way,
+ *   put back what is not case data (today's date from the clock)
+ */
+export function bindClearAll(root, after) {
+  for (const button of root.querySelectorAll("[data-action='clear-all']")) {
+    button.addEventListener("click", () => {
+      clearAllCaseData();
+      after?.();
+      for (const status of document.querySelectorAll(".clear-status")) {
+        status.textContent = CLEARED;
+      }
+    });
+  }
+}
