@@ -27,6 +27,7 @@ from typing import Any
 
 from calculators.dates_input import DATE_PARTS, parse_date
 from calculators.errors import FieldProblem, InputError
+from calculators.json_text import MAX_NESTING, nesting_depth
 from calculators.protocol import Field, Protocol, Template
 
 MAX_TEXT_CHARS = 20_000
@@ -127,6 +128,10 @@ def _parse_json(text: str | bytes) -> Any:
         raise InputError.one("draft", "The file is not a draft: expected JSON text.")
     if len(text) > MAX_DRAFT_BYTES:
         raise InputError.one("draft", _too_large())
+    if nesting_depth(text) > MAX_NESTING:  # json.loads would overflow Pyodide's stack
+        raise InputError.one(
+            "draft", f"The file is nested too deeply to be a draft (at most {MAX_NESTING} levels)."
+        )
     try:
         data = json.loads(text)
     except ValueError as error:
@@ -213,10 +218,11 @@ def _check(field: Field, value: Any) -> Any:
             options = ", ".join(repr(o) for o in field.options)
             raise InputError.one(field.id, f"{label}: expected one of {options}, got {value!r}")
         return value
-    return _check_text(field.id, label, value)
+    return check_text(field.id, label, value)
 
 
-def _check_text(path: str, label: str, value: str) -> str:
+def check_text(path: str, label: str, value: str) -> str:
+    """Text that can go in a document: not too long, no character XML 1.0 forbids."""
     text = value.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_TEXT_CHARS:
         raise InputError.one(
@@ -273,7 +279,7 @@ def _check_rows(field: Field, value: Any) -> list[dict[str, str]]:
                 )
                 continue
             try:
-                clean[key] = _check_text(f"{where}.{key}", cell_label, cell)
+                clean[key] = check_text(f"{where}.{key}", cell_label, cell)
             except InputError as error:
                 problems.extend(error.problems)
         if any(clean.values()):

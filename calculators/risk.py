@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from calculators.drafts import check_text
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import CATEGORY_NUMBERS, Indicator, Protocol
 from calculators.wording import category_name
@@ -138,6 +139,11 @@ def record_judgement(assessment: RiskAssessment, recorded: Any, reason: Any) -> 
         problems.append(
             FieldProblem("reason", f"Reason must be {MAX_REASON_CHARACTERS:,} characters or fewer")
         )
+    else:
+        try:
+            text = check_text("reason", "Reason", text)
+        except InputError as error:
+            problems.extend(error.problems)
     if not problems and recorded_category != assessment.category and not text:
         problems.append(
             FieldProblem(

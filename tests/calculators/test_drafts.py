@@ -259,3 +259,12 @@ def test_read_values_takes_a_plain_object_or_a_draft_of_the_same_template(
     with pytest.raises(InputError) as caught:
         read_values(protocol, template, other)
     assert list(problems(caught)) == ["template"]
+
+
+def test_a_deeply_nested_draft_is_refused_before_parsing(protocol: Protocol) -> None:
+    from calculators.drafts import read_draft
+
+    with pytest.raises(InputError) as error:
+        read_draft(protocol, '{"fields": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert error.value.problems[0].field == "draft"
+    assert "nested too deeply" in error.value.problems[0].message

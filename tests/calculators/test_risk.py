@@ -93,6 +93,17 @@ def test_a_different_recorded_category_needs_a_reason(protocol: Protocol) -> Non
     assert (same.recorded, same.differs, same.reason) == (1, False, "")
 
 
+def test_a_reason_that_cannot_go_in_a_document_is_refused_at_the_reason(
+    protocol: Protocol,
+) -> None:
+    result = assess(protocol, ["eh-1-1"])
+    for bad in ("bell \x07 character", "lone \ud800 surrogate"):
+        with pytest.raises(InputError) as error:
+            record_judgement(result, "2", bad)
+        assert [p.field for p in error.value.problems] == ["reason"]
+        assert "cannot go in a document" in error.value.problems[0].message
+
+
 def test_recorded_category_must_be_1_2_or_3(protocol: Protocol) -> None:
     result = assess(protocol, [])
     for bad in ("4", "zero", True, "1.5"):
