@@ -212,7 +212,6 @@ def summary_fields(assessment: RiskAssessment, judgement: Judgement) -> dict[str
         "suggested_category": category_name(assessment.category),
         "recorded_category": category_name(judgement.recorded),
         "different_reason": judgement.reason,
-        "decision_support": assessment.decision_support,
         "indicators": [
             {"domain": d.name, "indicator": i.text, "category": category_name(i.category)}
             for d in assessment.domains

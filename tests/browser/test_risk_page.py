@@ -76,6 +76,7 @@ def test_a_different_category_needs_a_reason_then_downloads_the_summary(
     text = document_text(Path(download.path()).read_bytes())
     assert "Category 3" in text and "Category 2" in text
     assert REASON in text
+    assert "This is decision support, not a decision" in text
     for indicator_text in filter(None, TICKED.values()):
         assert indicator_text in text
     assert page.locator("#reason-error").is_hidden()

@@ -98,7 +98,6 @@ def test_values_and_rows_land_in_their_places(protocol: Protocol) -> None:
     values = {
         "yp_name": awkward,
         "suggested_category": "Category 2",
-        "decision_support": protocol.risk_rule.decision_support,
         "indicators": [
             {"domain": "Sexual health", "indicator": "one", "category": "2"},
             {"domain": "Missing", "indicator": "two", "category": "1"},
@@ -130,7 +129,7 @@ def bridge_call(protocol: Protocol, request_type: str, payload: dict[str, Any]) 
 def test_bridge_fill_returns_the_document_its_name_and_text(protocol: Protocol) -> None:
     template = protocol.template("risk-summary")
     blank = base64.b64encode(hand_made_blank(template)).decode()
-    fields = {"suggested_category": "Category 3", "decision_support": "Decision support."}
+    fields = {"suggested_category": "Category 3"}
     response = bridge_call(
         protocol, "fill", {"template": template.id, "fields": fields, "blank_docx_base64": blank}
     )
@@ -150,12 +149,12 @@ def test_bridge_fill_checks_required_fields_and_names_them(protocol: Protocol) -
         protocol, "fill", {"template": template.id, "fields": {}, "blank_docx_base64": blank}
     )
     assert response["ok"] is False
-    assert {e["field"] for e in response["errors"]} == {"suggested_category", "decision_support"}
+    assert {e["field"] for e in response["errors"]} == {"suggested_category"}
 
 
 @pytest.mark.parametrize("blank", [None, "not base64!", base64.b64encode(b"not a zip").decode()])
 def test_bridge_fill_refuses_a_bad_blank(protocol: Protocol, blank: Any) -> None:
-    fields = {"suggested_category": "Category 3", "decision_support": "x"}
+    fields = {"suggested_category": "Category 3"}
     response = bridge_call(
         protocol, "fill", {"template": "risk-summary", "fields": fields, "blank_docx_base64": blank}
     )

@@ -181,6 +181,8 @@ def test_summary_fields_fill_the_risk_summary_template(protocol: Protocol) -> No
     assert fields["suggested_category"] == "Category 3"
     assert fields["recorded_category"] == "Category 2"
     assert fields["different_reason"] == "New"
+    assert "decision_support" not in {f.id for f in template.fields}
+    assert template.notes == (protocol.risk_rule.decision_support,)  # printed, never typed
     assert [row["indicator"] for row in fields["indicators"]] == [
         "Poor self-image",
         "Pattern of street homelessness",
