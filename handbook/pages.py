@@ -331,7 +331,7 @@ def metadata_table(protocol: Protocol) -> str:
         ("Next review date", long_date(m.next_review_date)),
         ("Owner", md_text(m.owner)),
     ]
-    return "\n".join(["| | |", "| --- | --- |", *(f"| {k} | {v} |" for k, v in rows)])
+    return "\n".join(["| Detail | Value |", "| --- | --- |", *(f"| {k} | {v} |" for k, v in rows)])
 
 
 def sources_list(protocol: Protocol) -> str:

@@ -1,0 +1,66 @@
+"""Every kind of page passes axe-core's accessibility rules in Chromium (no violation at all)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from handbook.static_server import Site
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = [
+    "",
+    "directive/section-6/",
+    "warning-signs/",
+    "categories/",
+    "calculators/risk/",
+    "calculators/dates/",
+    "forms/mase-referral/",
+    "forms/strategy-meeting/",
+    "planner/",
+    "contacts/",
+    "glossary/",
+    "about/",
+]
+RUN_AXE = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+  .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"""
+
+
+def test_every_kind_of_page_has_no_accessibility_violation(browser: Any, served: Site) -> None:
+    assert AXE.exists(), "axe-core is missing: run `npm ci`"
+    # axe is injected as an inline script, which the pages' own policy rightly refuses
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        found = {}
+        for path in PAGES:
+            page.goto(served.base_url + path)
+            if path.startswith(("calculators/", "forms/")):
+                page.wait_for_selector("form[data-calculator-state='ready']", timeout=30_000)
+            page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+            violations = page.evaluate(RUN_AXE)
+            if violations:
+                found[path or "/"] = violations
+        assert not found, found
+    finally:
+        context.close()
+
+
+def test_the_risk_answer_after_a_tick_is_also_accessible(browser: Any, served: Site) -> None:
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(served.base_url + "calculators/risk/")
+        page.wait_for_selector("form#risk-form[data-calculator-state='ready']", timeout=30_000)
+        page.focus("#indicator-eh-1-1")  # ticked from the keyboard alone
+        page.keyboard.press("Space")
+        page.locator("#risk-answer p", has_text="Suggested:").wait_for()
+        assert page.is_checked("#indicator-eh-1-1")
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        assert page.evaluate(RUN_AXE) == []
+    finally:
+        context.close()
