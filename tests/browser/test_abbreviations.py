@@ -1,0 +1,26 @@
+"""Abbreviations show their expansion from the glossary on focus, so keyboard users get it too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from handbook.loader import load_protocol
+from handbook.static_server import Site
+
+pytestmark = pytest.mark.browser
+
+
+def test_focusing_an_abbreviation_shows_its_expansion(recorder: Any, served: Site) -> None:
+    expansion = next(a.expansion for a in load_protocol().protocol.glossary if a.abbr == "TM")
+    page = recorder.page
+    page.goto(recorder.url("directive/section-6/"))
+    abbreviation = page.locator("#clause-6-1 abbr", has_text="TM").first
+    abbreviation.focus()
+    tooltip_id = abbreviation.get_attribute("aria-describedby")
+    assert tooltip_id, "the theme gave the abbreviation no tooltip"
+    tooltip = page.locator(f"[id='{tooltip_id}']")
+    tooltip.wait_for(state="visible")
+    assert expansion in tooltip.inner_text()
+    recorder.assert_clean()
