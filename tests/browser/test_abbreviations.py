@@ -17,9 +17,19 @@ def test_focusing_an_abbreviation_shows_its_expansion(recorder: Any, served: Sit
     page = recorder.page
     page.goto(recorder.url("directive/section-6/"))
     abbreviation = page.locator("#clause-6-1 abbr", has_text="TM").first
-    abbreviation.focus()
+    assert abbreviation.get_attribute("title") == expansion  # the built page, before any script
+    # focus it, again if the theme's script had not yet mounted its tooltips
+    page.wait_for_function(
+        """() => {
+            const abbreviation = document.querySelector("#clause-6-1 abbr");
+            abbreviation.blur();
+            abbreviation.focus();
+            return abbreviation.hasAttribute("aria-describedby");
+        }""",
+        polling=250,
+        timeout=10_000,
+    )
     tooltip_id = abbreviation.get_attribute("aria-describedby")
-    assert tooltip_id, "the theme gave the abbreviation no tooltip"
     tooltip = page.locator(f"[id='{tooltip_id}']")
     tooltip.wait_for(state="visible")
     assert expansion in tooltip.inner_text()
