@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Mapping
 from datetime import date
@@ -46,6 +47,30 @@ _SDT, _SDT_PR, _SDT_CONTENT = f"{{{W}}}sdt", f"{{{W}}}sdtPr", f"{{{W}}}sdtConten
 _TAG, _VAL = f"{{{W}}}tag", f"{{{W}}}val"
 _P, _P_PR, _R, _T = f"{{{W}}}p", f"{{{W}}}pPr", f"{{{W}}}r", f"{{{W}}}t"
 _BR, _TAB, _TR = f"{{{W}}}br", f"{{{W}}}tab", f"{{{W}}}tr"
+_BIDI, _R_PR, _RTL = f"{{{W}}}bidi", f"{{{W}}}rPr", f"{{{W}}}rtl"
+# The w:pPr children that the schema (CT_PPrBase) puts after w:bidi.
+_AFTER_BIDI = frozenset(
+    f"{{{W}}}{name}"
+    for name in (
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    )
+)
 _AUTOMATIC_PREFIX = re.compile(r"ns\d+$")
 
 
@@ -191,14 +216,41 @@ def _replace_control(sdt: ET.Element, parents: dict[ET.Element, ET.Element], tex
         paragraph = ET.Element(_P)
         if properties is not None:
             paragraph.append(copy.deepcopy(properties))
+        if right_to_left(part):
+            _set_bidi(paragraph)
         if part:
             paragraph.append(_run(part))
         parent.insert(index + offset, paragraph)
 
 
+def right_to_left(text: str) -> bool:
+    """True when the first letter with a direction is in a right-to-left script (Arabic, Hebrew…)."""
+    for character in text:
+        direction = unicodedata.bidirectional(character)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
+def _set_bidi(paragraph: ET.Element) -> None:
+    """Mark a paragraph right-to-left: w:bidi, in the place the schema gives it within w:pPr."""
+    properties = paragraph.find(_P_PR)
+    if properties is None:
+        properties = ET.Element(_P_PR)
+        paragraph.insert(0, properties)
+    if properties.find(_BIDI) is not None:
+        return
+    later = [i for i, child in enumerate(properties) if child.tag in _AFTER_BIDI]
+    properties.insert(later[0] if later else len(properties), ET.Element(_BIDI))
+
+
 def _run(text: str) -> ET.Element:
-    """One run: line breaks become w:br, tabs w:tab, spaces kept as typed."""
+    """One run: line breaks become w:br, tabs w:tab, spaces kept as typed; w:rtl for RTL text."""
     run = ET.Element(_R)
+    if right_to_left(text):
+        ET.SubElement(ET.SubElement(run, _R_PR), _RTL)
     for line_number, line in enumerate(text.split("\n")):
         if line_number:
             ET.SubElement(run, _BR)

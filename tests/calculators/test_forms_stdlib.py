@@ -183,3 +183,12 @@ def test_bridge_template_text_allows_incomplete_answers(protocol: Protocol) -> N
         protocol, "template_text", {"template": "monthly-report", "fields": {"p_number": "P1"}}
     )
     assert response["ok"] and "P no.: P1\n" in response["result"]["text"]
+
+
+def test_the_first_letter_with_a_direction_decides_right_to_left() -> None:
+    from calculators.documents.docx import right_to_left
+
+    assert right_to_left("مرحبا and hello")
+    assert right_to_left("12 - שלום")
+    assert not right_to_left("hello مرحبا")
+    assert not right_to_left("2027-01-07")

@@ -315,3 +315,30 @@ def test_plain_text_shows_each_answer_under_its_section(protocol: Protocol) -> N
     assert "Date: Thursday 7 January 2027" in text
     assert "Significant events 1\n  Date: 1 Jan\n  Significant event detail: seen\n" in text
     assert "Carefirst ref" not in text  # unanswered fields are left out
+
+
+def test_right_to_left_answers_are_marked_right_to_left_and_read_back_exactly(
+    protocol: Protocol, blanks: dict[str, bytes]
+) -> None:
+    template = protocol.template("mase-referral")
+    arabic = "خرجت من المنزل ليلاً\nand came back late"
+    values = {"yp_name": "Sam Example", "background": arabic, "immediate_harm": "שלום"}
+    filled = fill_docx(blanks[template.id], template, values)
+    document = docx.Document(io.BytesIO(filled))
+    paragraphs = [
+        p for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs
+    ]
+    by_text = {p.text: p for p in paragraphs}
+    assert arabic in by_text and "שלום" in by_text and "Sam Example" in by_text
+    qn = f"{{{W}}}"
+    for text in (arabic, "שלום"):
+        paragraph = by_text[text]._p
+        properties = paragraph.find(qn + "pPr")
+        names = [child.tag.removeprefix(qn) for child in properties]
+        assert "bidi" in names
+        later = {"spacing", "ind", "jc", "rPr"} & set(names)
+        assert all(names.index("bidi") < names.index(name) for name in later)
+        assert paragraph.find(f"{qn}r/{qn}rPr/{qn}rtl") is not None
+    english = by_text["Sam Example"]._p
+    assert english.find(f"{qn}pPr/{qn}bidi") is None
+    assert english.find(f"{qn}r/{qn}rPr/{qn}rtl") is None
