@@ -302,13 +302,6 @@ def glossary_table(protocol: Protocol) -> str:
     return "\n".join(lines)
 
 
-def abbreviations_snippet(protocol: Protocol) -> str:
-    """Markdown abbreviation definitions, appended to every page (Material's tooltips)."""
-    return "\n".join(
-        f"*[{entry.abbr}]: {entry.expansion.replace(']', ')')}" for entry in protocol.glossary
-    )
-
-
 def version_summary(protocol: Protocol) -> str:
     m = protocol.metadata
     return (

@@ -23,11 +23,18 @@ def load_protocol_for_cli(path: str | None) -> Protocol:
     """Load the protocol: a JSON file if given, else data/protocol.yaml through the build loader."""
     if path and path.endswith(".json"):
         return protocol_from_mapping(json.loads(Path(path).read_text(encoding="utf-8")))
-    from handbook.loader import PROTOCOL_PATH, load_protocol  # CPython only (PyYAML)
+    from handbook.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol  # PyYAML
     from handbook.protocol_json import with_bank_holidays
 
-    loaded = load_protocol(path or PROTOCOL_PATH)
+    try:
+        loaded = load_protocol(path or PROTOCOL_PATH)
+    except ProtocolFileError as error:  # its message already names the file and line
+        raise ProtocolFileUnusable(str(error)) from None
     return protocol_from_mapping(with_bank_holidays(loaded.data))
+
+
+class ProtocolFileUnusable(Exception):
+    """The YAML protocol file could not be used; the message says where and why."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{args.protocol}: " if args.protocol else ""
         print(f"error: {where}the protocol cannot be used: {error}", file=sys.stderr)
         return 2
-    except Exception as error:  # handbook.loader.ProtocolFileError, without importing yaml here
+    except ProtocolFileUnusable as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     try:

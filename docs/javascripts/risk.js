@@ -45,15 +45,9 @@ export function bind(form, { api, showLines, showProblems }) {
     const response = await ask({ indicators: ticked() });
     if (asked !== latest) return; // a newer question is on its way
     if (response.ok) {
-      const result = response.result;
-      const counts = Object.entries(result.counts)
-        .map(([category, count]) => `Category ${category}: ${count}`)
-        .join(", ");
-      showLines(
-        answer,
-        [...result.rationale, `Ticked in each category: ${counts}.`, `Clauses: ${result.clauses.join(", ")}.`],
-        `Suggested: ${result.category_name}`,
-      );
+      // the rationale already gives the counts; the clauses are listed as the bridge sends them
+      const { rationale, clauses, category_name } = response.result;
+      showLines(answer, [...rationale, `Clauses: ${clauses.join(", ")}.`], `Suggested: ${category_name}`);
     } else {
       showProblems(answer, response.errors);
     }
