@@ -2,16 +2,17 @@
 // the due-dates page and each template form). It is rendered by
 // handbook/forms_pages.py (clear_all_control) and bound here, once for all pages:
 // every form on the page is emptied, every answer and text for the case record,
-// every message, and this tab's sessionStorage (answers kept while moving between
-// pages, and answers handed from one page to another). Nothing is in localStorage.
+// every message, and the answers kept while moving between pages and handed from
+// one page to another (memory.js). Nothing is in localStorage.
 
+import { forgetAll } from "./memory.js";
 import { clearErrorSummary } from "./render.js";
 
 export const CLEARED = "All case data on this page and in this tab has been cleared.";
 
 /**
  * Empty every calculator form (form.calculator: not the theme's own search or palette),
- * answer and case text on the page, and this tab's sessionStorage.
+ * answer and case text on the page, and the answers kept in memory.js.
  */
 export function clearAllCaseData() {
   for (const form of document.querySelectorAll("form.calculator")) {
@@ -27,11 +28,7 @@ export function clearAllCaseData() {
   for (const note of document.querySelectorAll(".form-notice, .export-status, .clear-status")) {
     note.replaceChildren();
   }
-  try {
-    sessionStorage.clear();
-  } catch {
-    // nothing could be kept either
-  }
+  forgetAll();
 }
 
 /**

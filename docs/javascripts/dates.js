@@ -5,12 +5,12 @@
 // Nothing is worked out here, and nothing typed leaves the page.
 //
 // "Use these dates in the forms" hands the strategy meeting dates to the forms in
-// this tab, as the risk page does: sessionStorage["cse-handoff:<template id>"] =
-// {source, fields}. Which forms and fields is rendered into form[data-handoff] from
+// this tab, as the risk page does, through memory.js (handOff). Which forms and fields is rendered into form[data-handoff] from
 // the protocol (handbook/dates_page.py); the dates themselves are the calculator's.
 
 import { bindClearAll } from "./clear.js";
 import { download } from "./files.js";
+import { handOff } from "./memory.js";
 import { clearErrorSummary, showErrorSummary } from "./render.js";
 
 /** @typedef {{field: string, message: string}} Problem */
@@ -203,25 +203,20 @@ export function bind(form, { api }) {
       next_strategy_latest: strategy.latest,
     };
     const links = [];
-    try {
-      for (const target of handoffs) {
-        /** @type {Record<string, unknown>} */
-        const fields = {};
-        for (const [field, source] of Object.entries(target.fields)) {
-          if (dates[source]) fields[field] = dates[source];
-        }
-        sessionStorage.setItem(
-          `cse-handoff:${target.template}`,
-          JSON.stringify({ source: HANDOFF_SOURCE, fields }),
-        );
-        const link = document.createElement("a");
-        link.href = target.url;
-        link.textContent = target.title;
-        links.push(link);
+    for (const target of handoffs) {
+      /** @type {Record<string, unknown>} */
+      const fields = {};
+      for (const [field, source] of Object.entries(target.fields)) {
+        if (dates[source]) fields[field] = dates[source];
       }
-    } catch {
-      exportStatus.textContent = "This browser would not pass the dates on. Type them into the form.";
-      return;
+      if (!handOff(target.template, { source: HANDOFF_SOURCE, fields })) {
+        exportStatus.textContent = "This browser would not pass the dates on. Type them into the form.";
+        return;
+      }
+      const link = document.createElement("a");
+      link.href = target.url;
+      link.textContent = target.title;
+      links.push(link);
     }
     exportStatus.replaceChildren("The dates will be filled in when you open a form in this tab: ");
     links.forEach((link, index) => {

@@ -2,10 +2,9 @@
 // handbook/forms_pages.py). The calculators check the answers and make the Word
 // document and the plain text; this file only reads and writes the page.
 //
-// Nothing typed leaves the tab: answers are kept in sessionStorage (gone when the
-// tab closes) so that moving between pages loses nothing; never in localStorage.
-// Other pages hand answers over with sessionStorage["cse-handoff:<template id>"] =
-// JSON {source: "the risk calculator", fields: {field id: value}}.
+// Nothing typed leaves the tab: answers are kept through memory.js so that moving
+// between pages loses nothing. Other pages hand answers over with memory.js's
+// handOff(template id, {source: "the risk calculator", fields: {field id: value}}).
 //
 // A date field's value is sent as its three parts {day, month, year}, as typed: the
 // calculators check it (calculators.drafts, through calculators.dates_input) and give
@@ -13,10 +12,8 @@
 
 import { bindClearAll } from "./clear.js";
 import { download, downloadDocument } from "./files.js";
+import { keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
 import { clearErrorSummary, showErrorSummary } from "./render.js";
-
-const STATE_PREFIX = "cse-form:";
-const HANDOFF_PREFIX = "cse-handoff:";
 
 /**
  * @typedef {{day: string, month: string, year: string}} DateParts
@@ -191,28 +188,19 @@ export function bind(form, { api }) {
   // Keeping answers for the tab only ---------------------------------------------
 
   function save() {
-    try {
-      sessionStorage.setItem(STATE_PREFIX + template, JSON.stringify(collect()));
-    } catch {
-      // storage full or switched off: the form still works, it just is not kept
-    }
+    keepAnswers(template, collect()); // if it cannot be kept, the form still works
   }
 
   function restore() {
-    try {
-      const kept = sessionStorage.getItem(STATE_PREFIX + template);
-      if (kept) fill(JSON.parse(kept));
-      const handoff = sessionStorage.getItem(HANDOFF_PREFIX + template);
-      if (handoff) {
-        const { source, fields } = JSON.parse(handoff);
-        fill(fields ?? {});
-        sessionStorage.removeItem(HANDOFF_PREFIX + template);
-        const labels = Object.keys(fields ?? {}).map(labelOf);
-        notice.textContent = `Filled in from ${source || "another page"}: ${labels.join("; ")}.`;
-        save();
-      }
-    } catch {
-      // a damaged entry is ignored
+    const kept = keptAnswers(template);
+    if (kept) fill(kept);
+    const handoff = takeHandOff(template);
+    if (handoff) {
+      const { source, fields } = handoff;
+      fill(fields ?? {});
+      const labels = Object.keys(fields ?? {}).map(labelOf);
+      notice.textContent = `Filled in from ${source || "another page"}: ${labels.join("; ")}.`;
+      save();
     }
   }
 

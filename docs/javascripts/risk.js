@@ -5,6 +5,7 @@
 
 import { bindClearAll } from "./clear.js";
 import { downloadDocument } from "./files.js";
+import { handOff } from "./memory.js";
 
 /** @typedef {{field: string, message: string}} Problem */
 
@@ -135,9 +136,7 @@ export function bind(form, { api, showLines, showProblems }) {
       source: "the risk calculator",
       fields: { [judgement.dataset.reportField ?? ""]: result.text },
     };
-    try {
-      sessionStorage.setItem(`cse-handoff:${judgement.dataset.reportTemplate}`, JSON.stringify(handoff));
-    } catch {
+    if (!handOff(judgement.dataset.reportTemplate ?? "", handoff)) {
       exportStatus.textContent = "This browser would not pass the answer on. Copy the text instead.";
       return;
     }
