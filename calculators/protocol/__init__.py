@@ -1,0 +1,100 @@
+"""The directive as frozen dataclasses, built from plain data and validated.
+
+This package receives the protocol as a mapping (parsed from YAML at build time,
+or from JSON in the browser) and never reads files. Every problem is reported as
+a `ProtocolError` naming the path of the bad item, e.g.
+`sections[3].clauses[5].text`, and what was expected.
+
+- `model.py` and `timing.py`: the dataclasses; each field is written once there.
+- `reading.py`: the generic reader, driven by the dataclasses' fields.
+- `references.py`: checks across the file (ids, references in clause text).
+- `primitives.py`: the error and the checks of one value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from calculators.protocol.model import (
+    CATEGORY_NUMBERS,
+    FIELD_TYPES,
+    Abbreviation,
+    Band,
+    Categories,
+    Category,
+    ChangeLogEntry,
+    Clause,
+    Column,
+    Contact,
+    Domain,
+    EditorialNote,
+    Field,
+    Indicator,
+    Item,
+    Level,
+    Metadata,
+    Protocol,
+    RiskRule,
+    Section,
+    Template,
+    TemplateSection,
+)
+from calculators.protocol.primitives import WEEKDAYS, ProtocolError
+from calculators.protocol.reading import read
+from calculators.protocol.references import REFERENCE, RULE_NAMES, check_references
+from calculators.protocol.timing import (
+    BankHoliday,
+    BankHolidays,
+    MonthlyMeeting,
+    PanelChange,
+    ReferralRule,
+    ReportRule,
+    StrategyRule,
+    Timing,
+)
+
+
+def protocol_from_mapping(data: Any) -> Protocol:
+    """Validate the parsed protocol file and return the frozen model."""
+    protocol = read(Protocol, data, "")
+    check_references(protocol)
+    return protocol
+
+
+__all__ = [
+    "CATEGORY_NUMBERS",
+    "FIELD_TYPES",
+    "REFERENCE",
+    "RULE_NAMES",
+    "WEEKDAYS",
+    "Abbreviation",
+    "Band",
+    "BankHoliday",
+    "BankHolidays",
+    "Categories",
+    "Category",
+    "ChangeLogEntry",
+    "Clause",
+    "Column",
+    "Contact",
+    "Domain",
+    "EditorialNote",
+    "Field",
+    "Indicator",
+    "Item",
+    "Level",
+    "Metadata",
+    "MonthlyMeeting",
+    "PanelChange",
+    "Protocol",
+    "ProtocolError",
+    "ReferralRule",
+    "ReportRule",
+    "RiskRule",
+    "Section",
+    "StrategyRule",
+    "Template",
+    "TemplateSection",
+    "Timing",
+    "protocol_from_mapping",
+]

@@ -1,0 +1,349 @@
+"""The directive as frozen dataclasses. Each field is written once, here.
+
+The reader (`reading.py`) reads each field by its type hint and its metadata, so
+a new field in the protocol file is one line in its dataclass, e.g.
+`theme: str | None = field(default=None, metadata=identifier())`. Checks across
+a dataclass's own fields are its `validate(path)`; checks across the whole file
+are in `references.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from calculators.protocol.primitives import ProtocolError, find, unique
+from calculators.protocol.reading import checked, choice, from_parent, identifier, items
+from calculators.protocol.reading import level as a_level
+from calculators.protocol.reading import whole as whole_number
+from calculators.protocol.timing import Timing
+from calculators.risk_methods import ALIASES, METHODS
+
+# Newham's levels, kept for old imports: code reads `protocol.categories.numbers`.
+CATEGORY_NUMBERS = (1, 2, 3)
+FIELD_TYPES = ("text", "textarea", "date", "choice", "rows", "number")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_CLAUSE_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
+
+
+def an_email(value: str, path: str) -> str:
+    if not _EMAIL.match(value):
+        raise ProtocolError(
+            path, f"expected an email address like name@newham.gov.uk, got {value!r}"
+        )
+    return value
+
+
+def a_clause_number(value: str, path: str) -> str:
+    if not _CLAUSE_ID.match(value):
+        raise ProtocolError(
+            path, f'expected a clause number like "6.13" (in quotes), got {value!r}'
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    short_title: str
+    organisation: str
+    version: str
+    effective_date: date
+    next_review_date: date
+    owner: str
+    purpose: str
+    sources_intro: str
+    sources: tuple[str, ...] = field(metadata=items(1))
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str = field(metadata=identifier())
+    name: str
+    email: str = field(metadata=checked(an_email))
+    role: str
+    organisation: str
+    personal: bool
+    used_in: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    abbr: str
+    expansion: str
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Clause:
+    id: str = field(metadata=checked(a_clause_number))
+    text: str
+    items: tuple[Item, ...] = ()
+    note: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        """The stable HTML anchor, in the directive's own numbering: clause-6-13."""
+        return "clause-" + self.id.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int = field(metadata=whole_number(1))
+    title: str
+    clauses: tuple[Clause, ...] = field(metadata=items(1))
+
+    def validate(self, path: str) -> None:
+        number = self.number
+        for index, clause in enumerate(self.clauses):
+            if not clause.id.startswith(f"{number}."):
+                raise ProtocolError(
+                    f"{path}.clauses[{index}].id",
+                    f"expected a clause of section {number} ({number}.1, {number}.2, …), "
+                    f"got {clause.id!r}",
+                )
+
+
+@dataclass(frozen=True)
+class Category:
+    """A level of risk, such as Police Category 2: its number orders the levels."""
+
+    number: int = field(metadata=whole_number(0, 99))
+    name: str
+    definition: str
+    local_wording: str | None = None
+    note: str | None = None
+
+
+Level = Category
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str = field(metadata=identifier())
+    domain: str = field(metadata=from_parent("id"))
+    category: int = field(metadata=a_level())
+    text: str
+    weight: int | None = field(default=None, metadata=whole_number(0, 1000))
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str = field(metadata=identifier())
+    name: str
+    indicators: tuple[Indicator, ...] = field(metadata=items(1))
+
+    def in_category(self, number: int) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.category == number)
+
+
+@dataclass(frozen=True)
+class Categories:
+    """The levels, lowest first, and the domains of indicators (Appendix B's grid)."""
+
+    framework: str
+    source: str
+    levels: tuple[Category, ...] = field(metadata=items(1))
+    domains: tuple[Domain, ...] = field(metadata=items(1))
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        return tuple(level.number for level in self.levels)
+
+    def validate(self, path: str) -> None:
+        numbers = list(self.numbers)
+        if numbers != sorted(set(numbers)):
+            raise ProtocolError(
+                f"{path}.levels",
+                f"expected the levels lowest first, each number once, got {numbers}",
+            )
+
+
+@dataclass(frozen=True)
+class Band:
+    """A range of total scores under the weighted_bands method, from min_score to max_score."""
+
+    name: str
+    min_score: int = field(metadata=whole_number(0))
+    max_score: int | None = field(default=None, metadata=whole_number(0))
+    level: int | None = field(default=None, metadata=a_level())
+    definition: str | None = None
+
+    def validate(self, path: str) -> None:
+        if self.max_score is not None and self.max_score < self.min_score:
+            raise ProtocolError(
+                f"{path}.max_score",
+                f"expected at least min_score ({self.min_score}), got {self.max_score}",
+            )
+
+
+@dataclass(frozen=True)
+class RiskRule:
+    id: str = field(metadata=identifier())
+    method: str = field(metadata=choice(tuple(METHODS), ALIASES))
+    clauses: tuple[str, ...] = field(metadata=items(1))
+    text: str
+    none_ticked: str
+    decision_support: str
+    no_information: str
+    bands: tuple[Band, ...] = ()
+
+    def validate(self, path: str) -> None:
+        where = f"{path}.bands"
+        if self.method != "weighted_bands":
+            if self.bands:
+                raise ProtocolError(where, "expected no bands: only weighted_bands uses them")
+            return
+        if not self.bands:
+            raise ProtocolError(where, "expected the bands the weighted_bands method scores into")
+        unique(((b.name, f"{where}[{i}].name") for i, b in enumerate(self.bands)), "band name")
+        expected = 0
+        for index, band in enumerate(self.bands):
+            if band.min_score != expected:
+                raise ProtocolError(
+                    f"{where}[{index}].min_score",
+                    f"expected {expected}, so that the bands run on from 0 without gaps "
+                    f"or overlaps, got {band.min_score}",
+                )
+            if band.max_score is None:
+                if index != len(self.bands) - 1:
+                    raise ProtocolError(
+                        f"{where}[{index}].max_score",
+                        "expected a max_score: only the last band is open-ended",
+                    )
+                return
+            expected = band.max_score + 1
+        raise ProtocolError(
+            f"{where}[{len(self.bands) - 1}].max_score",
+            "expected no max_score on the last band, so that every total falls in a band",
+        )
+
+
+@dataclass(frozen=True)
+class EditorialNote:
+    id: str = field(metadata=identifier())
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ChangeLogEntry:
+    version: str
+    date: date
+    summary: str
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str = field(metadata=identifier())
+    label: str
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str = field(metadata=identifier())
+    label: str
+    type: str = field(metadata=choice(FIELD_TYPES))
+    required: bool = False
+    help: str | None = None
+    options: tuple[str, ...] = ()
+    columns: tuple[Column, ...] = ()
+
+    def validate(self, path: str) -> None:
+        if self.type == "choice" and not self.options:
+            raise ProtocolError(f"{path}.options", "expected a list of options for a choice field")
+        if self.type == "rows" and not self.columns:
+            raise ProtocolError(f"{path}.columns", "expected a list of columns for a rows field")
+        unique(((c.id, f"{path}.columns[{i}].id") for i, c in enumerate(self.columns)), "column id")
+
+
+@dataclass(frozen=True)
+class TemplateSection:
+    """A part of a template; `clauses` are shown with it, quoted from the directive."""
+
+    id: str = field(metadata=identifier())
+    title: str
+    fields: tuple[Field, ...] = field(metadata=items(1))
+    help: str | None = None
+    clauses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str = field(metadata=identifier())
+    title: str
+    clauses: tuple[str, ...]
+    sections: tuple[TemplateSection, ...] = field(metadata=items(1))
+    appendix: bool = False
+    proposed: bool = False
+    description: str | None = None
+    notes: tuple[str, ...] = ()
+    email_to: tuple[str, ...] = ()
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return tuple(f for s in self.sections for f in s.fields)
+
+    def validate(self, path: str) -> None:
+        unique(
+            (
+                (f.id, f"{path}.sections[{i}].fields[{j}].id")
+                for i, s in enumerate(self.sections)
+                for j, f in enumerate(s.fields)
+            ),
+            "field id",
+        )
+
+
+@dataclass(frozen=True)
+class Protocol:
+    metadata: Metadata
+    contacts: tuple[Contact, ...]
+    glossary: tuple[Abbreviation, ...]
+    sections: tuple[Section, ...]
+    categories: Categories
+    risk_rule: RiskRule
+    timing: Timing
+    editorial_notes: tuple[EditorialNote, ...]
+    changelog: tuple[ChangeLogEntry, ...]
+    templates: tuple[Template, ...]
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        return tuple(c for s in self.sections for c in s.clauses)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for d in self.categories.domains for i in d.indicators)
+
+    def clause(self, clause_id: str) -> Clause:
+        return find(self.clauses, "id", clause_id, "clause")
+
+    def section(self, number: int) -> Section:
+        return find(self.sections, "number", number, "section")
+
+    def contact(self, contact_id: str) -> Contact:
+        return find(self.contacts, "id", contact_id, "contact")
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return find(self.indicators, "id", indicator_id, "indicator")
+
+    def domain(self, domain_id: str) -> Domain:
+        return find(self.categories.domains, "id", domain_id, "domain")
+
+    def category(self, number: int) -> Category:
+        return find(self.categories.levels, "number", number, "category")
+
+    level = category
+
+    def template(self, template_id: str) -> Template:
+        return find(self.templates, "id", template_id, "template")
+
+    def note(self, note_id: str) -> EditorialNote:
+        return find(self.editorial_notes, "id", note_id, "editorial note")

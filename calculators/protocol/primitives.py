@@ -1,0 +1,185 @@
+"""The reader's small pieces: the error that names a path, and the checks of one value.
+
+Every check takes the value and the full path of the item (`timing.mase_panel.weekday`)
+and raises a `ProtocolError` saying what was expected and what was found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class ProtocolError(ValueError):
+    """A protocol item that is missing, malformed or inconsistent."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+        self.message = message
+
+
+def describe(value: Any) -> str:
+    """What was found, in words: "the text 'eight'", "nothing", "a list"."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{value!r} (true/false)"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        return f"the text {shown!r}"
+    return f"{value!r} ({type(value).__name__})"
+
+
+def join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def spoken_list(values: Sequence[Any], last: str = "and") -> str:
+    """ "1, 2 or 3" for values (1, 2, 3) and last "or"."""
+    words = [str(v) for v in values]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {last} " + words[-1]
+
+
+def expect_mapping(
+    data: Any, path: str, required: Sequence[str], optional: Sequence[str] = ()
+) -> Mapping[str, Any]:
+    """The mapping itself, once it has every required key and no unknown one."""
+    where = path or "the protocol file"
+    if not isinstance(data, Mapping):
+        raise ProtocolError(path, f"expected a mapping of keys to values, got {describe(data)}")
+    for key in data:
+        if key not in required and key not in optional:
+            allowed = ", ".join((*required, *optional))
+            raise ProtocolError(
+                join(path, str(key)), f"unknown key {key!r} in {where} (allowed: {allowed})"
+            )
+    for key in required:
+        if key not in data:
+            raise ProtocolError(join(path, key), f"missing required key {key!r} in {where}")
+    return data
+
+
+def read_list(
+    data: Any, path: str, read: Callable[[Any, str], T], min_items: int = 0
+) -> tuple[T, ...]:
+    if not isinstance(data, list | tuple):
+        raise ProtocolError(path, f"expected a list, got {describe(data)}")
+    if len(data) < min_items:
+        raise ProtocolError(path, f"expected at least {min_items} item(s), got an empty list")
+    return tuple(read(item, f"{path}[{index}]") for index, item in enumerate(data))
+
+
+def plain_text(value: Any, path: str) -> str:
+    if not isinstance(value, str):
+        raise ProtocolError(path, f"expected text, got {describe(value)}")
+    if not value.strip():
+        raise ProtocolError(path, "expected some text, got an empty text")
+    return value.strip()
+
+
+def identifier(value: Any, path: str) -> str:
+    text = plain_text(value, path)
+    if not _ID.match(text):
+        raise ProtocolError(
+            path, f"expected an id of letters, digits, '-', '_' or '.', got {text!r}"
+        )
+    return text
+
+
+def one_of(
+    value: Any, path: str, choices: Sequence[str], aliases: Mapping[str, str] | None = None
+) -> str:
+    """One of the named choices; an alias (an older name) reads as its choice."""
+    text = plain_text(value, path)
+    text = (aliases or {}).get(text, text)
+    if text not in choices:
+        raise ProtocolError(path, f"expected one of {', '.join(choices)}, got {text!r}")
+    return text
+
+
+def whole_number(
+    value: Any, path: str, minimum: int | None = None, maximum: int | None = None
+) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ProtocolError(path, f"expected a whole number, got {describe(value)}")
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        if maximum is None:
+            expected = f"a whole number of at least {minimum}"
+        elif minimum is None:
+            expected = f"a whole number of at most {maximum}"
+        else:
+            expected = f"a whole number from {minimum} to {maximum}"
+        raise ProtocolError(path, f"expected {expected}, got {value}")
+    return value
+
+
+def level_number(value: Any, path: str, numbers: Sequence[int]) -> int:
+    """One of the protocol's level numbers (its categories)."""
+    if isinstance(value, bool) or value not in numbers:
+        raise ProtocolError(
+            path, f"expected a category {spoken_list(numbers, 'or')}, got {describe(value)}"
+        )
+    return int(value)
+
+
+def boolean(value: Any, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise ProtocolError(path, f"expected true or false, got {describe(value)}")
+    return value
+
+
+def weekday(value: Any, path: str) -> int:
+    """A weekday name, as its number (0 = Monday)."""
+    if not isinstance(value, str) or value.strip().lower() not in WEEKDAYS:
+        raise ProtocolError(
+            path, f"expected a weekday name (monday … sunday), got {describe(value)}"
+        )
+    return WEEKDAYS.index(value.strip().lower())
+
+
+def iso_date(value: Any, path: str) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ProtocolError(
+                path, f"expected a real date in the form YYYY-MM-DD, got {value!r}"
+            ) from None
+    raise ProtocolError(path, f"expected a date in the form YYYY-MM-DD, got {describe(value)}")
+
+
+def unique(values: Iterable[tuple[Any, str]], what: str) -> None:
+    """Fail on the second of two equal values, naming both places."""
+    seen: dict[Any, str] = {}
+    for value, path in values:
+        if value in seen:
+            raise ProtocolError(
+                path,
+                f"duplicate {what} {value!r} (first used at {seen[value]}): each must be unique",
+            )
+        seen[value] = path
+
+
+def find(items: Iterable[T], attribute: str, value: Any, kind: str) -> T:
+    """The item whose attribute equals value; KeyError naming the kind otherwise."""
+    for item in items:
+        if getattr(item, attribute) == value:
+            return item
+    raise KeyError(f"Unknown {kind}: {value!r}")

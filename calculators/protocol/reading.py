@@ -1,0 +1,228 @@
+"""One generic reader: plain data into a frozen dataclass, driven by its fields.
+
+A field is written once, in the dataclass. Its type hint says how its value is read:
+
+- `str`: non-empty text, stripped;        - `int`: a whole number;
+- `bool`: true or false;                  - `date`: YYYY-MM-DD;
+- `tuple[X, ...]`: a list of X;           - `X | None`: X, or nothing;
+- another dataclass: a mapping, read the same way.
+
+A field with a default may be left out of the file; one without is required; any
+other key is refused as a probable typo. What a type cannot say goes in the field's
+metadata, made by the helpers below:
+
+    id: str = field(metadata=identifier())
+    weekday: int = field(metadata=weekday_name())
+    week_of_month: int = field(metadata=whole(1, 4))
+    category: int = field(metadata=level())
+    domain: str = field(metadata=from_parent("id"))
+    clauses: tuple[Clause, ...] = field(metadata=items(min_items=1))
+    email: str = field(metadata=checked(an_email))
+
+A dataclass may also define `validate(self, path)`, called once its fields are
+read, for checks across its own fields (e.g. max_weeks at least min_weeks).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from calculators.protocol import primitives as p
+from calculators.protocol.primitives import ProtocolError
+
+T = TypeVar("T")
+# The values read so far, outermost mapping first: children see their ancestors.
+Context = tuple[Mapping[str, Any], ...]
+_KEY = "protocol"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How to read one field, beyond its type hint."""
+
+    kind: str | None = None  # "identifier", "weekday", "level" or "choice"
+    minimum: int | None = None
+    maximum: int | None = None
+    min_items: int = 0
+    choices: tuple[str, ...] = ()
+    aliases: Mapping[str, str] | None = None
+    check: Callable[[Any, str], Any] | None = None
+    parent: str | None = None
+
+
+def spec(**options: Any) -> dict[str, Spec]:
+    """Field metadata: `field(metadata=spec(kind="identifier", min_items=1))`."""
+    return {_KEY: Spec(**options)}
+
+
+def identifier(**options: Any) -> dict[str, Spec]:
+    """Letters, digits, '-', '_' or '.' (each item, for a tuple)."""
+    return spec(kind="identifier", **options)
+
+
+def weekday_name() -> dict[str, Spec]:
+    """A weekday name in the file ("thursday"), its number in the model (3)."""
+    return spec(kind="weekday")
+
+
+def level() -> dict[str, Spec]:
+    """One of the protocol's level numbers: the nearest `levels` (or `categories`) read."""
+    return spec(kind="level")
+
+
+def whole(minimum: int | None = None, maximum: int | None = None) -> dict[str, Spec]:
+    return spec(minimum=minimum, maximum=maximum)
+
+
+def items(min_items: int) -> dict[str, Spec]:
+    return spec(min_items=min_items)
+
+
+def choice(choices: Sequence[str], aliases: Mapping[str, str] | None = None) -> dict[str, Spec]:
+    return spec(kind="choice", choices=tuple(choices), aliases=aliases)
+
+
+def checked(check: Callable[[Any, str], Any], **options: Any) -> dict[str, Spec]:
+    """A custom check `check(value, path) -> value`, after the type's own."""
+    return spec(check=check, **options)
+
+
+def from_parent(name: str) -> dict[str, Spec]:
+    """Not a key in the file: the enclosing item's field `name` (an indicator's domain)."""
+    return spec(parent=name)
+
+
+def field_spec(item: dataclasses.Field[Any]) -> Spec:
+    return item.metadata.get(_KEY, Spec())
+
+
+def has_default(item: dataclasses.Field[Any]) -> bool:
+    return (
+        item.default is not dataclasses.MISSING or item.default_factory is not dataclasses.MISSING
+    )
+
+
+def keys(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The file's keys for a dataclass: (required, optional)."""
+    keyed = [f for f in dataclasses.fields(cls) if field_spec(f).parent is None]
+    return (
+        tuple(f.name for f in keyed if not has_default(f)),
+        tuple(f.name for f in keyed if has_default(f)),
+    )
+
+
+def read(cls: type[T], data: Any, path: str = "", context: Context = ()) -> T:
+    """Read `data` into the dataclass `cls`, naming `path` in every error."""
+    return _Reader().read(cls, data, path, context)
+
+
+def read_value(hint: Any, value: Any, path: str, options: Spec, context: Context = ()) -> Any:
+    """One value by its type hint (`tuple[str, ...]`, `date | None`, a dataclass…)."""
+    return _Reader().value(hint, value, path, options, context)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A dataclass's fields with their resolved type hints and specs."""
+
+    fields: tuple[tuple[dataclasses.Field[Any], Any, Spec], ...]
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+
+
+class _Reader:
+    """One reading of a file: each dataclass's type hints are resolved once per reading."""
+
+    def __init__(self) -> None:
+        self.plans: dict[type, _Plan] = {}
+
+    def plan(self, cls: type) -> _Plan:
+        if cls not in self.plans:
+            hints = typing.get_type_hints(cls)
+            required, optional = keys(cls)
+            self.plans[cls] = _Plan(
+                fields=tuple((f, hints[f.name], field_spec(f)) for f in dataclasses.fields(cls)),
+                required=required,
+                optional=optional,
+            )
+        return self.plans[cls]
+
+    def read(self, cls: type[T], data: Any, path: str, context: Context) -> T:
+        plan = self.plan(cls)
+        mapping = p.expect_mapping(data, path, plan.required, plan.optional)
+        values: dict[str, Any] = {}
+        inner = (*context, values)
+        for item, hint, options in plan.fields:
+            if options.parent is not None:
+                values[item.name] = context[-1][options.parent]
+            elif item.name in mapping:
+                values[item.name] = self.value(
+                    hint, mapping[item.name], p.join(path, item.name), options, inner
+                )
+            elif item.default is not dataclasses.MISSING:
+                values[item.name] = item.default
+            else:
+                values[item.name] = item.default_factory()  # type: ignore[misc]
+        result = cls(**values)
+        validate = getattr(result, "validate", None)
+        if validate is not None:
+            validate(path)
+        return result
+
+    def value(self, hint: Any, value: Any, path: str, options: Spec, context: Context) -> Any:
+        origin = typing.get_origin(hint)
+        arguments = typing.get_args(hint)
+        if origin in (typing.Union, types.UnionType):
+            present = [a for a in arguments if a is not type(None)]
+            if len(present) != 1:
+                raise TypeError(f"{path}: only `X | None` unions can be read, not {hint}")
+            return None if value is None else self.value(present[0], value, path, options, context)
+        if origin is tuple:
+            if len(arguments) != 2 or arguments[1] is not Ellipsis:
+                raise TypeError(f"{path}: only `tuple[X, ...]` can be read, not {hint}")
+            return p.read_list(
+                value,
+                path,
+                lambda item, item_path: self.value(arguments[0], item, item_path, options, context),
+                options.min_items,
+            )
+        if dataclasses.is_dataclass(hint):
+            return self.read(hint, value, path, context)  # type: ignore[arg-type]
+        result = _leaf(hint, value, path, options, context)
+        return result if options.check is None else options.check(result, path)
+
+
+def _leaf(hint: Any, value: Any, path: str, options: Spec, context: Context) -> Any:
+    if hint is str:
+        if options.kind == "identifier":
+            return p.identifier(value, path)
+        if options.kind == "choice":
+            return p.one_of(value, path, options.choices, options.aliases)
+        return p.plain_text(value, path)
+    if hint is bool:
+        return p.boolean(value, path)
+    if hint is int:
+        if options.kind == "weekday":
+            return p.weekday(value, path)
+        if options.kind == "level":
+            return p.level_number(value, path, level_numbers(context))
+        return p.whole_number(value, path, options.minimum, options.maximum)
+    if hint is date:
+        return p.iso_date(value, path)
+    raise TypeError(f"{path}: no reader for fields of type {hint}")
+
+
+def level_numbers(context: Context) -> tuple[int, ...]:
+    """The numbers of the levels read before this item, innermost first."""
+    for values in reversed(context):
+        if "levels" in values:
+            return tuple(level.number for level in values["levels"])
+        if "categories" in values:
+            return values["categories"].numbers
+    raise ProtocolError("", "expected the levels to be read before a level number")
