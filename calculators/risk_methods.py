@@ -80,7 +80,13 @@ ALIASES = {"highest_ticked": "highest_level"}
 
 
 def apply_method(protocol: Protocol, indicator_ids: Iterable[str]) -> MethodResult:
-    """Apply the protocol's own method to the ticked indicator ids (known ids, checked before)."""
+    """Apply the protocol's own method to the ticked indicator ids, in the protocol's order.
+
+    An id the protocol does not have raises KeyError: callers check input first.
+    """
     chosen = set(indicator_ids)
+    unknown = chosen - {i.id for i in protocol.indicators}
+    if unknown:
+        raise KeyError(f"Unknown indicator: {sorted(unknown)[0]!r}")
     ticked = tuple(i for i in protocol.indicators if i.id in chosen)
     return METHODS[protocol.risk_rule.method](protocol, ticked)

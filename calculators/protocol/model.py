@@ -43,6 +43,16 @@ def a_clause_number(value: str, path: str) -> str:
     return value
 
 
+def lowest_first(levels: tuple[Category, ...], path: str) -> tuple[Category, ...]:
+    """Levels are listed in order, each number once (checked before the indicators use them)."""
+    numbers = [level.number for level in levels]
+    if numbers != sorted(set(numbers)):
+        raise ProtocolError(
+            path, f"expected the levels lowest first, each number once, got {numbers}"
+        )
+    return levels
+
+
 @dataclass(frozen=True)
 class Metadata:
     title: str
@@ -149,20 +159,12 @@ class Categories:
 
     framework: str
     source: str
-    levels: tuple[Category, ...] = field(metadata=items(1))
+    levels: tuple[Category, ...] = field(metadata=checked(lowest_first, min_items=1))
     domains: tuple[Domain, ...] = field(metadata=items(1))
 
     @property
     def numbers(self) -> tuple[int, ...]:
         return tuple(level.number for level in self.levels)
-
-    def validate(self, path: str) -> None:
-        numbers = list(self.numbers)
-        if numbers != sorted(set(numbers)):
-            raise ProtocolError(
-                f"{path}.levels",
-                f"expected the levels lowest first, each number once, got {numbers}",
-            )
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ metadata, made by the helpers below:
     domain: str = field(metadata=from_parent("id"))
     clauses: tuple[Clause, ...] = field(metadata=items(min_items=1))
     email: str = field(metadata=checked(an_email))
+    levels: tuple[Level, ...] = field(metadata=checked(lowest_first, min_items=1))
 
 A dataclass may also define `validate(self, path)`, called once its fields are
 read, for checks across its own fields (e.g. max_weeks at least min_weeks).
@@ -89,7 +90,8 @@ def choice(choices: Sequence[str], aliases: Mapping[str, str] | None = None) -> 
 
 
 def checked(check: Callable[[Any, str], Any], **options: Any) -> dict[str, Spec]:
-    """A custom check `check(value, path) -> value`, after the type's own."""
+    """A custom check `check(value, path) -> value` of the field's value (a whole tuple, for a
+    tuple), after the type's own; not called for a missing optional value."""
     return spec(check=check, **options)
 
 
@@ -162,9 +164,11 @@ class _Reader:
             if options.parent is not None:
                 values[item.name] = context[-1][options.parent]
             elif item.name in mapping:
-                values[item.name] = self.value(
-                    hint, mapping[item.name], p.join(path, item.name), options, inner
-                )
+                where = p.join(path, item.name)
+                value = self.value(hint, mapping[item.name], where, options, inner)
+                if options.check is not None and value is not None:
+                    value = options.check(value, where)
+                values[item.name] = value
             elif item.default is not dataclasses.MISSING:
                 values[item.name] = item.default
             else:
@@ -194,8 +198,7 @@ class _Reader:
             )
         if dataclasses.is_dataclass(hint):
             return self.read(hint, value, path, context)  # type: ignore[arg-type]
-        result = _leaf(hint, value, path, options, context)
-        return result if options.check is None else options.check(result, path)
+        return _leaf(hint, value, path, options, context)
 
 
 def _leaf(hint: Any, value: Any, path: str, options: Spec, context: Context) -> Any:

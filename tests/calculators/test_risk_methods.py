@@ -1,0 +1,178 @@
+"""The risk rule names its method: highest_level (Appendix B's rule) or weighted_bands."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
+from calculators.risk_methods import ALIASES, METHODS, apply_method, band_for
+
+BANDS = [
+    {"name": "Low", "min_score": 0, "max_score": 2, "level": 1},
+    {"name": "Medium", "min_score": 3, "max_score": 5, "level": 2},
+    {"name": "High", "min_score": 6, "level": 3},
+]
+
+
+def weighted(protocol_data: dict[str, Any], bands: list[dict[str, Any]] | None = None) -> Any:
+    """Newham's protocol with weights equal to each indicator's category, and bands."""
+    data = copy.deepcopy(protocol_data)
+    data["risk_rule"].update(method="weighted_bands", bands=copy.deepcopy(bands or BANDS))
+    for domain in data["categories"]["domains"]:
+        for indicator in domain["indicators"]:
+            indicator["weight"] = indicator["category"]
+    return data
+
+
+def error_for(data: dict[str, Any]) -> ProtocolError:
+    with pytest.raises(ProtocolError) as error:
+        protocol_from_mapping(data)
+    return error.value
+
+
+def test_the_directives_rule_is_highest_level_under_its_older_name(protocol: Protocol) -> None:
+    assert ALIASES["highest_ticked"] == "highest_level"
+    assert protocol.risk_rule.method == "highest_level"
+
+
+def test_highest_level_is_the_highest_category_ticked(protocol: Protocol) -> None:
+    ids = [protocol.domain("rewards").in_category(2)[0].id, protocol.indicators[0].id]
+    result = apply_method(protocol, ids)
+    assert (result.method, result.level, result.score, result.band) == (
+        "highest_level",
+        2,
+        None,
+        None,
+    )
+    assert result.clauses == protocol.risk_rule.clauses == ("6.3", "6.9")
+
+
+def test_highest_level_with_nothing_ticked_is_no_level(protocol: Protocol) -> None:
+    assert METHODS["highest_level"](protocol, ()).level is None
+
+
+def test_weighted_bands_add_the_weights_and_name_the_band(protocol_data: dict[str, Any]) -> None:
+    protocol = protocol_from_mapping(weighted(protocol_data))
+    category_1 = [i.id for i in protocol.indicators if i.category == 1]
+    category_3 = [i.id for i in protocol.indicators if i.category == 3]
+    for ids, score, band, level in [
+        ([], 0, "Low", 1),
+        (category_1[:2], 2, "Low", 1),
+        (category_1[:3], 3, "Medium", 2),
+        (category_3[:1] + category_1[:2], 5, "Medium", 2),
+        (category_3[:2], 6, "High", 3),
+        (category_3, 3 * len(category_3), "High", 3),
+    ]:
+        result = apply_method(protocol, ids)
+        assert result.method == "weighted_bands"
+        assert (result.score, result.band.name, result.level) == (score, band, level), ids
+        assert result.clauses == ("6.3", "6.9")
+
+
+def test_an_unknown_indicator_is_not_scored(protocol: Protocol) -> None:
+    with pytest.raises(KeyError, match="nope"):
+        apply_method(protocol, ["nope"])
+
+
+def test_every_total_falls_in_exactly_one_band(protocol_data: dict[str, Any]) -> None:
+    bands = protocol_from_mapping(weighted(protocol_data)).risk_rule.bands
+    for score in range(50):
+        holding = [
+            b.name
+            for b in bands
+            if b.min_score <= score and (b.max_score is None or score <= b.max_score)
+        ]
+        assert holding == [band_for(bands, score).name], score
+    assert [band_for(bands, s).name for s in (2, 3, 5, 6, 10_000)] == [
+        "Low",
+        "Medium",
+        "Medium",
+        "High",
+        "High",
+    ]
+
+
+def test_weighted_bands_need_a_weight_on_every_indicator(protocol_data: dict[str, Any]) -> None:
+    data = weighted(protocol_data)
+    del data["categories"]["domains"][2]["indicators"][1]["weight"]
+    error = error_for(data)
+    assert error.path == "categories.domains[2].indicators[1].weight"
+    assert "expected a weight" in error.message and "weighted_bands" in error.message
+
+
+@pytest.mark.parametrize(
+    ("bands", "path", "expected"),
+    [
+        ([], "risk_rule.bands", "expected the bands the weighted_bands method scores into"),
+        (
+            [{"name": "Low", "min_score": 1}],
+            "risk_rule.bands[0].min_score",
+            "expected 0, so that the bands run on from 0 without gaps or overlaps, got 1",
+        ),
+        (
+            [{"name": "Low", "min_score": 0, "max_score": 2}, {"name": "High", "min_score": 4}],
+            "risk_rule.bands[1].min_score",
+            "expected 3, so that the bands run on from 0 without gaps or overlaps, got 4",
+        ),
+        (
+            [{"name": "Low", "min_score": 0, "max_score": 2}, {"name": "High", "min_score": 2}],
+            "risk_rule.bands[1].min_score",
+            "expected 3, so that the bands run on from 0 without gaps or overlaps, got 2",
+        ),
+        (
+            [{"name": "Low", "min_score": 0}, {"name": "High", "min_score": 1}],
+            "risk_rule.bands[0].max_score",
+            "expected a max_score: only the last band is open-ended",
+        ),
+        (
+            [{"name": "Low", "min_score": 0, "max_score": 9}],
+            "risk_rule.bands[0].max_score",
+            "expected no max_score on the last band, so that every total falls in a band",
+        ),
+        (
+            [{"name": "Low", "min_score": 0, "max_score": 2}, {"name": "Low", "min_score": 3}],
+            "risk_rule.bands[1].name",
+            "duplicate band name 'Low' (first used at risk_rule.bands[0].name): each must be unique",
+        ),
+        (
+            [{"name": "Low", "min_score": 5, "max_score": 2}],
+            "risk_rule.bands[0].max_score",
+            "expected at least min_score (5), got 2",
+        ),
+        (
+            [{"name": "Low", "min_score": 0, "level": 4}],
+            "risk_rule.bands[0].level",
+            "expected a category 1, 2 or 3, got 4 (int)",
+        ),
+    ],
+)
+def test_bands_run_from_0_upwards_without_gaps_or_overlaps(
+    protocol_data: dict[str, Any], bands: list[dict[str, Any]], path: str, expected: str
+) -> None:
+    data = weighted(protocol_data)
+    data["risk_rule"]["bands"] = bands
+    error = error_for(data)
+    assert (error.path, error.message) == (path, expected)
+
+
+def test_bands_belong_to_the_weighted_method_only(protocol_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(protocol_data)
+    data["risk_rule"]["bands"] = copy.deepcopy(BANDS)
+    error = error_for(data)
+    assert (error.path, error.message) == (
+        "risk_rule.bands",
+        "expected no bands: only weighted_bands uses them",
+    )
+
+
+def test_an_unknown_method_is_refused_naming_the_methods(protocol_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(protocol_data)
+    data["risk_rule"]["method"] = "average"
+    error = error_for(data)
+    assert (error.path, error.message) == (
+        "risk_rule.method",
+        f"expected one of {', '.join(METHODS)}, got 'average'",
+    )
