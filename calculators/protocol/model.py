@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from calculators.protocol.primitives import ProtocolError, find, unique
+from calculators.protocol.primitives import ProtocolError, find, unique, unique_nested
 from calculators.protocol.reading import checked, choice, from_parent, identifier, items
 from calculators.protocol.reading import level as a_level
 from calculators.protocol.reading import whole as whole_number
@@ -293,14 +293,7 @@ class Template:
         return tuple(f for s in self.sections for f in s.fields)
 
     def validate(self, path: str) -> None:
-        unique(
-            (
-                (f.id, f"{path}.sections[{i}].fields[{j}].id")
-                for i, s in enumerate(self.sections)
-                for j, f in enumerate(s.fields)
-            ),
-            "field id",
-        )
+        unique_nested(self.sections, f"{path}.sections", "fields", "id", "field id")
 
 
 @dataclass(frozen=True)

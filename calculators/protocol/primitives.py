@@ -177,6 +177,20 @@ def unique(values: Iterable[tuple[Any, str]], what: str) -> None:
         seen[value] = path
 
 
+def unique_nested(
+    parents: Iterable[Any], path: str, children: str, attribute: str, what: str
+) -> None:
+    """`unique` over the children of every parent: the clause ids of all sections."""
+    unique(
+        (
+            (getattr(child, attribute), f"{path}[{i}].{children}[{j}].{attribute}")
+            for i, parent in enumerate(parents)
+            for j, child in enumerate(getattr(parent, children))
+        ),
+        what,
+    )
+
+
 def find(items: Iterable[T], attribute: str, value: Any, kind: str) -> T:
     """The item whose attribute equals value; KeyError naming the kind otherwise."""
     for item in items:

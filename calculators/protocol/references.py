@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from calculators.protocol.model import Protocol
-from calculators.protocol.primitives import ProtocolError, unique
+from calculators.protocol.primitives import ProtocolError, unique, unique_nested
 
 REFERENCE = re.compile(r"\{(contact|rule):([^}]*)\}")
 RULE_NAMES = ("mase_panel", "mase_referral", "monthly_report", "strategy_meeting")
@@ -103,26 +103,12 @@ def _check_weights(protocol: Protocol) -> None:
 def _check_unique_ids(protocol: Protocol) -> None:
     sections = protocol.sections
     _unique_in(sections, "sections", "number", "section number")
-    unique(
-        (
-            (c.id, f"sections[{i}].clauses[{j}].id")
-            for i, s in enumerate(sections)
-            for j, c in enumerate(s.clauses)
-        ),
-        "clause id",
-    )
+    unique_nested(sections, "sections", "clauses", "id", "clause id")
     _unique_in(protocol.contacts, "contacts", "id", "contact id")
     _unique_in(protocol.glossary, "glossary", "abbr", "abbreviation")
     domains = protocol.categories.domains
     _unique_in(domains, "categories.domains", "id", "domain id")
-    unique(
-        (
-            (n.id, f"categories.domains[{i}].indicators[{j}].id")
-            for i, d in enumerate(domains)
-            for j, n in enumerate(d.indicators)
-        ),
-        "indicator id",
-    )
+    unique_nested(domains, "categories.domains", "indicators", "id", "indicator id")
     _unique_in(protocol.editorial_notes, "editorial_notes", "id", "note id")
     _unique_in(protocol.templates, "templates", "id", "template id")
 

@@ -231,27 +231,18 @@ def test_the_top_level_path_is_empty_and_named_as_the_file() -> None:
     )
 
 
+def family(**child: Any) -> dict[str, Any]:
+    """A parent with levels 1 and 2 and one child, id "c"."""
+    return {"id": "p", "levels": [{"number": 1}, {"number": 2}], "children": [{"id": "c", **child}]}
+
+
 def test_a_child_takes_its_parents_field_and_a_level_read_before_it() -> None:
-    parent = read(
-        Parent,
-        {
-            "id": "p",
-            "levels": [{"number": 1}, {"number": 2}],
-            "children": [{"id": "c", "level": 2}],
-        },
-    )
+    parent = read(Parent, family(level=2))
     assert parent.children == (Child(id="c", owner="p", level=2),)
 
 
 def test_a_level_the_levels_lack_is_refused_naming_the_levels() -> None:
-    error = error_for(
-        Parent,
-        {
-            "id": "p",
-            "levels": [{"number": 1}, {"number": 2}],
-            "children": [{"id": "c", "level": 3}],
-        },
-    )
+    error = error_for(Parent, family(level=3))
     assert (error.path, error.message) == (
         "top.children[0].level",
         "expected a category 1 or 2, got 3 (int)",
@@ -259,10 +250,7 @@ def test_a_level_the_levels_lack_is_refused_naming_the_levels() -> None:
 
 
 def test_a_key_taken_from_the_parent_is_not_a_key_in_the_file() -> None:
-    error = error_for(
-        Parent,
-        {"id": "p", "levels": [{"number": 1}], "children": [{"id": "c", "owner": "x", "level": 1}]},
-    )
+    error = error_for(Parent, family(level=1, owner="x"))
     assert error.path == "top.children[0].owner"
     assert error.message.startswith("unknown key 'owner'")
 
