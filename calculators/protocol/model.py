@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from calculators.protocol.primitives import ProtocolError, find, unique, unique_nested
-from calculators.protocol.reading import checked, choice, from_parent, identifier, items
+from calculators.protocol.reading import checked, choice, from_parent, identifier, items, refers_to
 from calculators.protocol.reading import level as a_level
 from calculators.protocol.reading import whole as whole_number
 from calculators.protocol.timing import Timing
@@ -75,7 +75,7 @@ class Contact:
     role: str
     organisation: str
     personal: bool
-    used_in: tuple[str, ...]
+    used_in: tuple[str, ...] = field(metadata=refers_to("use"))
 
 
 @dataclass(frozen=True)
@@ -87,13 +87,13 @@ class Abbreviation:
 @dataclass(frozen=True)
 class Item:
     label: str
-    text: str
+    text: str = field(metadata=refers_to("text"))
 
 
 @dataclass(frozen=True)
 class Clause:
     id: str = field(metadata=checked(a_clause_number))
-    text: str
+    text: str = field(metadata=refers_to("text"))
     items: tuple[Item, ...] = ()
     note: str | None = None
 
@@ -128,7 +128,7 @@ class Category:
     name: str
     definition: str
     local_wording: str | None = None
-    note: str | None = None
+    note: str | None = field(default=None, metadata=refers_to("note"))
 
 
 Level = Category
@@ -189,7 +189,7 @@ class Band:
 class RiskRule:
     id: str = field(metadata=identifier())
     method: str = field(metadata=choice(tuple(METHODS), ALIASES))
-    clauses: tuple[str, ...] = field(metadata=items(1))
+    clauses: tuple[str, ...] = field(metadata=refers_to("clause", min_items=1))
     text: str
     none_ticked: str
     decision_support: str
@@ -273,20 +273,20 @@ class TemplateSection:
     title: str
     fields: tuple[Field, ...] = field(metadata=items(1))
     help: str | None = None
-    clauses: tuple[str, ...] = ()
+    clauses: tuple[str, ...] = field(default=(), metadata=refers_to("clause"))
 
 
 @dataclass(frozen=True)
 class Template:
     id: str = field(metadata=identifier())
     title: str
-    clauses: tuple[str, ...]
+    clauses: tuple[str, ...] = field(metadata=refers_to("clause"))
     sections: tuple[TemplateSection, ...] = field(metadata=items(1))
     appendix: bool = False
     proposed: bool = False
     description: str | None = None
     notes: tuple[str, ...] = ()
-    email_to: tuple[str, ...] = ()
+    email_to: tuple[str, ...] = field(default=(), metadata=refers_to("contact"))
 
     @property
     def fields(self) -> tuple[Field, ...]:

@@ -18,6 +18,7 @@ metadata, made by the helpers below:
     domain: str = field(metadata=from_parent("id"))
     clauses: tuple[Clause, ...] = field(metadata=items(min_items=1))
     email: str = field(metadata=checked(an_email))
+    send_to: str = field(metadata=refers_to("contact"))
     levels: tuple[Level, ...] = field(metadata=checked(lowest_first, min_items=1))
 
 A dataclass may also define `validate(self, path)`, called once its fields are
@@ -55,6 +56,7 @@ class Spec:
     aliases: Mapping[str, str] | None = None
     check: Callable[[Any, str], Any] | None = None
     parent: str | None = None
+    refers_to: str | None = None  # checked across the file by references.py
 
 
 def spec(**options: Any) -> dict[str, Spec]:
@@ -100,6 +102,13 @@ def from_parent(name: str) -> dict[str, Spec]:
     return spec(parent=name)
 
 
+def refers_to(kind: str, **options: Any) -> dict[str, Spec]:
+    """A reference to another item, checked once the whole file is read (`references.py`):
+    "clause", "contact", "note", "template", "indicator", "use" (a clause or form:<template>)
+    or "text" (text that may hold {contact:…} and {rule:…})."""
+    return spec(refers_to=kind, **options)
+
+
 def field_spec(item: dataclasses.Field[Any]) -> Spec:
     return item.metadata.get(_KEY, Spec())
 
@@ -122,11 +131,6 @@ def keys(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def read(cls: type[T], data: Any, path: str = "", context: Context = ()) -> T:
     """Read `data` into the dataclass `cls`, naming `path` in every error."""
     return _Reader().read(cls, data, path, context)
-
-
-def read_value(hint: Any, value: Any, path: str, options: Spec, context: Context = ()) -> Any:
-    """One value by its type hint (`tuple[str, ...]`, `date | None`, a dataclass…)."""
-    return _Reader().value(hint, value, path, options, context)
 
 
 @dataclass(frozen=True)

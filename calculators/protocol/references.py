@@ -1,89 +1,94 @@
-"""Consistency across the file: unique ids, and every reference to a clause, contact,
-rule, template or note pointing at one that exists.
+"""Consistency across the file: unique ids, and every reference pointing at an item that exists.
 
+A field says what it refers to in its metadata (`refers_to("clause")`, see
+`reading.py`); `check_references` walks the whole model and checks each such
+value by its kind, so a new field that cites clauses needs no code here.
 Clause text refers to data held once: {contact:cse-lead}, {rule:mase_panel}.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from calculators.protocol.model import Protocol
-from calculators.protocol.primitives import ProtocolError, unique, unique_nested
+from calculators.protocol.primitives import ProtocolError, join, unique, unique_nested
+from calculators.protocol.reading import field_spec
 
 REFERENCE = re.compile(r"\{(contact|rule):([^}]*)\}")
 RULE_NAMES = ("mase_panel", "mase_referral", "monthly_report", "strategy_meeting")
+Check = Callable[[str, str], None]
 
 
 def check_references(protocol: Protocol) -> None:
     """Raise a ProtocolError at the first duplicate id or reference to nothing."""
     _check_unique_ids(protocol)
-    clause_ref = _known("the number of a clause in sections", {c.id for c in protocol.clauses})
-    contact_ref = _known_listed("a contact id", {c.id for c in protocol.contacts})
+    checks = reference_checks(protocol)
+    for kind, value, path in references(protocol):
+        if kind not in checks:
+            raise TypeError(f"{path}: unknown reference kind {kind!r} in the model")
+        checks[kind](value, path)
+    _check_weights(protocol)
 
-    def text_refs(text: str, path: str) -> None:
-        for kind, name in REFERENCE.findall(text):
+
+def references(item: Any, path: str = "") -> Iterator[tuple[str, str, str]]:
+    """(kind, value, path) of every value marked `refers_to` in the model, in file order."""
+    for item_field in dataclasses.fields(item):
+        value = getattr(item, item_field.name)
+        where = join(path, item_field.name)
+        kind = field_spec(item_field).refers_to
+        values = value if isinstance(value, tuple) else (value,)
+        paths = (
+            [f"{where}[{i}]" for i in range(len(value))] if isinstance(value, tuple) else [where]
+        )
+        for one, one_path in zip(values, paths, strict=True):
+            if kind is not None and one is not None:
+                yield kind, one, one_path
+            elif dataclasses.is_dataclass(one):
+                yield from references(one, one_path)
+
+
+def reference_checks(protocol: Protocol) -> dict[str, Check]:
+    """One check per kind of reference, each naming what it expected."""
+    templates = {t.id for t in protocol.templates}
+    clause = _known("the number of a clause in sections", {c.id for c in protocol.clauses})
+    contact_ids = {c.id for c in protocol.contacts}
+    contact = _known(f"a contact id ({', '.join(sorted(contact_ids))})", contact_ids)
+
+    def use(value: str, path: str) -> None:
+        if not value.startswith("form:"):
+            clause(value, path)
+        elif value[5:] not in templates:
+            raise ProtocolError(path, f"expected form:<template id>, got {value!r}")
+
+    def text(value: str, path: str) -> None:
+        for kind, name in REFERENCE.findall(value):
             if kind == "contact":
-                contact_ref(name, path)
+                contact(name, path)
             elif name not in RULE_NAMES:
                 raise ProtocolError(
                     path, f"expected a rule ({', '.join(RULE_NAMES)}) in {{rule:…}}, got {name!r}"
                 )
 
-    for s_index, section in enumerate(protocol.sections):
-        for c_index, clause in enumerate(section.clauses):
-            path = f"sections[{s_index}].clauses[{c_index}]"
-            text_refs(clause.text, f"{path}.text")
-            for i_index, item in enumerate(clause.items):
-                text_refs(item.text, f"{path}.items[{i_index}].text")
-    template_ids = {t.id for t in protocol.templates}
-    for index, contact in enumerate(protocol.contacts):
-        for u_index, use in enumerate(contact.used_in):
-            path = f"contacts[{index}].used_in[{u_index}]"
-            if use.startswith("form:"):
-                if use[5:] not in template_ids:
-                    raise ProtocolError(path, f"expected form:<template id>, got {use!r}")
-            else:
-                clause_ref(use, path)
-    note_ids = {n.id for n in protocol.editorial_notes}
-    for index, level in enumerate(protocol.categories.levels):
-        if level.note is not None and level.note not in note_ids:
-            raise ProtocolError(
-                f"categories.levels[{index}].note",
-                f"expected an editorial note id, got {level.note!r}",
-            )
-    _check_weights(protocol)
-    for index, clause in enumerate(protocol.risk_rule.clauses):
-        clause_ref(clause, f"risk_rule.clauses[{index}]")
-    timing = protocol.timing
-    for name in RULE_NAMES:
-        clause_ref(getattr(timing, name).clause, f"timing.{name}.clause")
-    clause_ref(
-        timing.strategy_meeting.out_of_borough_clause,
-        "timing.strategy_meeting.out_of_borough_clause",
-    )
-    contact_ref(timing.monthly_report.send_to, "timing.monthly_report.send_to")
-    for t_index, template in enumerate(protocol.templates):
-        for index, clause in enumerate(template.clauses):
-            clause_ref(clause, f"templates[{t_index}].clauses[{index}]")
-        for s_index, section in enumerate(template.sections):
-            for index, clause in enumerate(section.clauses):
-                clause_ref(clause, f"templates[{t_index}].sections[{s_index}].clauses[{index}]")
-        for index, contact in enumerate(template.email_to):
-            contact_ref(contact, f"templates[{t_index}].email_to[{index}]")
+    return {
+        "clause": clause,
+        "contact": contact,
+        "note": _known("an editorial note id", {n.id for n in protocol.editorial_notes}),
+        "template": _known("a template id", templates),
+        "indicator": _known("an indicator id", {i.id for i in protocol.indicators}),
+        "use": use,
+        "text": text,
+    }
 
 
-def _known(expected: str, known: set[str]) -> Callable[[str, str], None]:
+def _known(expected: str, known: set[str]) -> Check:
     def check(value: str, path: str) -> None:
         if value not in known:
             raise ProtocolError(path, f"expected {expected}, got {value!r}")
 
     return check
-
-
-def _known_listed(expected: str, known: set[str]) -> Callable[[str, str], None]:
-    return _known(f"{expected} ({', '.join(sorted(known))})", known)
 
 
 def _check_weights(protocol: Protocol) -> None:
@@ -101,9 +106,8 @@ def _check_weights(protocol: Protocol) -> None:
 
 
 def _check_unique_ids(protocol: Protocol) -> None:
-    sections = protocol.sections
-    _unique_in(sections, "sections", "number", "section number")
-    unique_nested(sections, "sections", "clauses", "id", "clause id")
+    _unique_in(protocol.sections, "sections", "number", "section number")
+    unique_nested(protocol.sections, "sections", "clauses", "id", "clause id")
     _unique_in(protocol.contacts, "contacts", "id", "contact id")
     _unique_in(protocol.glossary, "glossary", "abbr", "abbreviation")
     domains = protocol.categories.domains
@@ -113,7 +117,7 @@ def _check_unique_ids(protocol: Protocol) -> None:
     _unique_in(protocol.templates, "templates", "id", "template id")
 
 
-def _unique_in(items: tuple[object, ...], path: str, attribute: str, what: str) -> None:
+def _unique_in(items: tuple[Any, ...], path: str, attribute: str, what: str) -> None:
     unique(
         ((getattr(item, attribute), f"{path}[{i}].{attribute}") for i, item in enumerate(items)),
         what,

@@ -7,7 +7,7 @@ from datetime import date
 
 from calculators.calendar_rules import nth_weekday_of_month
 from calculators.protocol.primitives import ProtocolError, unique
-from calculators.protocol.reading import weekday_name, whole
+from calculators.protocol.reading import refers_to, weekday_name, whole
 from calculators.wording import ordinal
 from calculators.wording import weekday_name as day_name
 
@@ -16,7 +16,7 @@ from calculators.wording import weekday_name as day_name
 class MonthlyMeeting:
     """A meeting held on the nth given weekday of every month."""
 
-    clause: str
+    clause: str = field(metadata=refers_to("clause"))
     name: str
     weekday: int = field(metadata=weekday_name())
     week_of_month: int = field(metadata=whole(1, 4))
@@ -24,27 +24,27 @@ class MonthlyMeeting:
 
 @dataclass(frozen=True)
 class ReferralRule:
-    clause: str
+    clause: str = field(metadata=refers_to("clause"))
     name: str
     days_before_panel: int = field(metadata=whole(0, 60))
 
 
 @dataclass(frozen=True)
 class ReportRule:
-    clause: str
+    clause: str = field(metadata=refers_to("clause"))
     name: str
     weekday: int = field(metadata=weekday_name())
     week_of_month: int = field(metadata=whole(1, 4))
-    send_to: str
+    send_to: str = field(metadata=refers_to("contact"))
 
 
 @dataclass(frozen=True)
 class StrategyRule:
-    clause: str
+    clause: str = field(metadata=refers_to("clause"))
     name: str
     min_weeks: int = field(metadata=whole(1, 52))
     max_weeks: int = field(metadata=whole(1, 52))
-    out_of_borough_clause: str
+    out_of_borough_clause: str = field(metadata=refers_to("clause"))
     out_of_borough_reminder: str
 
     def validate(self, path: str) -> None:
