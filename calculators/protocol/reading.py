@@ -69,26 +69,33 @@ def identifier(**options: Any) -> dict[str, Spec]:
     return spec(kind="identifier", **options)
 
 
-def weekday_name() -> dict[str, Spec]:
+def weekday_name(**options: Any) -> dict[str, Spec]:
     """A weekday name in the file ("thursday"), its number in the model (3)."""
-    return spec(kind="weekday")
+    return spec(kind="weekday", **options)
 
 
-def level() -> dict[str, Spec]:
+def level(**options: Any) -> dict[str, Spec]:
     """One of the protocol's level numbers: the nearest `levels` (or `categories`) read."""
-    return spec(kind="level")
+    return spec(kind="level", **options)
 
 
-def whole(minimum: int | None = None, maximum: int | None = None) -> dict[str, Spec]:
-    return spec(minimum=minimum, maximum=maximum)
+def whole(
+    minimum: int | None = None, maximum: int | None = None, **options: Any
+) -> dict[str, Spec]:
+    """A whole number from minimum to maximum (either may be left open)."""
+    return spec(minimum=minimum, maximum=maximum, **options)
 
 
-def items(min_items: int) -> dict[str, Spec]:
-    return spec(min_items=min_items)
+def items(min_items: int, **options: Any) -> dict[str, Spec]:
+    """A list of at least min_items items."""
+    return spec(min_items=min_items, **options)
 
 
-def choice(choices: Sequence[str], aliases: Mapping[str, str] | None = None) -> dict[str, Spec]:
-    return spec(kind="choice", choices=tuple(choices), aliases=aliases)
+def choice(
+    choices: Sequence[str], aliases: Mapping[str, str] | None = None, **options: Any
+) -> dict[str, Spec]:
+    """One of the named choices; an alias (an older name) reads as its choice."""
+    return spec(kind="choice", choices=tuple(choices), aliases=aliases, **options)
 
 
 def checked(check: Callable[[Any, str], Any], **options: Any) -> dict[str, Spec]:
