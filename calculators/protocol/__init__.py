@@ -43,15 +43,22 @@ from calculators.protocol.primitives import WEEKDAYS, ProtocolError
 from calculators.protocol.reading import read
 from calculators.protocol.references import REFERENCE, RULE_NAMES, check_references
 from calculators.protocol.timing import (
+    RULE_KINDS,
     BankHoliday,
     BankHolidays,
+    DeadlineBefore,
+    MonthlyDeadline,
     MonthlyMeeting,
     PanelChange,
-    ReferralRule,
-    ReportRule,
-    StrategyRule,
+    RecurringReview,
     Timing,
+    TimingRule,
 )
+
+# The rules' older class names, kept for old imports.
+ReferralRule = DeadlineBefore
+ReportRule = MonthlyDeadline
+StrategyRule = RecurringReview
 
 
 def protocol_from_mapping(data: Any) -> Protocol:
@@ -65,6 +72,7 @@ __all__ = [
     "CATEGORY_NUMBERS",
     "FIELD_TYPES",
     "REFERENCE",
+    "RULE_KINDS",
     "RULE_NAMES",
     "WEEKDAYS",
     "Abbreviation",
@@ -77,6 +85,7 @@ __all__ = [
     "Clause",
     "Column",
     "Contact",
+    "DeadlineBefore",
     "Domain",
     "EditorialNote",
     "Field",
@@ -84,10 +93,12 @@ __all__ = [
     "Item",
     "Level",
     "Metadata",
+    "MonthlyDeadline",
     "MonthlyMeeting",
     "PanelChange",
     "Protocol",
     "ProtocolError",
+    "RecurringReview",
     "ReferralRule",
     "ReportRule",
     "RiskRule",
@@ -96,5 +107,6 @@ __all__ = [
     "Template",
     "TemplateSection",
     "Timing",
+    "TimingRule",
     "protocol_from_mapping",
 ]

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
+from calculators.calendar_rules import LAST
+
 T = TypeVar("T")
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -56,13 +58,18 @@ def spoken_list(values: Sequence[Any], last: str = "and") -> str:
 
 
 def expect_mapping(
-    data: Any, path: str, required: Sequence[str], optional: Sequence[str] = ()
+    data: Any,
+    path: str,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    other_keys: bool = False,
 ) -> Mapping[str, Any]:
-    """The mapping itself, once it has every required key and no unknown one."""
+    """The mapping itself, once it has every required key and (unless other_keys are
+    read as items) no unknown one."""
     where = path or "the protocol file"
     if not isinstance(data, Mapping):
         raise ProtocolError(path, f"expected a mapping of keys to values, got {describe(data)}")
-    for key in data:
+    for key in () if other_keys else data:
         if key not in required and key not in optional:
             allowed = ", ".join((*required, *optional))
             raise ProtocolError(
@@ -150,6 +157,17 @@ def weekday(value: Any, path: str) -> int:
             path, f"expected a weekday name (monday … sunday), got {describe(value)}"
         )
     return WEEKDAYS.index(value.strip().lower())
+
+
+def week_of_month(value: Any, path: str) -> int:
+    """The week of the month: 1 to 5, or "last" (as `LAST`)."""
+    if isinstance(value, str) and value.strip().lower() == "last":
+        return LAST
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise ProtocolError(
+            path, f'expected a week of the month, 1 to 5 or "last", got {describe(value)}'
+        )
+    return value
 
 
 def iso_date(value: Any, path: str) -> date:

@@ -20,6 +20,14 @@ metadata, made by the helpers below:
     email: str = field(metadata=checked(an_email))
     send_to: str = field(metadata=refers_to("contact"))
     levels: tuple[Level, ...] = field(metadata=checked(lowest_first, min_items=1))
+    week_of_month: int = field(metadata=week_of_month())   # 1-5 or "last" (LAST)
+    rules: tuple[Rule, ...] = field(default=(), metadata=keyed_items(kinds=KINDS))
+    id: str = field(metadata=from_key())
+
+`kinds` reads a mapping whose `kind:` names the dataclass to read it into (a
+tagged union, e.g. the timing rules by kind). `keyed_items()` reads every key of
+the mapping that is not another field's, each as an item whose `from_key()` field
+is that key: `timing: {mase_panel: {kind: monthly_meeting, ...}, panel_changes: []}`.
 
 A dataclass may also define `validate(self, path)`, called once its fields are
 read, for checks across its own fields (e.g. max_weeks at least min_weeks).
@@ -42,13 +50,14 @@ T = TypeVar("T")
 # The values read so far, outermost mapping first: children see their ancestors.
 Context = tuple[Mapping[str, Any], ...]
 _KEY = "protocol"
+_ITEM_KEY = "(key)"  # where a keyed item's key is passed to its from_key() field
 
 
 @dataclass(frozen=True)
 class Spec:
     """How to read one field, beyond its type hint."""
 
-    kind: str | None = None  # "identifier", "weekday", "level" or "choice"
+    kind: str | None = None  # "identifier", "weekday", "week", "level" or "choice"
     minimum: int | None = None
     maximum: int | None = None
     min_items: int = 0
@@ -57,6 +66,8 @@ class Spec:
     check: Callable[[Any, str], Any] | None = None
     parent: str | None = None
     refers_to: str | None = None  # checked across the file by references.py
+    kinds: Mapping[str, type] | None = None  # a mapping's `kind:` names its dataclass
+    keyed: bool = False  # the mapping's other keys, each an item
 
 
 def spec(**options: Any) -> dict[str, Spec]:
@@ -72,6 +83,11 @@ def identifier(**options: Any) -> dict[str, Spec]:
 def weekday_name(**options: Any) -> dict[str, Spec]:
     """A weekday name in the file ("thursday"), its number in the model (3)."""
     return spec(kind="weekday", **options)
+
+
+def week_of_month(**options: Any) -> dict[str, Spec]:
+    """The week of the month: 1 to 5, or "last" (read as `calendar_rules.LAST`)."""
+    return spec(kind="week", **options)
 
 
 def level(**options: Any) -> dict[str, Spec]:
@@ -116,6 +132,30 @@ def refers_to(kind: str, **options: Any) -> dict[str, Spec]:
     return spec(refers_to=kind, **options)
 
 
+def by_kind(kinds: Mapping[str, type], **options: Any) -> dict[str, Spec]:
+    """A mapping whose `kind:` names the dataclass it is read into."""
+    return spec(kinds=kinds, **options)
+
+
+def keyed_items(**options: Any) -> dict[str, Spec]:
+    """Not one key: every other key of the mapping, each read as an item (a tuple's X)
+    whose `from_key()` field is that key. The key must be an id."""
+    return spec(keyed=True, **options)
+
+
+def from_key() -> dict[str, Spec]:
+    """Not a key in the file: the key a keyed item is listed under (its id)."""
+    return spec(parent=_ITEM_KEY)
+
+
+def key_of(item: Any) -> str | None:
+    """The key a keyed item was listed under, from its `from_key()` field."""
+    for item_field in dataclasses.fields(item):
+        if field_spec(item_field).parent == _ITEM_KEY:
+            return getattr(item, item_field.name)
+    return None
+
+
 def field_spec(item: dataclasses.Field[Any]) -> Spec:
     return item.metadata.get(_KEY, Spec())
 
@@ -128,7 +168,11 @@ def has_default(item: dataclasses.Field[Any]) -> bool:
 
 def keys(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The file's keys for a dataclass: (required, optional)."""
-    keyed = [f for f in dataclasses.fields(cls) if field_spec(f).parent is None]
+    keyed = [
+        f
+        for f in dataclasses.fields(cls)
+        if field_spec(f).parent is None and not field_spec(f).keyed
+    ]
     return (
         tuple(f.name for f in keyed if not has_default(f)),
         tuple(f.name for f in keyed if has_default(f)),
@@ -147,6 +191,7 @@ class _Plan:
     fields: tuple[tuple[dataclasses.Field[Any], Any, Spec], ...]
     required: tuple[str, ...]
     optional: tuple[str, ...]
+    other_keys: bool  # a keyed_items() field reads the keys that are not fields
 
 
 class _Reader:
@@ -163,17 +208,20 @@ class _Reader:
                 fields=tuple((f, hints[f.name], field_spec(f)) for f in dataclasses.fields(cls)),
                 required=required,
                 optional=optional,
+                other_keys=any(field_spec(f).keyed for f in dataclasses.fields(cls)),
             )
         return self.plans[cls]
 
     def read(self, cls: type[T], data: Any, path: str, context: Context) -> T:
         plan = self.plan(cls)
-        mapping = p.expect_mapping(data, path, plan.required, plan.optional)
+        mapping = p.expect_mapping(data, path, plan.required, plan.optional, plan.other_keys)
         values: dict[str, Any] = {}
         inner = (*context, values)
         for item, hint, options in plan.fields:
             if options.parent is not None:
                 values[item.name] = context[-1][options.parent]
+            elif options.keyed:
+                values[item.name] = self.keyed(hint, mapping, path, options, inner, plan)
             elif item.name in mapping:
                 where = p.join(path, item.name)
                 value = self.value(hint, mapping[item.name], where, options, inner)
@@ -190,9 +238,42 @@ class _Reader:
             validate(path)
         return result
 
+    def keyed(
+        self,
+        hint: Any,
+        mapping: Mapping[str, Any],
+        path: str,
+        options: Spec,
+        context: Context,
+        plan: _Plan,
+    ) -> tuple[Any, ...]:
+        """The mapping's keys that are not fields, each an item with its key as its id."""
+        arguments = typing.get_args(hint)
+        if typing.get_origin(hint) is not tuple or arguments[1:] != (Ellipsis,):
+            raise TypeError(f"{path}: keyed_items() fields must be `tuple[X, ...]`, not {hint}")
+        fields = (*plan.required, *plan.optional)
+        result = []
+        for key, value in mapping.items():
+            if key in fields:
+                continue
+            where = p.join(path, str(key))
+            if not isinstance(value, Mapping):
+                where_in = path or "the protocol file"
+                raise ProtocolError(
+                    where,
+                    f"unknown key {key!r} in {where_in} (allowed: {', '.join(fields)}, "
+                    f"or the id of an item with its mapping of keys to values)",
+                )
+            p.identifier(key, where)
+            inner = (*context, {_ITEM_KEY: key})
+            result.append(self.value(arguments[0], value, where, options, inner))
+        return tuple(result)
+
     def value(self, hint: Any, value: Any, path: str, options: Spec, context: Context) -> Any:
         origin = typing.get_origin(hint)
         arguments = typing.get_args(hint)
+        if options.kinds is not None and origin is not tuple:
+            return self.read(_kind(value, path, options.kinds), value, path, context)
         if origin in (typing.Union, types.UnionType):
             present = [a for a in arguments if a is not type(None)]
             if len(present) != 1:
@@ -212,6 +293,21 @@ class _Reader:
         return _leaf(hint, value, path, options, context)
 
 
+def _kind(value: Any, path: str, kinds: Mapping[str, type]) -> type:
+    """The dataclass a mapping's `kind:` names."""
+    names = tuple(kinds)
+    if not isinstance(value, Mapping):
+        raise ProtocolError(
+            path, f"expected a mapping with a kind ({', '.join(names)}), got {p.describe(value)}"
+        )
+    if "kind" not in value:
+        raise ProtocolError(
+            p.join(path, "kind"),
+            f"missing required key 'kind' in {path} (one of {', '.join(names)})",
+        )
+    return kinds[p.one_of(value["kind"], p.join(path, "kind"), names)]
+
+
 def _leaf(hint: Any, value: Any, path: str, options: Spec, context: Context) -> Any:
     if hint is str:
         if options.kind == "identifier":
@@ -224,6 +320,8 @@ def _leaf(hint: Any, value: Any, path: str, options: Spec, context: Context) -> 
     if hint is int:
         if options.kind == "weekday":
             return p.weekday(value, path)
+        if options.kind == "week":
+            return p.week_of_month(value, path)
         if options.kind == "level":
             return p.level_number(value, path, level_numbers(context))
         return p.whole_number(value, path, options.minimum, options.maximum)

@@ -3,7 +3,7 @@
 A field says what it refers to in its metadata (`refers_to("clause")`, see
 `reading.py`); `check_references` walks the whole model and checks each such
 value by its kind, so a new field that cites clauses needs no code here.
-Clause text refers to data held once: {contact:cse-lead}, {rule:mase_panel}.
+Clause text refers to data held once: {contact:cse-lead}, {rule:<id of any timing rule>}.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from typing import Any
 
 from calculators.protocol.model import Protocol
 from calculators.protocol.primitives import ProtocolError, join, unique, unique_nested
-from calculators.protocol.reading import field_spec
+from calculators.protocol.reading import field_spec, key_of
 
 REFERENCE = re.compile(r"\{(contact|rule):([^}]*)\}")
+# Newham's rule ids, kept for old imports: {rule:…} may name any rule the protocol has.
 RULE_NAMES = ("mase_panel", "mase_referral", "monthly_report", "strategy_meeting")
 Check = Callable[[str, str], None]
 
@@ -40,9 +41,12 @@ def references(item: Any, path: str = "") -> Iterator[tuple[str, str, str]]:
         where = join(path, item_field.name)
         kind = field_spec(item_field).refers_to
         values = value if isinstance(value, tuple) else (value,)
-        paths = (
-            [f"{where}[{i}]" for i in range(len(value))] if isinstance(value, tuple) else [where]
-        )
+        if field_spec(item_field).keyed:  # listed by key: timing.mase_panel
+            paths = [join(path, str(key_of(one))) for one in values]
+        elif isinstance(value, tuple):
+            paths = [f"{where}[{i}]" for i in range(len(value))]
+        else:
+            paths = [where]
         for one, one_path in zip(values, paths, strict=True):
             if kind is not None and one is not None:
                 yield kind, one, one_path
@@ -56,6 +60,8 @@ def reference_checks(protocol: Protocol) -> dict[str, Check]:
     clause = _known("the number of a clause in sections", {c.id for c in protocol.clauses})
     contact_ids = {c.id for c in protocol.contacts}
     contact = _known(f"a contact id ({', '.join(sorted(contact_ids))})", contact_ids)
+    rule_ids = protocol.timing.ids
+    rule = _known(f"a rule ({', '.join(rule_ids)}) in {{rule:…}}", set(rule_ids))
 
     def use(value: str, path: str) -> None:
         if not value.startswith("form:"):
@@ -67,10 +73,8 @@ def reference_checks(protocol: Protocol) -> dict[str, Check]:
         for kind, name in REFERENCE.findall(value):
             if kind == "contact":
                 contact(name, path)
-            elif name not in RULE_NAMES:
-                raise ProtocolError(
-                    path, f"expected a rule ({', '.join(RULE_NAMES)}) in {{rule:…}}, got {name!r}"
-                )
+            else:
+                rule(name, path)
 
     return {
         "clause": clause,

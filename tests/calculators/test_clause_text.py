@@ -32,7 +32,7 @@ def test_strategy_meeting_rule_reads_as_the_directive_writes_it(protocol: Protoc
 def test_changed_rules_change_the_clause_text(protocol_data: dict[str, Any]) -> None:
     data = copy.deepcopy(protocol_data)
     data["timing"]["mase_panel"].update(weekday="tuesday", week_of_month=2)
-    data["timing"]["mase_referral"]["days_before_panel"] = 10
+    data["timing"]["mase_referral"]["days"] = 10
     data["timing"]["strategy_meeting"].update(min_weeks=6, max_weeks=12)
     changed = protocol_from_mapping(data)
     text = plain_text(changed, changed.clause("4.6").text)

@@ -478,7 +478,7 @@ def test_any_rule_gives_dates_that_keep_the_rule(
     protocol = with_changes(
         protocol_data,
         mase_panel={"weekday": weekday, "week_of_month": week},
-        mase_referral={"days_before_panel": lead},
+        mase_referral={"days": lead},
         monthly_report={"weekday": report_weekday, "week_of_month": report_week},
     )
     answer = schedule.mase_answer(protocol, today)
@@ -515,7 +515,7 @@ def test_changing_the_rules_in_the_protocol_changes_every_answer(
     protocol = with_changes(
         protocol_data,
         mase_panel={"weekday": "tuesday", "week_of_month": 2},
-        mase_referral={"days_before_panel": 10},
+        mase_referral={"days": 10},
         monthly_report={"weekday": "friday", "week_of_month": 4},
         strategy_meeting={"min_weeks": 4, "max_weeks": 6},
     )

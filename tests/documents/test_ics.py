@@ -163,7 +163,7 @@ def test_dtstamp_is_passed_in_and_defaults_to_the_days_midnight(protocol: Protoc
 def test_calendar_file_follows_changed_rules(protocol_data: dict[str, Any]) -> None:
     data = copy.deepcopy(protocol_data)
     data["timing"]["mase_panel"].update(weekday="tuesday", week_of_month=2)
-    data["timing"]["mase_referral"]["days_before_panel"] = 10
+    data["timing"]["mase_referral"]["days"] = 10
     data["timing"]["monthly_report"].update(weekday="friday", week_of_month=4)
     protocol = protocol_from_mapping(data)
     events = events_of(made(protocol))

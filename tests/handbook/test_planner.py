@@ -123,7 +123,7 @@ def test_planner_shows_moved_and_cancelled_panels(protocol_data: dict[str, Any])
 def test_planner_follows_changed_rules(protocol_data: dict[str, Any]) -> None:
     data = copy.deepcopy(protocol_data)
     data["timing"]["mase_panel"].update(weekday="tuesday", week_of_month=2)
-    data["timing"]["mase_referral"]["days_before_panel"] = 10
+    data["timing"]["mase_referral"]["days"] = 10
     data["timing"]["monthly_report"].update(weekday="friday", week_of_month=4)
     markdown = planner.year_planner(protocol_from_mapping(data), HERE, TODAY)
     assert "The MASE panel meets on the 2nd Tuesday of every month." in markdown

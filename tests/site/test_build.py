@@ -220,10 +220,10 @@ def test_changed_timing_rules_change_the_planner_and_the_browsers_protocol(
             "    weekday: thursday\n    week_of_month: 1\n",
             "    weekday: friday\n    week_of_month: 2\n",
         )
-        .replace("    days_before_panel: 14\n", "    days_before_panel: 21\n")
+        .replace("    days: 14\n", "    days: 21\n")
         .replace("    min_weeks: 8\n    max_weeks: 10\n", "    min_weeks: 6\n    max_weeks: 7\n")
     )
-    assert changed.count("friday") == 1 and "days_before_panel: 21" in changed
+    assert changed.count("friday") == 1 and "days: 21" in changed
     protocol_path = tmp_path / "protocol.yaml"
     protocol_path.write_text(changed, encoding="utf-8")
     site = tmp_path / "site"
@@ -254,5 +254,5 @@ def test_changed_timing_rules_change_the_planner_and_the_browsers_protocol(
     browser = json.loads((site / "assets" / "protocol.json").read_text(encoding="utf-8"))
     timing = browser["timing"]
     assert (timing["mase_panel"]["weekday"], timing["mase_panel"]["week_of_month"]) == ("friday", 2)
-    assert timing["mase_referral"]["days_before_panel"] == 21
+    assert timing["mase_referral"]["days"] == 21
     assert (timing["strategy_meeting"]["min_weeks"], timing["strategy_meeting"]["max_weeks"]) == (6, 7)
