@@ -2,15 +2,16 @@
 
 A clause never repeats an email address or a timing rule: "held on the
 {rule:mase_panel} of every month" reads "held on the 1st Thursday of every month"
-from `timing.mase_panel`, so changing the rule changes the clause too.
+from the rule `timing.mase_panel`, so changing the rule changes the clause too. Any
+rule the protocol has may be named by its id.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from calculators import timing
 from calculators.protocol import REFERENCE, Protocol
-from calculators.wording import ordinal, weekday_name, weeks_or_days
 
 
 @dataclass(frozen=True)
@@ -23,20 +24,10 @@ class Segment:
 
 
 def rule_words(protocol: Protocol, name: str) -> str:
-    """A timing rule as the directive words it: "1st Thursday", "2 weeks", "8-10 weeks"."""
-    timing = protocol.timing
-    if name == "mase_panel":
-        rule = timing.mase_panel
-        return f"{ordinal(rule.week_of_month)} {weekday_name(rule.weekday)}"
-    if name == "monthly_report":
-        rule = timing.monthly_report
-        return f"{ordinal(rule.week_of_month)} {weekday_name(rule.weekday)}"
-    if name == "mase_referral":
-        return weeks_or_days(timing.mase_referral.days_before_panel)
-    if name == "strategy_meeting":
-        rule = timing.strategy_meeting
-        return f"{rule.min_weeks}-{rule.max_weeks} weeks"
-    raise KeyError(f"Unknown rule: {name!r}")
+    """A timing rule, by its id, as the directive words it: "1st Thursday", "2 weeks",
+    "10 working days", "last Friday", "8-10 weeks" (the words are its kind's, in the
+    registry)."""
+    return timing.rule_words(protocol, name)
 
 
 def segments(protocol: Protocol, text: str) -> tuple[Segment, ...]:

@@ -1,0 +1,80 @@
+"""monthly_meeting and monthly_deadline: the nth (or last) given weekday of every month."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from calculators.calendar_rules import weekday_of_month, weekday_of_month_words
+from calculators.protocol import MonthlyDeadline, MonthlyMeeting, Protocol
+from calculators.timing.days import bank_holiday, is_working_day, previous_working_day
+from calculators.timing.results import Occurrence
+
+
+def words(rule: MonthlyMeeting | MonthlyDeadline) -> str:
+    """ "1st Thursday", "last Friday"."""
+    return weekday_of_month_words(rule.weekday, rule.week_of_month)
+
+
+def day_in(rule: MonthlyMeeting | MonthlyDeadline, year: int, month: int) -> date | None:
+    """The rule's day in that month (None for a 5th weekday the month lacks)."""
+    return weekday_of_month(year, month, rule.weekday, rule.week_of_month)
+
+
+def scheduled_meetings(protocol: Protocol, rule: MonthlyMeeting, year: int) -> list[Occurrence]:
+    """The year's meetings by the rule, month by month, moved or cancelled as listed."""
+    changes = {change.date: change for change in protocol.timing.changes_for(rule)}
+    result = []
+    for month in range(1, 13):
+        scheduled = day_in(rule, year, month)
+        if scheduled is None:
+            continue
+        change = changes.get(scheduled)
+        meets = change.moved_to if change and change.moved_to else scheduled
+        result.append(
+            Occurrence(
+                rule=rule.id,
+                date=meets,
+                scheduled=scheduled,
+                clauses=(rule.clause,),
+                cancelled=bool(change and change.cancelled),
+                reason=change.reason if change else None,
+                bank_holiday=bank_holiday(protocol, meets),
+            )
+        )
+    return result
+
+
+def meeting_occurrences(
+    protocol: Protocol, rule: MonthlyMeeting, year: int
+) -> tuple[Occurrence, ...]:
+    """The meetings falling in the year, cancelled ones included (flagged), in date order;
+    a meeting moved across the year's end counts in the year it meets."""
+    around = (
+        meeting
+        for near in (year - 1, year, year + 1)
+        for meeting in scheduled_meetings(protocol, rule, near)
+        if meeting.date.year == year
+    )
+    return tuple(sorted(around, key=lambda meeting: meeting.date))
+
+
+def deadline_on(
+    protocol: Protocol, rule_id: str, day: date, clauses: tuple[str, ...]
+) -> Occurrence:
+    """A submission date, flagged if a bank holiday, and moved earlier if not a working day."""
+    return Occurrence(
+        rule=rule_id,
+        date=day,
+        scheduled=day,
+        clauses=clauses,
+        bank_holiday=bank_holiday(protocol, day),
+        submit_by=None if is_working_day(protocol, day) else previous_working_day(protocol, day),
+    )
+
+
+def deadline_occurrences(
+    protocol: Protocol, rule: MonthlyDeadline, year: int
+) -> tuple[Occurrence, ...]:
+    """The year's deadlines, one a month (none in a month lacking a 5th weekday)."""
+    days = (day_in(rule, year, month) for month in range(1, 13))
+    return tuple(deadline_on(protocol, rule.id, day, (rule.clause,)) for day in days if day)

@@ -1,0 +1,42 @@
+"""What the timing rules answer: a dated occurrence, or a window for the next review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One date a rule gives, a meeting or a deadline, with its clause.
+
+    `scheduled` is the rule's own date and `date` the day it falls on (a moved
+    meeting's new day). A deadline on a day that is not a working day carries
+    `submit_by`, the previous working day; a bank holiday is named.
+    """
+
+    rule: str
+    date: date
+    scheduled: date
+    clauses: tuple[str, ...]
+    cancelled: bool = False
+    reason: str | None = None
+    bank_holiday: str | None = None
+    submit_by: date | None = None
+
+    @property
+    def moved(self) -> bool:
+        return not self.cancelled and self.date != self.scheduled
+
+
+@dataclass(frozen=True)
+class Window:
+    """When the next review is due: from `earliest` to `latest`, both included; one date
+    (earliest and latest alike) for an agreed interval out of the area."""
+
+    rule: str
+    last: date
+    earliest: date
+    latest: date
+    clauses: tuple[str, ...]
+    interval_weeks: int | None = None
