@@ -1,0 +1,408 @@
+"""Timing rules by kind (issue 12, item 3): each kind's dates and words, rule by rule.
+
+Runs on CPython and inside Pyodide: standard library and pytest only. Every date
+here was counted by hand on a calendar; the comment beside it says how.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from calculators import timing
+from calculators.calendar_rules import LAST, last_weekday_of_month, weekday_of_month
+from calculators.clause_text import plain_text
+from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
+
+THURSDAY, FRIDAY = 3, 4
+# England's bank holidays around Christmas 2026 (26 December is a Saturday, so Boxing
+# Day is kept on Monday 28 December) and Easter 2027 (Easter Sunday is 28 March).
+HOLIDAYS = [
+    {"date": "2026-12-25", "name": "Christmas Day"},
+    {"date": "2026-12-28", "name": "Boxing Day (substitute day)"},
+    {"date": "2027-01-01", "name": "New Year's Day"},
+    {"date": "2027-03-26", "name": "Good Friday"},
+    {"date": "2027-03-29", "name": "Easter Monday"},
+]
+
+
+def changed(protocol_data: dict[str, Any], change: Callable[[dict[str, Any]], Any]) -> Protocol:
+    """Newham's protocol with the given bank holidays and one change to its data."""
+    data = copy.deepcopy(protocol_data)
+    data["timing"]["bank_holidays"]["dates"] = copy.deepcopy(HOLIDAYS)
+    change(data)
+    return protocol_from_mapping(data)
+
+
+def refused(
+    protocol_data: dict[str, Any], change: Callable[[dict[str, Any]], Any]
+) -> ProtocolError:
+    with pytest.raises(ProtocolError) as error:
+        changed(protocol_data, change)
+    return error.value
+
+
+def dates(protocol: Protocol, rule_id: str, year: int) -> list[date]:
+    return [o.date for o in timing.occurrences(protocol, rule_id, year)]
+
+
+# The calendar: the nth or last weekday of a month ------------------------------
+
+
+def test_the_last_thursday_of_a_month_is_in_its_last_seven_days() -> None:
+    assert last_weekday_of_month(2026, 12, THURSDAY) == date(2026, 12, 31)  # a Thursday
+    assert last_weekday_of_month(2027, 2, THURSDAY) == date(2027, 2, 25)  # 28 Feb is a Sunday
+    assert last_weekday_of_month(2027, 3, FRIDAY) == date(2027, 3, 26)  # 31 March: Wednesday
+
+
+def test_a_5th_weekday_the_month_lacks_is_none_and_last_is_the_last() -> None:
+    assert weekday_of_month(2027, 2, THURSDAY, 5) is None  # Thursdays 4, 11, 18, 25
+    assert weekday_of_month(2027, 4, THURSDAY, 5) == date(2027, 4, 29)  # 1, 8, 15, 22, 29
+    assert weekday_of_month(2027, 4, THURSDAY, LAST) == date(2027, 4, 29)
+
+
+# monthly_meeting -----------------------------------------------------------------
+
+
+def test_monthly_meeting_newhams_panel_is_the_1st_thursday_of_each_month(
+    protocol: Protocol,
+) -> None:
+    assert timing.rule_words(protocol, "mase_panel") == "1st Thursday"
+    assert dates(protocol, "mase_panel", 2027) == [
+        date(2027, month, day)
+        for month, day in zip(range(1, 13), (7, 4, 4, 1, 6, 3, 1, 5, 2, 7, 4, 2), strict=True)
+    ]
+
+
+def test_monthly_meeting_on_the_last_thursday_reads_last_and_meets_in_the_last_week(
+    protocol_data: dict[str, Any],
+) -> None:
+    protocol = changed(
+        protocol_data, lambda d: d["timing"]["mase_panel"].update(week_of_month="last")
+    )
+    assert timing.rule_words(protocol, "mase_panel") == "last Thursday"
+    assert "held on the last Thursday of every month" in plain_text(
+        protocol, protocol.clause("4.6").text
+    )
+    assert dates(protocol, "mase_panel", 2027)[:3] == [
+        date(2027, 1, 28),  # January 2027: Thursdays 7, 14, 21, 28
+        date(2027, 2, 25),
+        date(2027, 3, 25),  # March 2027: Thursdays 4, 11, 18, 25
+    ]
+
+
+def test_monthly_meeting_on_the_5th_thursday_meets_only_in_months_that_have_one(
+    protocol_data: dict[str, Any],
+) -> None:
+    protocol = changed(protocol_data, lambda d: d["timing"]["mase_panel"].update(week_of_month=5))
+    # 2027's months with five Thursdays: April (1st is a Thursday), July (1st), September
+    # (2nd) and December (2nd).
+    assert dates(protocol, "mase_panel", 2027) == [
+        date(2027, 4, 29),
+        date(2027, 7, 29),
+        date(2027, 9, 30),
+        date(2027, 12, 30),
+    ]
+
+
+def test_monthly_meeting_moved_and_cancelled_meetings_as_the_owner_lists_them(
+    protocol_data: dict[str, Any],
+) -> None:
+    changes = [
+        {"date": "2027-01-07", "moved_to": "2027-01-14", "reason": "New Year"},
+        {"date": "2027-08-05", "cancelled": True, "reason": "August recess"},
+    ]
+    protocol = changed(protocol_data, lambda d: d["timing"].update(panel_changes=changes))
+    meetings = timing.occurrences(protocol, "mase_panel", 2027)
+    january, august = meetings[0], meetings[7]
+    assert (january.date, january.scheduled, january.moved) == (
+        date(2027, 1, 14),
+        date(2027, 1, 7),
+        True,
+    )
+    assert august.cancelled and august.reason == "August recess"
+    assert timing.next_occurrence(protocol, "mase_panel", date(2027, 8, 1)).date == date(2027, 9, 2)
+
+
+# deadline_before -----------------------------------------------------------------
+
+
+def test_deadline_before_newhams_referral_is_2_weeks_before_the_panel(protocol: Protocol) -> None:
+    assert timing.rule_words(protocol, "mase_referral") == "2 weeks"
+    due = timing.deadline_for(protocol, "mase_referral", date(2027, 1, 7))
+    assert (due.date, due.clauses) == (date(2026, 12, 24), ("4.6",))
+
+
+def test_deadline_before_in_calendar_days_on_a_bank_holiday_is_submitted_the_working_day_before(
+    protocol_data: dict[str, Any],
+) -> None:
+    protocol = changed(protocol_data, lambda d: d["timing"]["mase_referral"].update(days=13))
+    due = timing.deadline_for(protocol, "mase_referral", date(2027, 1, 7))
+    # 13 days before Thursday 7 January 2027 is Friday 25 December 2026.
+    assert (due.date, due.bank_holiday, due.submit_by) == (
+        date(2026, 12, 25),
+        "Christmas Day",
+        date(2026, 12, 24),
+    )
+
+
+def test_deadline_before_10_working_days_skips_weekends_and_bank_holidays(
+    protocol_data: dict[str, Any],
+) -> None:
+    def working(d: dict[str, Any]) -> None:
+        rule = d["timing"]["mase_referral"]
+        del rule["days"]
+        rule["working_days"] = 10
+
+    protocol = changed(protocol_data, working)
+    assert timing.rule_words(protocol, "mase_referral") == "10 working days"
+    assert "submitted 10 working days prior" in plain_text(protocol, protocol.clause("4.6").text)
+    # Back from Thursday 7 January 2027: 6, 5, 4 January (1 January a holiday), 31, 30,
+    # 29 December (28 and 25 holidays, 26-27 a weekend), 24, 23, 22 and 21 December.
+    due = timing.deadline_for(protocol, "mase_referral", date(2027, 1, 7))
+    assert (due.date, due.submit_by) == (date(2026, 12, 21), None)
+    assert dates(protocol, "mase_referral", 2027)[0] == date(2026, 12, 21)
+
+
+def test_deadline_before_a_cancelled_meeting_has_no_deadline(
+    protocol_data: dict[str, Any],
+) -> None:
+    cancelled = [{"date": "2027-08-05", "cancelled": True, "reason": "August recess"}]
+    protocol = changed(protocol_data, lambda d: d["timing"].update(panel_changes=cancelled))
+    deadlines = dates(protocol, "mase_referral", 2027)
+    assert len(deadlines) == 11 and date(2027, 7, 22) not in deadlines  # 5 August - 14 days
+
+
+def test_deadline_before_is_asked_only_of_a_deadline_rule(protocol: Protocol) -> None:
+    with pytest.raises(ValueError, match="mase_panel is a monthly_meeting"):
+        timing.deadline_for(protocol, "mase_panel", date(2027, 1, 7))
+
+
+# monthly_deadline ----------------------------------------------------------------
+
+
+def test_monthly_deadline_newhams_report_is_due_by_the_3rd_thursday(protocol: Protocol) -> None:
+    assert timing.rule_words(protocol, "monthly_report") == "3rd Thursday"
+    assert dates(protocol, "monthly_report", 2027)[:2] == [date(2027, 1, 21), date(2027, 2, 18)]
+
+
+def test_monthly_deadline_on_the_last_friday_falls_back_from_good_friday(
+    protocol_data: dict[str, Any],
+) -> None:
+    protocol = changed(
+        protocol_data,
+        lambda d: d["timing"]["monthly_report"].update(weekday="friday", week_of_month="last"),
+    )
+    assert timing.rule_words(protocol, "monthly_report") == "last Friday"
+    march = timing.occurrences(protocol, "monthly_report", 2027)[2]
+    # The last Friday of March 2027 is the 26th, Good Friday: submit by Thursday 25 March.
+    assert (march.date, march.bank_holiday, march.submit_by) == (
+        date(2027, 3, 26),
+        "Good Friday",
+        date(2027, 3, 25),
+    )
+
+
+# recurring_review ----------------------------------------------------------------
+
+
+def test_recurring_review_newhams_strategy_meetings_every_8_to_10_weeks(
+    protocol: Protocol,
+) -> None:
+    assert timing.rule_words(protocol, "strategy_meeting") == "8-10 weeks"
+    window = timing.window(protocol, "strategy_meeting", date(2027, 1, 7))
+    # 8 weeks (56 days) after 7 January is 4 March; 10 weeks (70 days) is 18 March.
+    assert (window.earliest, window.latest, window.clauses) == (
+        date(2027, 3, 4),
+        date(2027, 3, 18),
+        ("6.2",),
+    )
+
+
+def test_recurring_review_an_agreed_interval_out_of_borough_gives_one_date(
+    protocol: Protocol,
+) -> None:
+    window = timing.window(protocol, "strategy_meeting", date(2027, 1, 7), agreed_weeks=12)
+    # 12 weeks (84 days) after 7 January 2027 is 1 April 2027.
+    assert (window.earliest, window.latest, window.clauses, window.interval_weeks) == (
+        date(2027, 4, 1),
+        date(2027, 4, 1),
+        ("6.13",),
+        12,
+    )
+    with pytest.raises(ValueError, match="expected more than 10 weeks"):
+        timing.window(protocol, "strategy_meeting", date(2027, 1, 7), agreed_weeks=10)
+
+
+def test_recurring_review_of_one_length_reads_as_that_many_weeks(
+    protocol_data: dict[str, Any],
+) -> None:
+    protocol = changed(
+        protocol_data, lambda d: d["timing"]["strategy_meeting"].update(min_weeks=6, max_weeks=6)
+    )
+    assert timing.rule_words(protocol, "strategy_meeting") == "6 weeks"
+    assert "every 6 weeks as a minimum" in plain_text(protocol, protocol.clause("6.2").text)
+    with pytest.raises(ValueError, match="no dates of its own"):
+        timing.occurrences(protocol, "strategy_meeting", 2027)
+
+
+# Any rule, by its id ---------------------------------------------------------------
+
+
+def test_a_new_rule_is_a_yaml_edit_and_clause_text_may_name_it(
+    protocol_data: dict[str, Any],
+) -> None:
+    def add(d: dict[str, Any]) -> None:
+        d["timing"]["case_audit"] = {
+            "kind": "monthly_deadline",
+            "clause": "5.3",
+            "name": "Case audit",
+            "weekday": "monday",
+            "week_of_month": 2,
+            "send_to": "cse-lead",
+        }
+        d["sections"][4]["clauses"][0]["text"] = "Audit by the {rule:case_audit} of the month."
+
+    protocol = changed(protocol_data, add)
+    assert protocol.timing.ids[-1] == "case_audit"
+    assert [r.id for r in timing.dated_rules(protocol)] == [
+        "mase_panel",
+        "mase_referral",
+        "monthly_report",
+        "case_audit",
+    ]
+    assert plain_text(protocol, protocol.sections[4].clauses[0].text) == (
+        "Audit by the 2nd Monday of the month."
+    )
+    # January 2027 begins on a Friday: its Mondays are 4 and 11.
+    assert dates(protocol, "case_audit", 2027)[0] == date(2027, 1, 11)
+
+
+def test_clause_text_naming_a_rule_the_protocol_lacks_lists_the_rules_it_has(
+    protocol_data: dict[str, Any],
+) -> None:
+    error = refused(
+        protocol_data,
+        lambda d: d["sections"][4]["clauses"][0].update(text="By the {rule:case_audit}."),
+    )
+    assert error.path == "sections[4].clauses[0].text"
+    assert error.message == (
+        "expected a rule (mase_panel, mase_referral, monthly_report, strategy_meeting) "
+        "in {rule:…}, got 'case_audit'"
+    )
+
+
+# Refusals name the item ----------------------------------------------------------
+
+
+def _both(d: dict[str, Any]) -> None:
+    d["timing"]["mase_referral"]["working_days"] = 10
+
+
+def _second_meeting(d: dict[str, Any]) -> None:
+    d["timing"]["second_panel"] = dict(d["timing"]["mase_panel"], week_of_month=3)
+    d["timing"]["panel_changes"] = [{"date": "2027-01-07", "cancelled": True, "reason": "X"}]
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "message"),
+    [
+        (
+            lambda d: d["timing"]["mase_panel"].pop("kind"),
+            "timing.mase_panel.kind",
+            "missing required key 'kind' in timing.mase_panel (one of monthly_meeting, "
+            "deadline_before, monthly_deadline, recurring_review)",
+        ),
+        (
+            lambda d: d["timing"]["mase_panel"].update(kind="weekly_meeting"),
+            "timing.mase_panel.kind",
+            "expected one of monthly_meeting, deadline_before, monthly_deadline, "
+            "recurring_review, got 'weekly_meeting'",
+        ),
+        (
+            lambda d: d["timing"]["mase_panel"].update(week_of_month=6),
+            "timing.mase_panel.week_of_month",
+            'expected a week of the month, 1 to 5 or "last", got 6 (int)',
+        ),
+        (
+            lambda d: d["timing"]["monthly_report"].update(week_of_month="final"),
+            "timing.monthly_report.week_of_month",
+            "expected a week of the month, 1 to 5 or \"last\", got the text 'final'",
+        ),
+        (
+            _both,
+            "timing.mase_referral",
+            "expected either 'days: N' (calendar days) or 'working_days: N', not both",
+        ),
+        (
+            lambda d: d["timing"]["mase_referral"].update(meeting="monthly_report"),
+            "timing.mase_referral.meeting",
+            "expected the id of a monthly_meeting rule (mase_panel), got 'monthly_report'",
+        ),
+        (
+            lambda d: d["timing"]["mase_panel"].update(send_to="cse-lead"),
+            "timing.mase_panel.send_to",
+            "unknown key 'send_to' in timing.mase_panel (allowed: clause, name, weekday, "
+            "week_of_month, kind)",
+        ),
+        (
+            lambda d: d["timing"].update(panel_change=[]),
+            "timing.panel_change",
+            "unknown key 'panel_change' in timing (allowed: panel_changes, bank_holidays, "
+            "or the id of an item with its mapping of keys to values)",
+        ),
+        (
+            lambda d: d["timing"].update({"case audit": d["timing"]["monthly_report"]}),
+            "timing.case audit",
+            "expected an id of letters, digits, '-', '_' or '.', got 'case audit'",
+        ),
+        (
+            _second_meeting,
+            "timing.panel_changes[0].meeting",
+            "expected the id of the monthly_meeting rule it changes (mase_panel, "
+            "second_panel), got nothing",
+        ),
+        (
+            lambda d: d["timing"]["strategy_meeting"].update(convene_clauses=["9.9"]),
+            "timing.strategy_meeting.convene_clauses[0]",
+            "expected the number of a clause in sections, got '9.9'",
+        ),
+    ],
+)
+def test_a_broken_timing_rule_is_refused_naming_its_item(
+    protocol_data: dict[str, Any], change: Callable[[dict[str, Any]], Any], path: str, message: str
+) -> None:
+    error = refused(protocol_data, change)
+    assert (error.path, error.message) == (path, message)
+
+
+def test_a_change_to_a_meeting_names_its_rule_when_there_are_two(
+    protocol_data: dict[str, Any],
+) -> None:
+    def two(d: dict[str, Any]) -> None:
+        _second_meeting(d)
+        d["timing"]["panel_changes"][0]["meeting"] = "second_panel"
+        d["timing"]["panel_changes"][0]["date"] = "2027-01-21"  # the 3rd Thursday
+
+    protocol = changed(protocol_data, two)
+    assert timing.occurrences(protocol, "second_panel", 2027)[0].cancelled
+    assert not timing.occurrences(protocol, "mase_panel", 2027)[0].cancelled
+
+
+# Working days ----------------------------------------------------------------------
+
+
+def test_working_days_are_counted_back_over_weekends_and_the_protocols_bank_holidays(
+    protocol_data: dict[str, Any],
+) -> None:
+    protocol = changed(protocol_data, lambda d: None)
+    # Tuesday 30 March 2027 back over Easter Monday, the weekend and Good Friday.
+    assert timing.working_days_before(protocol, date(2027, 3, 30), 1) == date(2027, 3, 25)
+    assert timing.working_days_before(protocol, date(2027, 3, 30), 0) == date(2027, 3, 30)
+    assert timing.previous_working_day(protocol, date(2027, 1, 4)) == date(2026, 12, 31)
+    assert not timing.is_working_day(protocol, date(2027, 3, 29))
+    assert timing.bank_holiday(protocol, date(2027, 3, 29)) == "Easter Monday"
