@@ -32,13 +32,10 @@ class Kind:
     name: str
     words: Callable[[Any], str]
     occurrences: Dates | None
-    meeting: bool = False  # its occurrences are meetings (others are deadlines)
 
 
 KINDS: dict[str, Kind] = {
-    "monthly_meeting": Kind(
-        "monthly_meeting", monthly.words, monthly.meeting_occurrences, meeting=True
-    ),
+    "monthly_meeting": Kind("monthly_meeting", monthly.words, monthly.meeting_occurrences),
     "deadline_before": Kind("deadline_before", deadline.words, deadline.occurrences),
     "monthly_deadline": Kind("monthly_deadline", monthly.words, monthly.deadline_occurrences),
     "recurring_review": Kind("recurring_review", review.words, None),
