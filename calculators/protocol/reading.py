@@ -24,8 +24,9 @@ metadata, made by the helpers below:
     rules: tuple[Rule, ...] = field(default=(), metadata=keyed_items(kinds=KINDS))
     id: str = field(metadata=from_key())
 
-`kinds` reads a mapping whose `kind:` names the dataclass to read it into (a
-tagged union, e.g. the timing rules by kind). `keyed_items()` reads every key of
+The option `kinds=` (on any field: `spec(kinds=...)`, `keyed_items(kinds=...)`)
+reads a mapping whose `kind:` names the dataclass to read it into (a tagged
+union, e.g. the timing rules by kind). `keyed_items()` reads every key of
 the mapping that is not another field's, each as an item whose `from_key()` field
 is that key: `timing: {mase_panel: {kind: monthly_meeting, ...}, panel_changes: []}`.
 
@@ -130,11 +131,6 @@ def refers_to(kind: str, **options: Any) -> dict[str, Spec]:
     "clause", "contact", "note", "template", "indicator", "use" (a clause or form:<template>)
     or "text" (text that may hold {contact:…} and {rule:…})."""
     return spec(refers_to=kind, **options)
-
-
-def by_kind(kinds: Mapping[str, type], **options: Any) -> dict[str, Spec]:
-    """A mapping whose `kind:` names the dataclass it is read into."""
-    return spec(kinds=kinds, **options)
 
 
 def keyed_items(**options: Any) -> dict[str, Spec]:
