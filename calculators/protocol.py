@@ -8,7 +8,9 @@ a `ProtocolError` naming the path of the bad item, e.g.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +30,36 @@ _CLAUSE_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
 # Clause text refers to data held once: {contact:cse-lead}, {rule:mase_panel}.
 REFERENCE = re.compile(r"\{(contact|rule):([^}]*)\}")
 RULE_NAMES = ("mase_panel", "mase_referral", "monthly_report", "strategy_meeting")
+# The handbook's own sentences for each timing rule's answers (not the directive's
+# words): each key, and the {placeholders} its text may use.
+HANDBOOK_WORDING: Mapping[str, Mapping[str, frozenset[str]]] = {
+    "mase_panel": {
+        "moved": frozenset({"scheduled", "moved_to", "reason"}),
+        "cancelled": frozenset({"scheduled", "reason"}),
+        "bank_holiday": frozenset({"date", "name"}),
+        "owner_note_title": frozenset(),
+        "owner_note": frozenset({"panels"}),
+    },
+    "monthly_report": {
+        "last_due": frozenset({"month", "date", "send_to"}),
+        "next_due": frozenset({"month", "date"}),
+        "due_today": frozenset({"month", "date"}),
+    },
+    "strategy_meeting": {
+        "latest": frozenset({"latest"}),
+        "minimum": frozenset({"min_weeks", "max_weeks", "since"}),
+        "sooner": frozenset(),
+        "convene_now": frozenset({"convene"}),
+        "overdue": frozenset({"days", "latest"}),
+        "overdue_summary": frozenset({"latest"}),
+        "not_a_working_day": frozenset({"date", "why", "latest"}),
+        "out_of_borough": frozenset({"interval", "since"}),
+        "confirm_interval": frozenset({"interval", "confirm_weeks"}),
+        "convene_summary": frozenset({"name"}),
+        "convene_event": frozenset({"latest", "clauses"}),
+        "minutes_far_apart": frozenset({"max_weeks", "min_weeks", "weeks", "clause", "oob_clause"}),
+    },
+}
 
 
 class ProtocolError(ValueError):
@@ -153,6 +185,7 @@ class MonthlyMeeting:
     name: str
     weekday: int
     week_of_month: int
+    wording: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -169,6 +202,7 @@ class ReportRule:
     weekday: int
     week_of_month: int
     send_to: str
+    wording: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -179,6 +213,10 @@ class StrategyRule:
     max_weeks: int
     out_of_borough_clause: str
     out_of_borough_reminder: str
+    convene_days_before: int = 14
+    convene_clauses: tuple[str, ...] = ()
+    confirm_interval_over_weeks: int = 26
+    wording: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -559,13 +597,44 @@ def _timing(data: Any, path: str) -> Timing:
 
 
 def _monthly_meeting(data: Any, path: str) -> MonthlyMeeting:
-    m = _mapping(data, path, required=("clause", "name", "weekday", "week_of_month"))
+    m = _mapping(
+        data,
+        path,
+        required=("clause", "name", "weekday", "week_of_month"),
+        optional=("handbook_wording",),
+    )
     return MonthlyMeeting(
         clause=_text(m, "clause", path),
         name=_text(m, "name", path),
         weekday=_weekday(m, "weekday", path),
         week_of_month=_int(m, "week_of_month", path, minimum=1, maximum=4),
+        wording=_wording(m, path, "mase_panel"),
     )
+
+
+def _wording(m: Mapping[str, Any], path: str, rule: str) -> Mapping[str, str]:
+    """A rule's `handbook_wording`: every sentence the code asks for, with known placeholders."""
+    wanted = HANDBOOK_WORDING[rule]
+    where = _join(path, "handbook_wording")
+    data = _mapping(m.get("handbook_wording", {}), where, required=tuple(wanted))
+    wording = {}
+    for key, allowed in wanted.items():
+        text = _text(data, key, where)
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        except ValueError as error:
+            raise ProtocolError(
+                _join(where, key), f"expected {{name}} placeholders: {error}"
+            ) from None
+        unknown = sorted(names - allowed)
+        if unknown:
+            known = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "none"
+            raise ProtocolError(
+                _join(where, key),
+                f"unknown placeholder {{{unknown[0]}}} (this sentence may use: {known})",
+            )
+        wording[key] = text
+    return wording
 
 
 def _check_panel_changes(rule: MonthlyMeeting, changes: tuple[PanelChange, ...], path: str) -> None:
@@ -593,13 +662,19 @@ def _referral(data: Any, path: str) -> ReferralRule:
 
 
 def _report(data: Any, path: str) -> ReportRule:
-    m = _mapping(data, path, required=("clause", "name", "weekday", "week_of_month", "send_to"))
+    m = _mapping(
+        data,
+        path,
+        required=("clause", "name", "weekday", "week_of_month", "send_to"),
+        optional=("handbook_wording",),
+    )
     return ReportRule(
         clause=_text(m, "clause", path),
         name=_text(m, "name", path),
         weekday=_weekday(m, "weekday", path),
         week_of_month=_int(m, "week_of_month", path, minimum=1, maximum=4),
         send_to=_text(m, "send_to", path),
+        wording=_wording(m, path, "monthly_report"),
     )
 
 
@@ -615,6 +690,12 @@ def _strategy(data: Any, path: str) -> StrategyRule:
             "out_of_borough_clause",
             "out_of_borough_reminder",
         ),
+        optional=(
+            "convene_days_before",
+            "convene_clauses",
+            "confirm_interval_over_weeks",
+            "handbook_wording",
+        ),
     )
     minimum = _int(m, "min_weeks", path, minimum=1, maximum=52)
     maximum = _int(m, "max_weeks", path, minimum=1, maximum=52)
@@ -629,6 +710,18 @@ def _strategy(data: Any, path: str) -> StrategyRule:
         max_weeks=maximum,
         out_of_borough_clause=_text(m, "out_of_borough_clause", path),
         out_of_borough_reminder=_text(m, "out_of_borough_reminder", path),
+        convene_days_before=(
+            _int(m, "convene_days_before", path, minimum=1, maximum=60)
+            if "convene_days_before" in m
+            else 14
+        ),
+        convene_clauses=_list(m.get("convene_clauses", []), f"{path}.convene_clauses", _plain_text),
+        confirm_interval_over_weeks=(
+            _int(m, "confirm_interval_over_weeks", path, minimum=1, maximum=52)
+            if "confirm_interval_over_weeks" in m
+            else 26
+        ),
+        wording=_wording(m, path, "strategy_meeting"),
     )
 
 
@@ -843,6 +936,8 @@ def _check_references(protocol: Protocol) -> None:
         "timing.strategy_meeting.out_of_borough_clause",
     )
     contact_ref(timing.monthly_report.send_to, "timing.monthly_report.send_to")
+    for index, clause in enumerate(timing.strategy_meeting.convene_clauses):
+        clause_ref(clause, f"timing.strategy_meeting.convene_clauses[{index}]")
     for t_index, template in enumerate(protocol.templates):
         for index, clause in enumerate(template.clauses):
             clause_ref(clause, f"templates[{t_index}].clauses[{index}]")
