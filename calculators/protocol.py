@@ -57,7 +57,7 @@ HANDBOOK_WORDING: Mapping[str, Mapping[str, frozenset[str]]] = {
         "confirm_interval": frozenset({"interval", "confirm_weeks"}),
         "convene_summary": frozenset({"name"}),
         "convene_event": frozenset({"latest", "clauses"}),
-        "minutes_far_apart": frozenset({"max_weeks", "min_weeks", "weeks", "clause", "oob_clause"}),
+        "minutes_far_apart": frozenset({"max_weeks", "min_weeks", "gap", "clause", "oob_clause"}),
     },
 }
 
