@@ -69,6 +69,7 @@ def define_env(env: Any) -> None:
     env.macro(plain(pages.metadata_table), "metadata_table")
     env.macro(plain(pages.sources_list), "sources_list")
     env.macro(plain(pages.editorial_notes), "editorial_notes")
+    env.macro(plain(planner.holiday_panels_note), "holiday_panels_note")
     env.macro(plain(pages.changelog), "changelog")
     env.macro(with_page(pages.clause_ref), "clause_ref")
     # Calculators

@@ -53,11 +53,17 @@ def dates_to_data(protocol: Protocol, answer: DatesAnswer) -> dict[str, Any]:
             "referral_submit_by": _iso(mase.referral_deadline.submit_by),
             "referral_deadline_bank_holiday": mase.referral_deadline.bank_holiday,
             "days_before_panel": mase.days_before_panel,
+            "next_meeting_change_reason": mase.next_meeting.reason,
+            "cancelled_panels": [
+                {"scheduled": panel.scheduled.isoformat(), "reason": panel.reason}
+                for panel in mase.cancelled
+            ],
             "clauses": list(mase.next_meeting.clauses),
         },
         "monthly_report": {
             "due": report.due.date.isoformat(),
             "submit_by": _iso(report.due.submit_by),
+            "last_due": _iso(report.last_due.date if report.last_due else None),
             "bank_holiday": report.due.bank_holiday,
             "send_to": {
                 "id": report.send_to.id,
@@ -73,11 +79,14 @@ def dates_to_data(protocol: Protocol, answer: DatesAnswer) -> dict[str, Any]:
             "last": strategy.last.isoformat(),
             "earliest": strategy.earliest.isoformat(),
             "latest": strategy.latest.isoformat(),
+            "latest_by_rule": _iso(strategy.latest_by_rule),
+            "convene": _iso(strategy.convene),
             "status": strategy.status,
             "days_overdue": strategy.days_overdue,
             "days_until_earliest": strategy.days_until_earliest,
             "out_of_borough": strategy.out_of_borough,
             "interval_weeks": strategy.interval_weeks,
+            "confirm_interval": strategy.confirm_interval,
             "rationale": strategy.rationale,
             "clauses": list(strategy.clauses),
         },

@@ -28,6 +28,7 @@ from typing import Any
 from calculators.dates_input import DATE_PARTS, parse_date
 from calculators.errors import FieldProblem, InputError
 from calculators.json_text import MAX_NESTING, nesting_depth
+from calculators.minutes_dates import date_order_problems, minutes_warnings
 from calculators.protocol import Field, Protocol, Template
 
 MAX_TEXT_CHARS = 20_000
@@ -76,6 +77,7 @@ def check_values(
             clean[field.id] = checked
         elif complete and field.required:
             problems.append(FieldProblem(field.id, _required_message(field)))
+    problems.extend(date_order_problems(template, clean))
     if problems:
         raise InputError(problems)
     return clean
@@ -111,7 +113,12 @@ def read_values(protocol: Protocol, template: Template, text: str | bytes) -> di
                 f"this draft is for the {draft['template'].title}, not the {template.title}",
             )
         return draft
-    return {"template": template, "fields": check_values(template, data), "warnings": []}
+    fields = check_values(template, data)
+    return {
+        "template": template,
+        "fields": fields,
+        "warnings": value_warnings(protocol, template, fields),
+    }
 
 
 def _parse_json(text: str | bytes) -> Any:
@@ -168,7 +175,13 @@ def _read_draft_data(protocol: Protocol, data: Any) -> dict[str, Any]:
             f"This draft was saved with protocol version {version}; the handbook now uses "
             f"version {protocol.metadata.version}. Check each answer against the current form."
         )
+    warnings += value_warnings(protocol, template, fields)
     return {"template": template, "fields": fields, "warnings": warnings}
+
+
+def value_warnings(protocol: Protocol, template: Template, clean: Mapping[str, Any]) -> list[str]:
+    """What to check in answers that are allowed (the strategy minutes' next meeting date)."""
+    return [problem.message for problem in minutes_warnings(protocol, template, clean)]
 
 
 def template_or_error(protocol: Protocol, template_id: Any) -> Template:

@@ -8,14 +8,16 @@ interval weeks), with the clause it comes from:
 - a MASE referral is due a number of days before the panel (clause 4.6);
 - the monthly case report is due on the nth weekday of every month, to a contact
   (clause 5.3);
-- CSE strategy meetings are held within a window of weeks after the last one
-  (clause 6.2); for a child placed out of borough, an agreed longer interval
-  replaces the window and its rationale belongs in the last meeting's minutes
-  (clause 6.13).
+- CSE strategy meetings take place every `min_weeks`-`max_weeks` weeks as a
+  minimum (clause 6.2): the next one is due by `max_weeks` after the last at the
+  latest, and may always be held sooner. For a child placed out of borough,
+  meetings continue at the interval agreed at the strategy meeting (1 to 52
+  weeks); a longer interval than the usual maximum has its rationale in the last
+  meeting's minutes (clause 6.13).
 
 Bank holidays come with the protocol (generated at build time). An answer that
-falls on one is flagged; a submission that falls on a day that is not a working
-day is advised for the previous working day.
+falls on one is flagged; a submission date or a strategy meeting's latest date
+that falls on a day that is not a working day gives the previous working day.
 
 "Today" is always an argument: nothing here reads the clock.
 """
@@ -39,6 +41,7 @@ WEEKEND = (5, 6)  # Saturday and Sunday are not working days
 NOT_DUE = "not_due"
 DUE = "due"
 OVERDUE = "overdue"
+SHORTEST_INTERVAL_WEEKS = 1
 LONGEST_INTERVAL_WEEKS = 52  # an agreed out-of-borough interval longer than a year is a typo
 MAX_RATIONALE_LENGTH = 2000
 
@@ -89,17 +92,26 @@ class MaseAnswer:
     referable_meeting: Panel
     referral_deadline: Deadline
     days_before_panel: int
+    cancelled: tuple[Panel, ...] = ()  # cancelled panels from today to the referable one
 
 
 @dataclass(frozen=True)
 class ReportAnswer:
+    """The next report deadline (today or later) and the one just passed (before today)."""
+
     due: Deadline
     send_to: Contact
+    last_due: Deadline | None = None
 
 
 @dataclass(frozen=True)
 class StrategyAnswer:
-    """When the next strategy meeting is due, counted from the last (or the initial) one."""
+    """When the next strategy meeting is due, counted from the last (or the initial) one.
+
+    `latest` is the day to hold it by: `latest_by_rule` (the last meeting plus the
+    weeks), or the working day before when that is not a working day. `convene` is
+    the day to start convening it, `convene_days_before` the latest date.
+    """
 
     last: date
     earliest: date
@@ -114,6 +126,9 @@ class StrategyAnswer:
     counted_from: str = "last_strategy"
     earliest_bank_holiday: str | None = None
     latest_bank_holiday: str | None = None
+    latest_by_rule: date | None = None
+    convene: date | None = None
+    confirm_interval: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,6 +190,11 @@ def previous_working_day(protocol: Protocol, day: date) -> date:
     while day.weekday() in WEEKEND or day in holidays:
         day -= timedelta(days=1)
     return day
+
+
+def working_day_on_or_before(protocol: Protocol, day: date) -> date:
+    """The day itself if it is a working day, else the working day before it."""
+    return day if is_working_day(protocol, day) else previous_working_day(protocol, day)
 
 
 def deadline(protocol: Protocol, day: date, clauses: tuple[str, ...]) -> Deadline:
@@ -256,6 +276,31 @@ def referable_panel(protocol: Protocol, today: date) -> tuple[Panel, Deadline]:
     raise ValueError(f"no MASE panel after {today.isoformat()}")  # pragma: no cover
 
 
+def cancelled_panels(protocol: Protocol, start: date, end: date) -> tuple[Panel, ...]:
+    """The cancelled panels whose date by the rule is on or after `start` and before `end`."""
+    return tuple(
+        panel
+        for year in range(start.year, end.year + 1)
+        for panel in scheduled_panels(protocol, year)
+        if panel.cancelled and start <= panel.scheduled < end
+    )
+
+
+def unchanged_bank_holiday_panels(protocol: Protocol) -> tuple[Panel, ...]:
+    """Panels on a bank holiday by the rule with no move or cancellation recorded.
+
+    Over the years the protocol lists bank holidays for: for the protocol owner.
+    """
+    changed = {change.date for change in protocol.timing.panel_changes}
+    years = sorted({holiday.date.year for holiday in protocol.timing.bank_holidays.dates})
+    return tuple(
+        panel
+        for year in years
+        for panel in scheduled_panels(protocol, year)
+        if panel.bank_holiday and panel.scheduled not in changed
+    )
+
+
 def mase_answer(protocol: Protocol, today: date) -> MaseAnswer:
     panel, last_day = referable_panel(protocol, today)
     return MaseAnswer(
@@ -263,6 +308,7 @@ def mase_answer(protocol: Protocol, today: date) -> MaseAnswer:
         referable_meeting=panel,
         referral_deadline=last_day,
         days_before_panel=protocol.timing.mase_referral.days_before_panel,
+        cancelled=cancelled_panels(protocol, today, panel.date),
     )
 
 
@@ -279,13 +325,28 @@ def report_deadlines(protocol: Protocol, year: int) -> tuple[Deadline, ...]:
     return tuple(report_deadline(protocol, year, month) for month in range(1, 13))
 
 
+def _month_after(year: int, month: int) -> tuple[int, int]:
+    return (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _month_before(year: int, month: int) -> tuple[int, int]:
+    return (year - 1, 12) if month == 1 else (year, month - 1)
+
+
 def next_report(protocol: Protocol, today: date) -> ReportAnswer:
-    """The next monthly report deadline on or after today, and who receives the report."""
+    """The next monthly report deadline on or after today, the last one before today,
+    and who receives the report."""
     due = report_deadline(protocol, today.year, today.month)
     if due.date < today:
-        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
-        due = report_deadline(protocol, year, month)
-    return ReportAnswer(due=due, send_to=protocol.contact(protocol.timing.monthly_report.send_to))
+        last_due = due
+        due = report_deadline(protocol, *_month_after(today.year, today.month))
+    else:
+        last_due = report_deadline(protocol, *_month_before(today.year, today.month))
+    return ReportAnswer(
+        due=due,
+        send_to=protocol.contact(protocol.timing.monthly_report.send_to),
+        last_due=last_due,
+    )
 
 
 # Strategy meetings (clauses 6.2 and 6.13) -------------------------------------
@@ -301,23 +362,28 @@ def strategy_window(
     rationale: str = "",
     counted_from: str = "last_strategy",
 ) -> StrategyAnswer:
-    """The window for the next strategy meeting and whether it is due.
+    """The date the next strategy meeting is due by at the latest, and where today stands.
 
-    In borough: from `min_weeks` (earliest) to `max_weeks` (latest) after the last
-    meeting, both ends included. Out of borough: the agreed interval, longer than
-    `max_weeks`, gives one date the meeting is due by (earliest and latest alike).
+    In borough: `max_weeks` after the last meeting at the latest (clause 6.2 sets a
+    minimum frequency; `earliest`, `min_weeks` after, is where the usual window
+    opens). Out of borough: the agreed interval (1 to 52 weeks) gives the latest
+    date (earliest and latest alike). A latest date that is not a working day gives
+    the working day before.
     """
     rule = protocol.timing.strategy_meeting
     if last > today:
         raise InputError.one(counted_from, f"{LABELS[counted_from]} must be today or in the past")
     if out_of_borough:
         interval = check_interval(protocol, interval_weeks)
-        earliest = latest = add_weeks(last, interval)
+        earliest = by_rule = add_weeks(last, interval)
         clauses: tuple[str, ...] = (rule.out_of_borough_clause,)
     else:
-        earliest, latest = add_weeks(last, rule.min_weeks), add_weeks(last, rule.max_weeks)
+        earliest, by_rule = add_weeks(last, rule.min_weeks), add_weeks(last, rule.max_weeks)
         interval = None
         clauses = (rule.clause,)
+    latest = working_day_on_or_before(protocol, by_rule)
+    earliest = min(earliest, latest)
+    convene = working_day_on_or_before(protocol, latest - timedelta(days=rule.convene_days_before))
     if today < earliest:
         status = NOT_DUE
     elif today <= latest:
@@ -337,12 +403,16 @@ def strategy_window(
         clauses=clauses,
         counted_from=counted_from,
         earliest_bank_holiday=bank_holiday(protocol, earliest),
-        latest_bank_holiday=bank_holiday(protocol, latest),
+        latest_bank_holiday=bank_holiday(protocol, by_rule),
+        latest_by_rule=by_rule,
+        convene=convene,
+        confirm_interval=interval is not None and interval > rule.confirm_interval_over_weeks,
     )
 
 
 def check_interval(protocol: Protocol, weeks: int | None) -> int:
-    """An out-of-borough interval must be agreed and longer than the usual maximum."""
+    """An out-of-borough interval must be the one agreed: 1 to 52 weeks (clause 6.13
+    describes the usual case, less often than the minimum; it does not forbid more)."""
     rule = protocol.timing.strategy_meeting
     field, label = "agreed_interval_weeks", LABELS["agreed_interval_weeks"]
     if weeks is None:
@@ -351,13 +421,10 @@ def check_interval(protocol: Protocol, weeks: int | None) -> int:
             f"Enter the agreed interval in weeks: the child is placed out of borough "
             f"({clause_list((rule.out_of_borough_clause,))})",
         )
-    if not rule.max_weeks < weeks <= LONGEST_INTERVAL_WEEKS:
+    if not SHORTEST_INTERVAL_WEEKS <= weeks <= LONGEST_INTERVAL_WEEKS:
         raise InputError.one(
             field,
-            f"{label} must be more than {rule.max_weeks} weeks (meetings for a child placed out "
-            f"of borough are less frequent than every {rule.min_weeks}-{rule.max_weeks} weeks, "
-            f"{clause_list((rule.out_of_borough_clause,))}) and at most "
-            f"{LONGEST_INTERVAL_WEEKS} weeks",
+            f"{label} must be from {SHORTEST_INTERVAL_WEEKS} to {LONGEST_INTERVAL_WEEKS} weeks",
         )
     return weeks
 

@@ -8,11 +8,11 @@ from typing import Any
 
 from calculators.protocol import Protocol
 from calculators.schedule import (
-    DUE,
-    NOT_DUE,
+    OVERDUE,
     DatesAnswer,
     Deadline,
     Panel,
+    ReportAnswer,
     StrategyAnswer,
     deadline,
     one_year_after,
@@ -20,7 +20,16 @@ from calculators.schedule import (
     referral_deadline,
     report_deadlines,
 )
-from calculators.wording import clause_list, days, long_date, ordinal, weekday_name, weeks_or_days
+from calculators.wording import (
+    clause_list,
+    days,
+    long_date,
+    month_name,
+    ordinal,
+    sentence,
+    weekday_name,
+    weeks_or_days,
+)
 
 
 def panel_rule_words(protocol: Protocol) -> str:
@@ -60,13 +69,36 @@ def _submit_words(due: Deadline) -> str:
     )
 
 
+def panel_change_words(protocol: Protocol, panel: Panel) -> str:
+    """ "The panel on … has been moved: reason." or "… is cancelled: reason."; "" if unchanged."""
+    wording = protocol.timing.mase_panel.handbook_wording
+    if panel.cancelled:
+        key = "cancelled"
+    elif panel.moved:
+        key = "moved"
+    else:
+        return ""
+    return wording[key].format(
+        scheduled=long_date(panel.scheduled), moved_to=long_date(panel.date), reason=panel.reason
+    )
+
+
+def panel_holiday_words(protocol: Protocol, panel: Panel) -> str:
+    """A panel on a bank holiday: its name, and to check the date with the MASE coordinator."""
+    if not panel.bank_holiday:
+        return ""
+    return protocol.timing.mase_panel.handbook_wording["bank_holiday"].format(
+        date=long_date(panel.date), name=panel.bank_holiday
+    )
+
+
 def panel_words(protocol: Protocol, panel: Panel) -> tuple[str, str, tuple[str, ...]]:
     """(summary, description, clauses) of a panel for a calendar."""
     parts = []
     if panel.moved:
-        parts.append(f"Moved from {long_date(panel.scheduled)}: {panel.reason}.")
+        parts.append(panel_change_words(protocol, panel))
     if panel.bank_holiday:
-        parts.append(_holiday_words(panel.date, panel.bank_holiday))
+        parts.append(panel_holiday_words(protocol, panel))
     parts.append(f"{panel_rule_words(protocol)} ({clause_list(panel.clauses)})")
     return protocol.timing.mase_panel.name, " ".join(parts), panel.clauses
 
@@ -122,15 +154,22 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
         long_date(panel.date),
         [
             panel_rule_words(protocol),
-            f"Moved from {long_date(panel.scheduled)}: {panel.reason}." if panel.moved else "",
+            panel_change_words(protocol, panel),
+            *(
+                panel_change_words(protocol, cancelled)
+                for cancelled in mase.cancelled
+                if cancelled.scheduled < panel.date
+            ),
         ],
         panel.clauses,
-        _holiday_words(panel.date, panel.bank_holiday),
+        panel_holiday_words(protocol, panel),
     )
     due = mase.referral_deadline
     referral_details = [
         referral_rule_words(protocol),
         f"This is the deadline for the panel on {long_date(mase.referable_meeting.date)}.",
+        panel_change_words(protocol, mase.referable_meeting),
+        *(panel_change_words(protocol, cancelled) for cancelled in mase.cancelled),
     ]
     if mase.referable_meeting.date != panel.date:
         missed = referral_deadline(panel.date, timing.mase_referral)
@@ -156,22 +195,14 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
         due.clauses,
         referral_warning,
     )
-    report_answer = _answer(
-        "monthly_report_due",
-        "Monthly CSE case report",
-        report.due.date,
-        long_date(report.due.date),
-        [report_rule_words(protocol)],
-        report.due.clauses,
-        _submit_words(report.due),
-    )
+    report_answer = report_words_answer(protocol, report, answer.today)
     answers = (
         [referral_answer, panel_answer, report_answer]
         if answer.referral_planned
         else [panel_answer, referral_answer, report_answer]
     )
     if strategy is not None:
-        answers.append(strategy_words(protocol, strategy))
+        answers.append(strategy_words(protocol, strategy, answer.today))
     known = {holiday.date.year for holiday in timing.bank_holidays.dates}
     for item in answers:
         year = date.fromisoformat(item["date"]).year
@@ -183,53 +214,86 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
     return answers
 
 
-def strategy_words(protocol: Protocol, strategy: StrategyAnswer) -> dict[str, Any]:
+def report_words_answer(protocol: Protocol, report: ReportAnswer, today: date) -> dict[str, Any]:
+    """Clause 5.3: the deadline just passed (send it now if it has not gone), then the next."""
+    wording = protocol.timing.monthly_report.handbook_wording
+    due = report.due
+
+    def named(key: str, deadline_: Deadline) -> str:
+        return wording[key].format(
+            month=month_name(deadline_.date.month),
+            date=long_date(deadline_.date),
+            send_to=report.send_to.name,
+        )
+
+    passed = named("last_due", report.last_due) if report.last_due else ""
+    if due.date == today or not passed:
+        summary = named("due_today" if due.date == today else "next_due", due)
+        details = [sentence(passed)]
+    else:
+        summary = passed
+        details = [named("next_due", due)]
+    return _answer(
+        "monthly_report_due",
+        "Monthly CSE case report",
+        due.date,
+        summary.rstrip("."),
+        [*details, report_rule_words(protocol)],
+        due.clauses,
+        _submit_words(due),
+    )
+
+
+def strategy_words(protocol: Protocol, strategy: StrategyAnswer, today: date) -> dict[str, Any]:
+    """Clauses 6.2 and 6.13: lead with the latest date; never a word that reads as "wait"."""
     rule = protocol.timing.strategy_meeting
+    wording = rule.handbook_wording
     counted = "last" if strategy.counted_from == "last_strategy" else "initial"
     since = f"the {counted} strategy meeting on {long_date(strategy.last)}"
+    latest = long_date(strategy.latest)
+    details = []
+    if strategy.status == OVERDUE:
+        details.append(wording["overdue"].format(days=days(strategy.days_overdue), latest=latest))
     if strategy.out_of_borough:
-        summary = f"Due by {long_date(strategy.latest)}"
-        details = [
-            f"The child is placed out of borough: meetings continue at the agreed interval of "
-            f"{strategy.interval_weeks} weeks after {since}, instead of every "
-            f"{rule.min_weeks}-{rule.max_weeks} weeks.",
-            f"{rule.out_of_borough_reminder.rstrip('.')} "
-            f"({clause_list((rule.out_of_borough_clause,))}).",
-        ]
+        details.append(
+            wording["out_of_borough"].format(interval=strategy.interval_weeks, since=since)
+        )
+        if strategy.interval_weeks is not None and strategy.interval_weeks > rule.max_weeks:
+            details.append(
+                f"{rule.out_of_borough_reminder.rstrip('.')} "
+                f"({clause_list((rule.out_of_borough_clause,))})."
+            )
     else:
-        summary = f"Between {long_date(strategy.earliest)} and {long_date(strategy.latest)}"
-        details = [
-            f"Strategy meetings take place every {rule.min_weeks}-{rule.max_weeks} weeks as a "
-            f"minimum: {rule.min_weeks} to {rule.max_weeks} weeks after {since}.",
-        ]
-    if strategy.status == NOT_DUE:
-        status = (
-            f"Not yet due: {days(strategy.days_until_earliest)} until "
-            f"{long_date(strategy.earliest)}."
+        details.append(
+            wording["minimum"].format(
+                min_weeks=rule.min_weeks, max_weeks=rule.max_weeks, since=since
+            )
         )
-    elif strategy.status == DUE:
-        status = f"Due now: hold it by {long_date(strategy.latest)}."
-    else:
-        status = (
-            f"Overdue by {days(strategy.days_overdue)}: it was due by {long_date(strategy.latest)}."
+    details.append(wording["sooner"])
+    if strategy.convene and strategy.status != OVERDUE and today >= strategy.convene:
+        details.append(wording["convene_now"].format(convene=long_date(strategy.convene)))
+    by_rule = strategy.latest_by_rule
+    if by_rule and by_rule != strategy.latest:
+        name = strategy.latest_bank_holiday
+        why = f"a bank holiday ({name})" if name else "not a working day"
+        details.append(
+            wording["not_a_working_day"].format(date=long_date(by_rule), why=why, latest=latest)
         )
-    details.insert(0, status)
-    holidays = [
-        _holiday_words(day, name)
-        for day, name in (
-            (strategy.earliest, strategy.earliest_bank_holiday),
-            (strategy.latest, strategy.latest_bank_holiday),
+    warning = ""
+    if strategy.confirm_interval:
+        warning = wording["confirm_interval"].format(
+            interval=strategy.interval_weeks, confirm_weeks=rule.confirm_interval_over_weeks
         )
-        if name
-    ]
     return _answer(
         "strategy_meeting",
         "Next CSE strategy meeting",
         strategy.latest,
-        summary,
+        wording["overdue_summary" if strategy.status == OVERDUE else "latest"].format(
+            latest=latest
+        ),
         details,
         strategy.clauses,
-        " ".join(dict.fromkeys(holidays)),
+        warning,
     )
 
 

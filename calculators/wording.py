@@ -54,6 +54,12 @@ def weeks_or_days(count: int) -> str:
     return days(count)
 
 
+def sentence(text: str) -> str:
+    """Text ending in a full stop ("" stays "")."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
 def clause_list(clauses: tuple[str, ...] | list[str]) -> str:
     """ "clause 5.3" or "clauses 6.3 and 6.9"."""
     items = list(clauses)

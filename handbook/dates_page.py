@@ -5,6 +5,9 @@ from the calculators names the field the page shows it beside. Every id on the
 page is built from those names: the fieldset `today`, its inputs `today-day`,
 `today-month`, `today-year`, its message `today-error`.
 
+The answers update as the fields change (docs/javascripts/dates.js); "Work out the
+dates" does the same and shows any problem.
+
 After an answer, "Use these dates in the forms" hands the strategy meeting dates to
 the forms (docs/javascripts/dates.js, as the risk page hands its answer to the
 monthly report): the target templates and their field ids are looked up in the
@@ -19,7 +22,11 @@ import json
 from calculators.dates_input import EXAMPLE
 from calculators.documents.ics import MAX_CASE_REFERENCE
 from calculators.protocol import Protocol
-from calculators.schedule import MAX_RATIONALE_LENGTH
+from calculators.schedule import (
+    LONGEST_INTERVAL_WEEKS,
+    MAX_RATIONALE_LENGTH,
+    SHORTEST_INTERVAL_WEEKS,
+)
 from calculators.wording import clause_list
 from handbook.forms_pages import clear_all_button, clear_all_status
 from handbook.pages import html_text, site_link
@@ -35,6 +42,8 @@ HANDOFF_LABEL = "Use these dates in the forms"
 # "last_strategy" (the last strategy meeting: the one the calculator counts from,
 # the initial one when none has been held since), "initial_strategy" (as typed) and
 # "next_strategy_latest" (the latest date the next strategy meeting is due by).
+# The minutes are the minutes of the meeting counted from, so its date is the
+# meeting's and the next meeting is the latest date counted from it (6.2, 6.13).
 HANDOFF_SOURCES = ("last_strategy", "initial_strategy", "next_strategy_latest")
 HANDOFFS: tuple[tuple[str, dict[str, str]], ...] = (
     (
@@ -47,7 +56,7 @@ HANDOFFS: tuple[tuple[str, dict[str, str]], ...] = (
     ),
     (
         "strategy-meeting",
-        {"previous_meeting_date": "last_strategy", "next_meeting_date": "next_strategy_latest"},
+        {"meeting_date": "last_strategy", "next_meeting_date": "next_strategy_latest"},
     ),
 )
 
@@ -112,15 +121,16 @@ def dates_form(protocol: Protocol, here: str = PAGE) -> str:
         yes_no(
             "out_of_borough",
             "Is the child placed out of borough?",
-            f"Strategy meetings continue, less often than every {rule.min_weeks}-"
-            f"{rule.max_weeks} weeks, at an interval agreed at the meeting "
+            "Strategy meetings continue at the interval agreed at the strategy meeting, "
+            f"usually less often than every {rule.min_weeks}-{rule.max_weeks} weeks "
             f"({clause_list((rule.out_of_borough_clause,))}).",
         ),
         '<div class="conditional" id="out_of_borough-details" hidden>',
         text_input(
             "agreed_interval_weeks",
             "Agreed interval between strategy meetings, in weeks",
-            f"More than {rule.max_weeks} weeks.",
+            f"As agreed at the strategy meeting: {SHORTEST_INTERVAL_WEEKS} to "
+            f"{LONGEST_INTERVAL_WEEKS} weeks.",
             width=3,
             numeric=True,
             max_length=3,

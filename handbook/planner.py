@@ -13,7 +13,7 @@ from datetime import date
 from calculators import schedule, schedule_words
 from calculators.protocol import BankHoliday, Protocol
 from calculators.wording import long_date, month_name
-from handbook.pages import clause_ref, html_text
+from handbook.pages import clause_ref, html_text, md_text
 from handbook.protocol_json import with_bank_holidays
 
 YEARS_SHOWN = 2  # this year and next
@@ -115,6 +115,43 @@ def deadline_cell(due: schedule.Deadline) -> str:
 
 def _holiday_flag(name: str) -> str:
     return f'<br><strong class="bank-holiday">Bank holiday: {html_text(name)}</strong>'
+
+
+# Panels on a bank holiday, for the protocol owner ---------------------------
+
+
+def unchanged_holiday_panels(protocol: Protocol, today: date | None = None) -> list[str]:
+    """Each panel from today on a bank holiday with no change recorded: "Thursday 1 January
+    2032 (New Year's Day)", over the years the build lists bank holidays for."""
+    today = today or date.today()
+    filled = with_holidays(protocol, today)
+    return [
+        f"{long_date(panel.scheduled)} ({panel.bank_holiday})"
+        for panel in schedule.unchanged_bank_holiday_panels(filled)
+        if panel.scheduled >= today
+    ]
+
+
+def holiday_panels_note(protocol: Protocol, today: date | None = None) -> str:
+    """The editorial note on About listing those panels (empty when there are none)."""
+    panels = unchanged_holiday_panels(protocol, today)
+    if not panels:
+        return ""
+    wording = protocol.timing.mase_panel.handbook_wording
+    text = wording["owner_note"].format(panels="; ".join(panels))
+    title = md_text(wording["owner_note_title"])
+    return f"### {title} {{#note-panels-on-bank-holidays}}\n\n{md_text(text)}\n"
+
+
+def holiday_panels_warning(protocol: Protocol, today: date | None = None) -> str:
+    """The same list as one line for the build's output (empty when there are none)."""
+    panels = unchanged_holiday_panels(protocol, today)
+    if not panels:
+        return ""
+    return (
+        f"Warning: {len(panels)} MASE panel(s) fall on a bank holiday with no change recorded "
+        f"under timing.panel_changes: {'; '.join(panels)}. See the editorial note on About."
+    )
 
 
 # Data -----------------------------------------------------------------------

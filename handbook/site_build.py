@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from handbook.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol
+from handbook.planner import holiday_panels_warning
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,12 +21,15 @@ def build_site(
     """Check the protocol, run `mkdocs build --strict` into a new folder, then swap it in."""
     protocol_path = Path(protocol_path or os.environ.get("CSE_PROTOCOL") or PROTOCOL_PATH)
     try:
-        load_protocol(protocol_path)
+        loaded = load_protocol(protocol_path)
     except ProtocolFileError as error:
         print(
             f"The site was not built. The protocol file has a problem:\n  {error}", file=sys.stderr
         )
         return 2
+    warning = holiday_panels_warning(loaded.protocol)
+    if warning:  # for the protocol owner; the build goes on
+        print(warning, file=sys.stderr)
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))

@@ -86,6 +86,9 @@ def fill_template(protocol: Protocol, args: argparse.Namespace) -> int:
     for warning in answers["warnings"]:
         print(f"warning: {warning}", file=sys.stderr)
     form = fill_form(protocol, template, answers["fields"], _blank(protocol, template, args.blank))
+    for warning in form["warnings"]:
+        if warning not in answers["warnings"]:
+            print(f"warning: {warning}", file=sys.stderr)
     try:
         Path(args.out).write_bytes(form["docx"])
     except OSError as error:

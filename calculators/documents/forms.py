@@ -20,8 +20,10 @@ from calculators.drafts import (
     make_draft,
     read_draft,
     template_or_error,
+    value_warnings,
 )
 from calculators.errors import InputError
+from calculators.minutes_dates import minutes_warnings
 from calculators.protocol import Protocol, Template
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -36,6 +38,7 @@ def fill_form(
         "docx": fill_docx(blank, template, clean),
         "filename": filled_filename(template),
         "text": template_text(protocol, template, clean),
+        "warnings": value_warnings(protocol, template, clean),
     }
 
 
@@ -52,6 +55,7 @@ def handle_fill(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any
         "filename": form["filename"],
         "media_type": DOCX_MEDIA_TYPE,
         "text": form["text"],
+        "warnings": form["warnings"],
     }
 
 
@@ -62,9 +66,17 @@ def handle_template_text(protocol: Protocol, payload: Mapping[str, Any]) -> dict
 
 
 def handle_check(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:
-    """{template, fields} -> {fields}: the answers checked as for a download."""
+    """{template, fields, complete?} -> {fields, warnings}: the answers checked as for a
+    download (with `complete: false`, as for a draft: required fields may be empty).
+    Warnings are {field, message}: answers allowed, but worth a second look."""
     template = template_or_error(protocol, payload.get("template"))
-    return {"fields": check_values(template, payload.get("fields", {}), complete=True)}
+    complete = payload.get("complete", True) is not False
+    fields = check_values(template, payload.get("fields", {}), complete=complete)
+    warnings = minutes_warnings(protocol, template, fields)
+    return {
+        "fields": fields,
+        "warnings": [{"field": w.field, "message": w.message} for w in warnings],
+    }
 
 
 def handle_save_draft(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from calculators import dates_request, schedule, schedule_words
 from calculators.dates_input import attempt, clean_text
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Protocol
-from calculators.wording import clause_list, long_date
+from calculators.wording import clause_list, long_date, sentence
 
 MAX_LINE_OCTETS = 75
 MAX_CASE_REFERENCE = 30
@@ -100,29 +100,52 @@ def write_calendar(
 # The due dates as a calendar --------------------------------------------------
 
 
+def _case_key(case_reference: str) -> tuple[str, str]:
+    """(" (ref)", key) for a case's events: the reference shown, and a short hash for UIDs."""
+    for_case = f" ({case_reference})" if case_reference else ""
+    key = hashlib.sha256(case_reference.encode("utf-8")).hexdigest()[:12] if case_reference else ""
+    return for_case, key
+
+
 def strategy_event(
-    protocol: Protocol, strategy: schedule.StrategyAnswer, case_reference: str
+    protocol: Protocol, strategy: schedule.StrategyAnswer, case_reference: str, today: date
 ) -> schedule_words.Event:
     """The date the next strategy meeting is due by, with the case reference if given."""
     rule = protocol.timing.strategy_meeting
-    for_case = f" ({case_reference})" if case_reference else ""
-    key = hashlib.sha256(case_reference.encode("utf-8")).hexdigest()[:12] if case_reference else ""
-    if strategy.out_of_borough:
-        when = (
-            f"Due by this date: the agreed interval of {strategy.interval_weeks} weeks for a "
-            f"child placed out of borough. {rule.out_of_borough_reminder}"
-        )
-    else:
-        when = (
-            f"Due between {long_date(strategy.earliest)} and this date "
-            f"({rule.min_weeks}-{rule.max_weeks} weeks after the last meeting)."
-        )
+    for_case, key = _case_key(case_reference)
+    words = schedule_words.strategy_words(protocol, strategy, today)
+    lines = [sentence(words["summary"]), *words["details"], sentence(words["warning"] or "")]
     return schedule_words.Event(
         kind="strategy",
         date=strategy.latest,
         summary=f"{rule.name} due{for_case}",
-        description=f"{when} ({clause_list(strategy.clauses)})",
+        description=" ".join(line for line in lines if line)
+        + f" ({clause_list(strategy.clauses)})",
         clauses=strategy.clauses,
+        key=key,
+    )
+
+
+def convene_event(
+    protocol: Protocol, strategy: schedule.StrategyAnswer, case_reference: str, today: date
+) -> schedule_words.Event | None:
+    """A reminder to convene the strategy meeting (invite the partners, consult health
+    first: clauses 3.4, 6.10 and 6.11) `convene_days_before` the latest date; on today
+    when that day has passed, and none once the latest date has passed."""
+    rule = protocol.timing.strategy_meeting
+    if strategy.convene is None or strategy.latest < today:
+        return None
+    for_case, key = _case_key(case_reference)
+    clauses = rule.convene_clauses or strategy.clauses
+    description = rule.handbook_wording["convene_event"].format(
+        latest=long_date(strategy.latest), clauses=clause_list(clauses)
+    )
+    return schedule_words.Event(
+        kind="convene",
+        date=max(strategy.convene, today),
+        summary=rule.handbook_wording["convene_summary"].format(name=rule.name) + for_case,
+        description=description,
+        clauses=tuple(clauses),
         key=key,
     )
 
@@ -135,10 +158,14 @@ def calendar_file(
     strategy: schedule.StrategyAnswer | None = None,
     case_reference: str = "",
 ) -> str:
-    """The next twelve months of panels and deadlines, plus the strategy meeting due date."""
+    """The next twelve months of panels and deadlines, plus the strategy meeting's latest
+    date and the reminder to convene it."""
     events = list(schedule_words.upcoming_events(protocol, today))
     if strategy is not None:
-        events.append(strategy_event(protocol, strategy, case_reference))
+        events.append(strategy_event(protocol, strategy, case_reference, today))
+        reminder = convene_event(protocol, strategy, case_reference, today)
+        if reminder is not None:
+            events.append(reminder)
         events.sort(key=lambda event: (event.date, event.kind))
     return write_calendar(
         events, dtstamp=dtstamp, name=protocol.metadata.short_title + " due dates"

@@ -18,6 +18,7 @@ registry (`calculators/timing/`). Clause text refers to any rule as {rule:<id>}.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -25,6 +26,7 @@ from typing import Any
 from calculators.calendar_rules import weekday_of_month, weekday_of_month_words
 from calculators.protocol.primitives import ProtocolError, find, unique
 from calculators.protocol.reading import (
+    checked,
     choice,
     from_key,
     identifier,
@@ -34,6 +36,71 @@ from calculators.protocol.reading import (
     weekday_name,
     whole,
 )
+
+# The handbook's own sentences for a rule's answers (not the directive's words) ----
+
+
+def placeholders(*allowed: str) -> dict[str, Any]:
+    """A sentence that may use only these {placeholders}."""
+
+    def check(text: str, path: str) -> str:
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        except ValueError as error:
+            raise ProtocolError(path, f"expected {{name}} placeholders: {error}") from None
+        unknown = sorted(names - set(allowed))
+        if unknown:
+            known = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "none"
+            raise ProtocolError(
+                path, f"unknown placeholder {{{unknown[0]}}} (this sentence may use: {known})"
+            )
+        return text
+
+    return checked(check)
+
+
+class Wording:
+    """A rule's `handbook_wording`: `wording["latest"]` reads one sentence."""
+
+    def __getitem__(self, key: str) -> str:
+        return str(getattr(self, key))
+
+
+@dataclass(frozen=True)
+class MeetingWording(Wording):
+    moved: str = field(metadata=placeholders("scheduled", "moved_to", "reason"))
+    cancelled: str = field(metadata=placeholders("scheduled", "reason"))
+    bank_holiday: str = field(metadata=placeholders("date", "name"))
+    owner_note_title: str = field(metadata=placeholders())
+    owner_note: str = field(metadata=placeholders("panels"))
+
+
+@dataclass(frozen=True)
+class MonthlyDeadlineWording(Wording):
+    last_due: str = field(metadata=placeholders("month", "date", "send_to"))
+    next_due: str = field(metadata=placeholders("month", "date"))
+    due_today: str = field(metadata=placeholders("month", "date"))
+
+
+@dataclass(frozen=True)
+class ReviewWording(Wording):
+    latest: str = field(metadata=placeholders("latest"))
+    minimum: str = field(metadata=placeholders("min_weeks", "max_weeks", "since"))
+    sooner: str = field(metadata=placeholders())
+    convene_now: str = field(metadata=placeholders("convene"))
+    overdue: str = field(metadata=placeholders("days", "latest"))
+    overdue_summary: str = field(metadata=placeholders("latest"))
+    not_a_working_day: str = field(metadata=placeholders("date", "why", "latest"))
+    out_of_borough: str = field(metadata=placeholders("interval", "since"))
+    confirm_interval: str = field(metadata=placeholders("interval", "confirm_weeks"))
+    convene_summary: str = field(metadata=placeholders("name"))
+    convene_event: str = field(metadata=placeholders("latest", "clauses"))
+    minutes_far_apart: str = field(
+        metadata=placeholders("max_weeks", "min_weeks", "gap", "clause", "oob_clause")
+    )
+
+
+# The rules -------------------------------------------------------------------------
 
 
 def _kind(name: str) -> Any:
@@ -52,6 +119,7 @@ class MonthlyMeeting:
     name: str
     weekday: int = field(metadata=weekday_name())
     week_of_month: int = field(metadata=week_of_month())
+    handbook_wording: MeetingWording
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -92,6 +160,7 @@ class MonthlyDeadline:
     weekday: int = field(metadata=weekday_name())
     week_of_month: int = field(metadata=week_of_month())
     send_to: str = field(metadata=refers_to("contact"))
+    handbook_wording: MonthlyDeadlineWording
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,6 +176,7 @@ class RecurringReview:
     max_weeks: int = field(metadata=whole(1, 52))
     out_of_borough_clause: str = field(metadata=refers_to("clause"))
     out_of_borough_reminder: str
+    handbook_wording: ReviewWording
     # Remind the social worker to convene the meeting this many days before the latest date.
     convene_days_before: int = field(default=14, metadata=whole(1, 60))
     convene_clauses: tuple[str, ...] = field(default=(), metadata=refers_to("clause"))

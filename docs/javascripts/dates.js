@@ -1,7 +1,9 @@
 // The due-dates calculator's page binding (form#dates-form, handbook/dates_page.py):
 // read the fields, ask the calculators ("dates", "calendar_file"), and show the
-// answers as text. Problems come back as {field, message}: an error summary at
-// the top takes focus and links to each field, and each field shows its message.
+// answers as text. The answers follow the fields as they change (the newest answer
+// wins); while a date is half typed they are simply withdrawn. On "Work out the
+// dates" problems come back as {field, message}: an error summary at the top takes
+// focus and links to each field, and each field shows its message.
 // Nothing is worked out here, and nothing typed leaves the page.
 //
 // "Use these dates in the forms" hands the strategy meeting dates to the forms in
@@ -37,6 +39,7 @@ export function bind(form, { api }) {
   /** @type {Handoff[]} */
   const handoffs = JSON.parse(form.dataset.handoff ?? "[]");
   let latest = 0;
+  let liveTimer = 0;
 
   // Reading the form -------------------------------------------------------------
 
@@ -149,7 +152,9 @@ export function bind(form, { api }) {
     }
   }
 
-  async function update() {
+  /** Ask for the answers; `live` (as the fields change) shows no problems and takes no focus. */
+  async function update(live = false) {
+    clearTimeout(liveTimer);
     const asked = ++latest;
     const response = await ask("dates", payload());
     if (asked !== latest) return; // a newer question is on its way
@@ -160,8 +165,19 @@ export function bind(form, { api }) {
     } else {
       answer.replaceChildren();
       handoffButton.hidden = true;
-      showProblems(response.errors);
+      if (!live) showProblems(response.errors);
     }
+  }
+
+  /** The answers follow the fields: a short pause after typing, then ask. */
+  function updateSoon(/** @type {Event} */ event) {
+    const target = /** @type {HTMLInputElement} */ (event.target);
+    if (target.id === "case_reference") return; // only the calendar file uses it
+    // Text fields answer as they are typed ("input"); their "change" comes on leaving
+    // them, for example to press "Work out the dates", which answers by itself.
+    if (event.type === "change" && target.type !== "radio") return;
+    clearTimeout(liveTimer);
+    liveTimer = window.setTimeout(() => update(true), 300);
   }
 
   // Handing the dates to the forms -----------------------------------------------------
@@ -176,7 +192,7 @@ export function bind(form, { api }) {
     return parts.day || parts.month || parts.year ? parts : null;
   }
 
-  async function handOff() {
+  async function handToForms() {
     exportStatus.textContent = "";
     const asked = ++latest;
     const response = await ask("dates", payload());
@@ -244,15 +260,18 @@ export function bind(form, { api }) {
 
   fillToday();
   showDetails();
-  form.addEventListener("submit", update);
+  form.addEventListener("submit", () => update(false));
+  form.addEventListener("input", updateSoon);
+  form.addEventListener("change", updateSoon);
   for (const name of CHOICE_FIELDS) {
     for (const radio of form.querySelectorAll(`input[name='${name}']`)) {
       radio.addEventListener("change", showDetails);
     }
   }
   form.querySelector("[data-action='download-ics']")?.addEventListener("click", downloadCalendar);
-  handoffButton.addEventListener("click", handOff);
+  handoffButton.addEventListener("click", handToForms);
   bindClearAll(form, () => {
+    clearTimeout(liveTimer);
     latest++; // an answer still on its way is dropped
     handoffButton.hidden = true;
     fillToday(); // from the clock, not case data

@@ -45,7 +45,7 @@ const BLANK_MISSING =
  * @param {string} blankUrl  the blank template's address, relative to the page
  * @param {string} template  the template id
  * @param {object} fields  the template's field values
- * @returns {Promise<{ok: true, filename: string, text: string} | {ok: false, errors: {field: string, message: string}[]}>}
+ * @returns {Promise<{ok: true, filename: string, text: string, warnings: {field: string, message: string}[]} | {ok: false, errors: {field: string, message: string}[]}>}
  */
 export async function downloadDocument(api, blankUrl, template, fields) {
   let blank;
@@ -64,7 +64,7 @@ export async function downloadDocument(api, blankUrl, template, fields) {
     return { ok: false, errors: [{ field: "", message }] };
   }
   if (!answer.ok) return answer;
-  const { docx_base64, filename, media_type, text } = answer.result;
+  const { docx_base64, filename, media_type, text, warnings } = answer.result;
   download(filename, new Blob([fromBase64(docx_base64)], { type: media_type }));
-  return { ok: true, filename, text };
+  return { ok: true, filename, text, warnings: warnings ?? [] };
 }

@@ -201,6 +201,7 @@ export function bind(form, { api }) {
       const labels = Object.keys(fields ?? {}).map(labelOf);
       notice.textContent = `Filled in from ${source || "another page"}: ${labels.join("; ")}.`;
       save();
+      checkSoon();
     }
   }
 
@@ -249,6 +250,42 @@ export function bind(form, { api }) {
     showProblems([{ field: "", message }]);
   }
 
+  // Warnings: answers allowed, worth a second look (beside the field) ----------------
+
+  /** @param {Problem[]} warnings */
+  function showWarnings(warnings) {
+    for (const old of form.querySelectorAll(".field-warning")) old.remove();
+    for (const { field, message } of warnings) {
+      const wrapper = form.querySelector(`[data-field-wrapper='${CSS.escape(field)}']`);
+      if (!wrapper) continue;
+      const note = document.createElement("p");
+      note.className = "field-warning";
+      note.setAttribute("role", "status");
+      note.textContent = message;
+      wrapper.append(note);
+    }
+  }
+
+  let checking = 0;
+  let checkTimer = 0;
+
+  /** Check the answers as they change (incomplete allowed); the newest check wins. */
+  async function checkAnswers() {
+    const asked = ++checking;
+    const answer = await ask("check_form", { template, fields: collect(), complete: false });
+    if (asked !== checking) return;
+    showWarnings(answer.ok ? answer.result.warnings ?? [] : []);
+  }
+
+  function checkSoon() {
+    clearTimeout(checkTimer);
+    checkTimer = window.setTimeout(checkAnswers, 300);
+  }
+
+  form.addEventListener("change", (event) => {
+    if (event.target !== draftInput) checkSoon();
+  });
+
   // Exports ----------------------------------------------------------------------
 
 
@@ -273,6 +310,7 @@ export function bind(form, { api }) {
       return;
     }
     clearProblems();
+    showWarnings(made.warnings ?? []);
     caseText.value = made.text;
     exportStatus.textContent = `Downloaded ${made.filename}.`;
   }
@@ -334,6 +372,7 @@ export function bind(form, { api }) {
       clearForm();
       fill(answer.result.fields);
       save();
+      checkSoon();
       notice.textContent = [`Opened the draft ${file.name}.`, ...answer.result.warnings].join(" ");
     });
     reader.readAsText(file);
@@ -352,6 +391,10 @@ export function bind(form, { api }) {
     makeDocument();
   });
 
-  bindClearAll(form);
+  bindClearAll(form, () => {
+    checking++; // a check still on its way is dropped
+    clearTimeout(checkTimer);
+    showWarnings([]);
+  });
   restore();
 }

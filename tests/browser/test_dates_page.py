@@ -99,7 +99,10 @@ def test_out_of_borough_asks_for_the_agreed_interval(recorder: Any, served: Site
     page.click("#dates-form button[type='submit']")
     strategy = page.locator("#dates-answer section[data-answer='strategy_meeting']")
     strategy.wait_for()
-    assert "Due by Thursday 24 December 2026" in strategy.inner_text()
+    assert (
+        "Hold the next strategy meeting by Thursday 24 December 2026 at the latest"
+        in strategy.inner_text()
+    )
     assert "clause 6.13" in strategy.inner_text()
 
 
@@ -153,10 +156,14 @@ def test_calendar_file_downloads_and_parses_without_names(
     assert "Jamie" not in text and "Smith" not in text
     calendar = icalendar.Calendar.from_ical(text)
     events = list(calendar.walk("VEVENT"))
-    assert len(events) == 37  # 12 panels, 12 referral and 12 report deadlines, the meeting
-    strategy = [e for e in events if "CR-2026-77" in str(e["SUMMARY"])]
-    assert len(strategy) == 1
-    assert strategy[0].decoded("DTSTART") == date(2026, 12, 24)
+    # 12 panels, 12 referral and 12 report deadlines, the meeting and convening it
+    assert len(events) == 38
+    strategy = {
+        str(e.get("CATEGORIES").cats[0]): e.decoded("DTSTART")
+        for e in events
+        if "CR-2026-77" in str(e["SUMMARY"])
+    }
+    assert strategy == {"strategy": date(2026, 12, 24), "convene": date(2026, 12, 10)}
     assert "made" in page.locator("#dates-form .export-status").inner_text()
     recorder.assert_same_origin_gets()
     recorder.assert_clean()
@@ -197,8 +204,9 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
             "source": "the due-dates calculator",
             "fields": {"last_strat_date": "2026-10-01", "initial_strat_date": initial},
         }
+    # the minutes are of the meeting counted from; the next is the latest date from it
     assert kept["strategy-meeting"]["fields"] == {
-        "previous_meeting_date": "2026-10-01",
+        "meeting_date": "2026-10-01",
         "next_meeting_date": latest.isoformat(),
     }
 
@@ -220,7 +228,7 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
     page.wait_for_selector(
         "form#form-strategy-meeting[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
     )
-    assert form_date(page, "previous_meeting_date") == ("1", "10", "2026")
+    assert form_date(page, "meeting_date") == ("1", "10", "2026")
     assert form_date(page, "next_meeting_date") == tuple(
         str(n) for n in (latest.day, latest.month, latest.year)
     )
@@ -279,4 +287,66 @@ def test_clear_all_case_data_on_the_dates_page(recorder: Any, served: Site) -> N
     assert page.evaluate("sessionStorage.length") == 0
     assert "cleared" in page.locator("#dates-form .clear-status").inner_text()
     assert page.input_value("#today-year")  # today comes back from the clock
+    recorder.assert_clean()
+
+
+def test_the_answers_follow_the_fields_without_pressing_the_button(
+    recorder: Any, served: Site
+) -> None:
+    page = open_dates_page(recorder)
+    fill_date(page, "today", "20", "1", "2027")
+    fill_date(page, "last_strategy", "6", "1", "2027")
+    strategy = page.locator("#dates-answer section[data-answer='strategy_meeting']")
+    strategy.filter(has_text="Wednesday 17 March 2027").wait_for()
+    text = strategy.inner_text()
+    assert "Hold the next strategy meeting by Wednesday 17 March 2027 at the latest" in text
+    assert "Meet sooner when the risk changes." in text
+    assert "not yet due" not in text.lower()
+    report = page.locator("section[data-answer='monthly_report_due']").inner_text()
+    assert "The December report was due on Thursday 17 December 2026" in report
+    # a half-typed date withdraws the answer quietly; a change gives the new answer
+    page.fill("#last_strategy-day", "")
+    strategy.wait_for(state="detached")
+    assert page.locator("#dates-error-summary").is_hidden()
+    page.fill("#last_strategy-day", "13")
+    strategy.filter(has_text="Wednesday 24 March 2027").wait_for()
+    page.check("#out_of_borough-yes")
+    page.fill("#agreed_interval_weeks", "30")
+    strategy.locator(".dates-warning", has_text="30 weeks is more than 26 weeks").wait_for()
+    assert "Wednesday 11 August 2027" in strategy.inner_text()
+    recorder.assert_clean()
+
+
+def test_the_minutes_check_the_next_meeting_date(recorder: Any, served: Site) -> None:
+    page = recorder.page
+    page.goto(recorder.url("forms/strategy-meeting/"))
+    page.wait_for_selector(
+        "form#form-strategy-meeting[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
+    )
+    for field, (day, month, year) in (
+        ("meeting_date", ("6", "1", "2027")),
+        ("next_meeting_date", ("7", "4", "2027")),
+    ):
+        page.fill(f"#f-{field}-day", day)
+        page.fill(f"#f-{field}-month", month)
+        page.fill(f"#f-{field}-year", year)
+    page.locator("#f-next_meeting_date-year").blur()
+    warning = page.locator("[data-field-wrapper='next_meeting_date'] .field-warning")
+    warning.wait_for()
+    assert warning.inner_text().startswith("The next meeting is 13 weeks after this one")
+    assert "(clause 6.2)" in warning.inner_text()
+    # out of borough, a longer interval is the child's agreed one: no warning
+    page.locator("[data-field-wrapper='out_of_borough'] input[value='Yes']").check()
+    warning.wait_for(state="detached")
+    page.locator("[data-field-wrapper='out_of_borough'] input[value='No']").check()
+    warning.wait_for()
+    # a next meeting before this one is refused on making the document, naming the field
+    page.fill("#f-next_meeting_date-month", "1")
+    page.fill("#f-next_meeting_date-day", "5")
+    page.click("#form-strategy-meeting button[type='submit']")
+    summary = page.locator("#form-strategy-meeting .error-summary")
+    summary.wait_for(state="visible")
+    link = summary.locator("a", has_text="Date of next CSE strategy meeting must be after")
+    assert link.count() == 1
+    assert link.get_attribute("href") == "#f-next_meeting_date-day"
     recorder.assert_clean()

@@ -264,6 +264,7 @@ def test_a_new_rule_is_a_yaml_edit_and_clause_text_may_name_it(
             "weekday": "monday",
             "week_of_month": 2,
             "send_to": "cse-lead",
+            "handbook_wording": d["timing"]["monthly_report"]["handbook_wording"],
         }
         d["sections"][4]["clauses"][0]["text"] = "Audit by the {rule:case_audit} of the month."
 
@@ -347,7 +348,7 @@ def _second_meeting(d: dict[str, Any]) -> None:
             lambda d: d["timing"]["mase_panel"].update(send_to="cse-lead"),
             "timing.mase_panel.send_to",
             "unknown key 'send_to' in timing.mase_panel (allowed: clause, name, weekday, "
-            "week_of_month, kind)",
+            "week_of_month, handbook_wording, kind)",
         ),
         (
             lambda d: d["timing"].update(panel_change=[]),

@@ -50,7 +50,11 @@ def test_dates_as_text_gives_long_dates_and_clauses(run: Any) -> None:
     result = run("dates", "--today", "2026-11-20")
     assert result.returncode == 0, result.stderr
     assert "Next MASE panel (clause 4.6): Thursday 3 December 2026" in result.stdout
-    assert "Monthly CSE case report (clause 5.3): Thursday 17 December 2026" in result.stdout
+    assert (
+        "Monthly CSE case report (clause 5.3): The November report was due on Thursday "
+        "19 November 2026: if it has not gone to Jane Sharp, send it now" in result.stdout
+    )
+    assert "The December report is due on Thursday 17 December 2026." in result.stdout
 
 
 def test_today_defaults_to_the_real_date(run: Any) -> None:
@@ -81,10 +85,58 @@ def test_year_out_of_range_and_text_exit_2(run: Any) -> None:
         assert "today:" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_short_interval_out_of_borough_exits_2(run: Any) -> None:
-    result = run("dates", "--today", "2027-03-01", "--out-of-borough", "--interval-weeks", "6")
-    assert result.returncode == 2
-    assert "agreed_interval_weeks:" in result.stderr and "more than 10 weeks" in result.stderr
+def test_out_of_borough_interval_outside_1_to_52_weeks_exits_2(run: Any) -> None:
+    for weeks in ("0", "53"):
+        result = run(
+            "dates", "--today", "2027-03-01", "--out-of-borough", "--interval-weeks", weeks
+        )
+        assert result.returncode == 2, weeks
+        assert "agreed_interval_weeks:" in result.stderr and "from 1 to 52" in result.stderr
+
+
+def test_out_of_borough_8_weekly_interval_is_accepted_clause_6_13(run: Any) -> None:
+    result = run(
+        "dates",
+        "--today",
+        "2027-01-20",
+        "--last-strategy",
+        "2027-01-06",
+        "--out-of-borough",
+        "--interval-weeks",
+        "8",
+        "--rationale",
+        "Agreed at the meeting: placement near family",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    strategy = json.loads(result.stdout)["strategy_meeting"]
+    assert strategy["latest"] == "2027-03-03"
+    assert strategy["interval_weeks"] == 8 and strategy["clauses"] == ["6.13"]
+    assert strategy["confirm_interval"] is False
+
+
+def test_out_of_borough_30_week_interval_answers_with_a_warning(run: Any) -> None:
+    result = run(
+        "dates",
+        "--today",
+        "2027-01-20",
+        "--last-strategy",
+        "2027-01-06",
+        "--out-of-borough",
+        "--interval-weeks",
+        "30",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Hold the next strategy meeting by Wednesday 4 August 2027 at the latest" in (
+        result.stdout
+    )
+    assert "Note: An agreed interval of 30 weeks is more than 26 weeks." in result.stdout
+
+
+def test_dates_json_names_the_report_deadline_just_passed_clause_5_3(run: Any) -> None:
+    answer = json.loads(run("dates", "--today", "2027-02-19", "--json").stdout)
+    assert answer["monthly_report"]["last_due"] == "2027-02-18"
+    assert answer["monthly_report"]["due"] == "2027-03-18"
 
 
 def test_calendar_prints_the_years_panels_and_deadlines(run: Any) -> None:

@@ -114,3 +114,19 @@ def test_fill_names_an_unknown_template(run: Any, tmp_path: Path) -> None:
     result = run("fill", "tax-return", "--input", str(case), "--out", str(tmp_path / "x.docx"))
     assert result.returncode == 2
     assert "unknown template 'tax-return'" in result.stderr
+
+
+def test_fill_refuses_minutes_whose_next_meeting_is_not_after_the_meeting(
+    run: Any, tmp_path: Path
+) -> None:
+    case = tmp_path / "minutes.json"
+    case.write_text(
+        json.dumps({"meeting_date": "2027-01-06", "next_meeting_date": "2027-01-05"}),
+        encoding="utf-8",
+    )
+    result = run(
+        "fill", "strategy-meeting", "--input", str(case), "--out", str(tmp_path / "m.docx")
+    )
+    assert result.returncode == 2
+    assert "next_meeting_date: Date of next CSE strategy meeting must be after" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -248,7 +248,8 @@ def test_a_saved_draft_reopened_gives_the_same_document(
         direct = fill_form(protocol, template, values, blanks[template.id])
         saved = json.dumps(make_draft(protocol, template, values), ensure_ascii=False)
         reopened = read_draft(protocol, saved.encode("utf-8"))
-        assert reopened["template"] == template and reopened["warnings"] == []
+        assert reopened["template"] == template
+        assert reopened["warnings"] == direct["warnings"]  # the same checks, nothing more
         again = fill_form(protocol, template, reopened["fields"], blanks[template.id])
         assert again["docx"] == direct["docx"], template.id
         assert again["text"] == direct["text"]

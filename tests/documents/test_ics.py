@@ -38,6 +38,10 @@ def events_of(text: str) -> list[icalendar.Event]:
     return list(calendar.walk("VEVENT"))
 
 
+def of_kind(events: list[icalendar.Event], kind: str) -> list[icalendar.Event]:
+    return [e for e in events if str(e.get("CATEGORIES").cats[0]) == kind]
+
+
 def made(protocol: Protocol, **payload: Any) -> str:
     request = {"today": TODAY.isoformat(), "now": STAMP.isoformat(), **payload}
     return ics.handle_calendar_file(protocol, request)["text"]
@@ -70,11 +74,15 @@ def test_calendar_file_has_the_strategy_meeting_due_date_with_the_case_reference
     protocol: Protocol,
 ) -> None:
     text = made(protocol, last_strategy="2026-10-01", case_reference="CR/2026, 114;b")
-    strategy = [e for e in events_of(text) if "strategy" in str(e["SUMMARY"])]
+    strategy = of_kind(events_of(text), "strategy")
     assert len(strategy) == 1
     assert strategy[0].decoded("DTSTART") == date(2026, 12, 10)  # 10 weeks after
     assert str(strategy[0]["SUMMARY"]) == "CSE strategy meeting due (CR/2026, 114;b)"
-    assert "clause 6.2" in str(strategy[0]["DESCRIPTION"])
+    description = str(strategy[0]["DESCRIPTION"])
+    assert "Hold the next strategy meeting by Thursday 10 December 2026 at the latest." in (
+        description
+    )
+    assert "clause 6.2" in description
 
 
 def test_calendar_file_carries_no_name_only_the_case_reference(protocol: Protocol) -> None:
@@ -90,12 +98,13 @@ def test_calendar_file_carries_no_name_only_the_case_reference(protocol: Protoco
     assert "Jamie" not in text and "Smith" not in text and "Kent" not in text
     assert "REF-77" in text
     events = events_of(text)
-    assert sum("REF-77" in str(e["SUMMARY"]) for e in events) == 1
+    # the due date and the reminder to convene, nothing else
+    assert sum("REF-77" in str(e["SUMMARY"]) for e in events) == 2
 
 
 def test_case_reference_loses_control_characters_and_must_be_short(protocol: Protocol) -> None:
     text = made(protocol, last_strategy="2026-10-01", case_reference="AB\x00C\r\nD\x1b1")
-    strategy = [e for e in events_of(text) if "strategy" in str(e["SUMMARY"])]
+    strategy = of_kind(events_of(text), "strategy")
     assert str(strategy[0]["SUMMARY"]).endswith("(AB C D 1)")
     with pytest.raises(InputError) as error:
         made(protocol, case_reference="X" * 31)
@@ -176,3 +185,38 @@ def test_calendar_file_follows_changed_rules(protocol_data: dict[str, Any]) -> N
     assert {d + timedelta(days=10) for d in by_kind["referral"]} <= set(panels) | {
         d for d in schedule.panel_dates(protocol, 2027)
     }
+
+
+# Convening the strategy meeting (clauses 3.4, 6.10 and 6.11) ------------------------
+
+
+def test_convening_reminder_is_fourteen_days_before_the_latest_date(protocol: Protocol) -> None:
+    text = made(protocol, last_strategy="2026-11-05", case_reference="CR-1")
+    [reminder] = of_kind(events_of(text), "convene")
+    assert protocol.timing.strategy_meeting.convene_days_before == 14
+    assert reminder.decoded("DTSTART") == date(2027, 1, 14) - timedelta(days=14)
+    assert str(reminder["SUMMARY"]) == "Convene the CSE strategy meeting (CR-1)"
+    description = str(reminder["DESCRIPTION"])
+    assert "due by Thursday 14 January 2027" in description
+    assert "invite the CSE partners" in description
+    assert "consult the community nurse and acute services" in description
+    assert "clauses 3.4, 6.10 and 6.11" in description
+
+
+def test_convening_reminder_days_come_from_the_protocol(protocol_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(protocol_data)
+    data["timing"]["strategy_meeting"]["convene_days_before"] = 21
+    changed = protocol_from_mapping(data)
+    [reminder] = of_kind(events_of(made(changed, last_strategy="2026-11-05")), "convene")
+    assert reminder.decoded("DTSTART") == date(2026, 12, 24)  # 3 weeks before 14 January
+
+
+def test_convening_reminder_already_due_is_put_on_today(protocol: Protocol) -> None:
+    [reminder] = of_kind(events_of(made(protocol, last_strategy="2026-09-25")), "convene")
+    assert reminder.decoded("DTSTART") == TODAY  # latest is 4 December; convene from 20 November
+
+
+def test_no_convening_reminder_once_the_meeting_is_overdue(protocol: Protocol) -> None:
+    events = events_of(made(protocol, last_strategy="2026-09-01"))
+    assert of_kind(events, "convene") == []
+    assert len(of_kind(events, "strategy")) == 1

@@ -142,3 +142,64 @@ def test_bank_holidays_already_in_the_protocol_are_kept(protocol_data: dict[str,
     markdown = planner.year_planner(protocol_from_mapping(data), HERE, TODAY)
     assert "Bank holiday: Test day" in markdown
     assert "New Year" not in re.sub(r"<caption>.*?</caption>", "", markdown)
+
+
+# Panels on a bank holiday with no change recorded (for the protocol owner) ------------
+
+
+def with_a_holiday_on_a_panel(protocol_data: dict[str, Any], changes: list) -> dict[str, Any]:
+    data = copy.deepcopy(protocol_data)
+    data["timing"]["bank_holidays"]["dates"] = [
+        {"date": "2027-01-07", "name": "Test holiday"},
+        {"date": "2026-10-01", "name": "Already passed"},
+    ]
+    data["timing"]["panel_changes"] = changes
+    return data
+
+
+def test_about_lists_panels_on_a_bank_holiday_with_no_change_recorded(
+    protocol_data: dict[str, Any],
+) -> None:
+    protocol = protocol_from_mapping(with_a_holiday_on_a_panel(protocol_data, []))
+    note = planner.holiday_panels_note(protocol, TODAY)
+    assert note.startswith("### MASE panels that fall on a bank holiday")
+    assert "Thursday 7 January 2027 (Test holiday)" in note
+    assert "Already passed" not in note
+    assert "Thursday 7 January 2027 (Test holiday)" in planner.holiday_panels_warning(
+        protocol, TODAY
+    )
+
+
+def test_a_recorded_change_takes_the_panel_off_the_owners_list(
+    protocol_data: dict[str, Any],
+) -> None:
+    moved = {"date": "2027-01-07", "moved_to": "2027-01-14", "reason": "Test holiday"}
+    protocol = protocol_from_mapping(with_a_holiday_on_a_panel(protocol_data, [moved]))
+    assert planner.holiday_panels_note(protocol, TODAY) == ""
+    assert planner.holiday_panels_warning(protocol, TODAY) == ""
+
+
+def test_the_build_prints_the_warning_and_still_builds(
+    protocol_data: dict[str, Any], tmp_path: Any, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    import subprocess
+
+    import yaml
+
+    from calculators.calendar_rules import nth_weekday_of_month
+    from handbook import site_build
+
+    data = copy.deepcopy(protocol_data)
+    panel = nth_weekday_of_month(date.today().year + 1, 1, 3, 1)  # next January's panel
+    data["timing"]["bank_holidays"]["dates"] = [{"date": panel.isoformat(), "name": "Test day"}]
+    source = tmp_path / "protocol.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+    def mkdocs(command: list[str], **_: Any) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess(command, 0)  # mkdocs itself is tested elsewhere
+
+    monkeypatch.setattr(site_build.subprocess, "run", mkdocs)
+    assert site_build.build_site(site_dir=tmp_path / "site", protocol_path=source) == 0
+    printed = capsys.readouterr().err
+    assert "Warning: 1 MASE panel(s) fall on a bank holiday" in printed
+    assert "(Test day)" in printed
