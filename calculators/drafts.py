@@ -14,7 +14,11 @@ Values, as JSON gives them:
 - rows: a list of objects keyed by column id, each value text.
 A missing value, null or "" is an empty answer. Line endings become "\\n".
 
-A draft is JSON: {"template": id, "protocol_version": "1.0", "fields": {...}}.
+A draft is JSON: {"template": id, "protocol_version": "1.0", "fields": {...}}, at most
+MAX_DRAFT_BYTES long (`calculators.limits`), checked when it is saved and when it is opened.
+
+One form's answers together are capped (MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS), so
+that every document the calculators accept opens in a word processor in a few seconds.
 """
 
 from __future__ import annotations
@@ -28,12 +32,21 @@ from typing import Any
 from calculators.dates_input import DATE_PARTS, parse_date
 from calculators.errors import FieldProblem, InputError
 from calculators.json_text import MAX_NESTING, nesting_depth
+from calculators.limits import MAX_DRAFT_BYTES
 from calculators.protocol import Field, Protocol, Template
 
 MAX_TEXT_CHARS = 20_000
 MAX_ROWS = 200
-MAX_DRAFT_BYTES = 5_000_000
+# One document's answers together. LibreOffice took 144 s to open 200 table rows of short
+# paragraphs. Measured with `soffice --headless --convert-to pdf` (a fresh profile, about
+# 2 s of CPU time to start), the slowest shapes at these caps were: every character in one
+# table row of seven cells, 3.2 s of CPU in all; 85 rows of seven cells, 2.5 s; 600
+# paragraphs of text, 2.2 s. Each paragraph, line break and table cell counts as one.
+MAX_DOCUMENT_CHARS = 40_000
+MAX_DOCUMENT_PARAGRAPHS = 600
 DRAFT_KEYS = ("template", "protocol_version", "fields")
+# A protocol version as the handbook writes it ("1.0", "2.1.3"): anything else is refused.
+_VERSION = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 # Characters XML 1.0 does not allow: C0 controls except tab, line feed and carriage
 # return; lone surrogates; U+FFFE and U+FFFF.
@@ -76,9 +89,42 @@ def check_values(
             clean[field.id] = checked
         elif complete and field.required:
             problems.append(FieldProblem(field.id, _required_message(field)))
+    problems.extend(_document_size_problems(template, clean))
     if problems:
         raise InputError(problems)
     return clean
+
+
+def _document_size_problems(template: Template, clean: Mapping[str, Any]) -> list[FieldProblem]:
+    """A problem naming the field at which the answers together pass a document cap."""
+    chars = paragraphs = 0
+    for field in template.fields:
+        value = clean.get(field.id)
+        if not value:
+            continue
+        texts = [c for row in value for c in row.values()] if field.type == "rows" else [value]
+        chars += sum(len(text) for text in texts)
+        paragraphs += sum(text.count("\n") + 1 for text in texts)
+        if chars > MAX_DOCUMENT_CHARS:
+            return [
+                FieldProblem(
+                    field.id,
+                    f"{label_of(field)}: the answers on this form may hold at most "
+                    f"{MAX_DOCUMENT_CHARS:,} characters in all, so that the document opens; "
+                    f"with this answer they hold {chars:,}. Shorten this answer or another",
+                )
+            ]
+        if paragraphs > MAX_DOCUMENT_PARAGRAPHS:
+            return [
+                FieldProblem(
+                    field.id,
+                    f"{label_of(field)}: the answers on this form may have at most "
+                    f"{MAX_DOCUMENT_PARAGRAPHS:,} paragraphs and lines in all (each table cell "
+                    f"counts as one), so that the document opens; with this answer they have "
+                    f"{paragraphs:,}. Shorten this answer or another, or remove rows",
+                )
+            ]
+    return []
 
 
 def make_draft(protocol: Protocol, template: Template, values: Any) -> dict[str, Any]:
@@ -88,6 +134,21 @@ def make_draft(protocol: Protocol, template: Template, values: Any) -> dict[str,
         "protocol_version": protocol.metadata.version,
         "fields": check_values(template, values),
     }
+
+
+def draft_text(
+    protocol: Protocol, template: Template, values: Any, *, max_bytes: int = MAX_DRAFT_BYTES
+) -> str:
+    """The draft file's text, or InputError if it would be too large to open again."""
+    text = json.dumps(make_draft(protocol, template, values), ensure_ascii=False, indent=2) + "\n"
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        raise InputError.one(
+            "fields",
+            f"The answers are too large to save as a draft: at most {max_bytes:,} bytes, "
+            f"and these need {size:,}. Shorten the longest answers",
+        )
+    return text
 
 
 def draft_filename(template: Template) -> str:
@@ -126,7 +187,7 @@ def _parse_json(text: str | bytes) -> Any:
             ) from None
     if not isinstance(text, str):
         raise InputError.one("draft", "The file is not a draft: expected JSON text.")
-    if len(text) > MAX_DRAFT_BYTES:
+    if len(text) > MAX_DRAFT_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_DRAFT_BYTES:
         raise InputError.one("draft", _too_large())
     if nesting_depth(text) > MAX_NESTING:  # json.loads would overflow Pyodide's stack
         raise InputError.one(
@@ -157,18 +218,37 @@ def _read_draft_data(protocol: Protocol, data: Any) -> dict[str, Any]:
     for key in ("template", "fields"):
         if key not in data:
             problems.append(FieldProblem(key, f"the draft has no {key!r}"))
+    problems.extend(_check_version(data.get("protocol_version")))
     if problems:
         raise InputError(problems)
     template = template_or_error(protocol, data["template"])
     fields = check_values(template, data["fields"])
     warnings = []
     version = data.get("protocol_version")
-    if version != protocol.metadata.version:
+    current = protocol.metadata.version
+    if version is None:
+        warnings.append(
+            f"This draft does not say which protocol version it was saved with; the handbook "
+            f"now uses version {current}. Check each answer against the current form."
+        )
+    elif version != current:
         warnings.append(
             f"This draft was saved with protocol version {version}; the handbook now uses "
-            f"version {protocol.metadata.version}. Check each answer against the current form."
+            f"version {current}. Check each answer against the current form."
         )
     return {"template": template, "fields": fields, "warnings": warnings}
+
+
+def _check_version(version: Any) -> list[FieldProblem]:
+    """A draft's protocol version is shown on the page, so only a short version string."""
+    if version is None or (isinstance(version, str) and _VERSION.fullmatch(version)):
+        return []
+    return [
+        FieldProblem(
+            "protocol_version",
+            "the draft's protocol version must be a short version number such as 1.0",
+        )
+    ]
 
 
 def template_or_error(protocol: Protocol, template_id: Any) -> Template:
