@@ -37,11 +37,12 @@ from calculators.protocol import Field, Protocol, Template
 
 MAX_TEXT_CHARS = 20_000
 MAX_ROWS = 200
-# One document's answers together. LibreOffice took 144 s to open 200 table rows of short
-# paragraphs. Measured with `soffice --headless --convert-to pdf` (a fresh profile, about
-# 2 s of CPU time to start), the slowest shapes at these caps were: every character in one
-# table row of seven cells, 3.2 s of CPU in all; 85 rows of seven cells, 2.5 s; 600
-# paragraphs of text, 2.2 s. Each paragraph, line break and table cell counts as one.
+# One document's answers together: each paragraph, line break and table cell counts as a
+# paragraph. LibreOffice took 144 s to open 200 table rows of short paragraphs. Measured
+# with `soffice --headless --convert-to pdf` (CPU time; starting with a fresh profile and
+# an empty form takes 1.8 s), the largest documents at these caps took: all the characters
+# in one table row of seven cells 3.0 s, 85 rows of seven cells 2.4 s, 600 paragraphs of
+# text 2.2 s (tests/documents/test_libreoffice.py opens all three).
 MAX_DOCUMENT_CHARS = 40_000
 MAX_DOCUMENT_PARAGRAPHS = 600
 DRAFT_KEYS = ("template", "protocol_version", "fields")
@@ -104,7 +105,7 @@ def _document_size_problems(template: Template, clean: Mapping[str, Any]) -> lis
             continue
         texts = [c for row in value for c in row.values()] if field.type == "rows" else [value]
         chars += sum(len(text) for text in texts)
-        paragraphs += sum(text.count("\n") + 1 for text in texts)
+        paragraphs += sum(_paragraphs_and_lines(text) for text in texts)
         if chars > MAX_DOCUMENT_CHARS:
             return [
                 FieldProblem(
@@ -125,6 +126,11 @@ def _document_size_problems(template: Template, clean: Mapping[str, Any]) -> lis
                 )
             ]
     return []
+
+
+def _paragraphs_and_lines(text: str) -> int:
+    """What a document makes of a text: a paragraph per blank-line break, a break per line."""
+    return sum(1 + part.count("\n") for part in text.split("\n\n"))
 
 
 def make_draft(protocol: Protocol, template: Template, values: Any) -> dict[str, Any]:
