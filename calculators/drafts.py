@@ -195,7 +195,9 @@ def _parse_json(text: str | bytes) -> Any:
         raise InputError.one("draft", "The file is not a draft: expected JSON text.")
     if len(text) > MAX_DRAFT_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_DRAFT_BYTES:
         raise InputError.one("draft", _too_large())
-    if nesting_depth(text) > MAX_NESTING:  # json.loads would overflow Pyodide's stack
+    if (
+        nesting_depth(text, stop_above=MAX_NESTING) > MAX_NESTING
+    ):  # json.loads would overflow Pyodide's stack
         raise InputError.one(
             "draft", f"The file is nested too deeply to be a draft (at most {MAX_NESTING} levels)."
         )

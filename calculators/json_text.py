@@ -25,6 +25,7 @@ MAX_NESTING = 32
 STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"?', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]++")
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_CHUNK = 65_536  # brackets counted at a time, so that a deep text is refused early
 
 
 def outside_strings(text: str) -> str:
@@ -32,9 +33,21 @@ def outside_strings(text: str) -> str:
     return _NOT_BRACKET.sub("", STRING.sub("", text))
 
 
-def nesting_depth(text: str) -> int:
-    """The deepest level of [ and { in JSON text, outside strings, in time linear in its length."""
-    return max(0, max(accumulate(map(_STEP.__getitem__, outside_strings(text))), default=0))
+def nesting_depth(text: str, stop_above: int | None = None) -> int:
+    """The deepest level of [ and { in JSON text, outside strings, in time linear in its length.
+
+    With `stop_above`, counting stops once the depth passes it (the answer is then a depth
+    above `stop_above`, not necessarily the deepest).
+    """
+    brackets = outside_strings(text)
+    depth = deepest = 0
+    for start in range(0, len(brackets), _CHUNK):
+        levels = list(accumulate(map(_STEP.__getitem__, brackets[start : start + _CHUNK])))
+        deepest = max(deepest, depth + max(levels))
+        depth += levels[-1]
+        if stop_above is not None and deepest > stop_above:
+            break
+    return deepest
 
 
 def load_json(text: str, field: str, what: str, max_nesting: int = MAX_NESTING) -> Any:
@@ -42,7 +55,7 @@ def load_json(text: str, field: str, what: str, max_nesting: int = MAX_NESTING) 
 
     NaN and Infinity are refused as JSON does (Python's parser would accept them).
     """
-    if nesting_depth(text) > max_nesting:
+    if nesting_depth(text, stop_above=max_nesting) > max_nesting:
         raise InputError.one(
             field, f"{what} is nested too deeply: at most {max_nesting} levels are expected."
         )

@@ -11,7 +11,9 @@ through fits in a request, and every draft the calculators saved reopens.
 
 from __future__ import annotations
 
-MAX_DRAFT_BYTES = 500_000
+# The largest answers the document caps allow (calculators.drafts) save as about 175,000
+# bytes: 40,000 characters of four bytes each, and the draft's keys.
+MAX_DRAFT_BYTES = 250_000
 LONGEST_JSON_ESCAPE = 6  # characters JSON writes for one character of text, at most
 ENVELOPE_BYTES = 1_024  # {"type": "open_draft", "payload": {"text": ...}} around the draft
 MAX_REQUEST_BYTES = LONGEST_JSON_ESCAPE * MAX_DRAFT_BYTES + ENVELOPE_BYTES
