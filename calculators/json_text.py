@@ -23,14 +23,15 @@ MAX_NESTING = 32
 # character of a string once and goes on after it (a pattern that could fail at a quote,
 # as an unclosed string does, would be tried again at every later quote: quadratic time).
 STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"?', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]++")
-_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_NOT_BRACKET = bytes(byte for byte in range(256) if byte not in b"[]{}")
+_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 _CHUNK = 65_536  # brackets counted at a time, so that a deep text is refused early
 
 
-def outside_strings(text: str) -> str:
-    """The brackets of JSON text that lie outside its strings, in order (one pass)."""
-    return _NOT_BRACKET.sub("", STRING.sub("", text))
+def outside_strings(text: str) -> bytes:
+    """The brackets of JSON text that lie outside its strings, in order (one pass each)."""
+    rest = STRING.sub("", text).encode("utf-8", "surrogatepass")
+    return rest.translate(None, _NOT_BRACKET)
 
 
 def nesting_depth(text: str, stop_above: int | None = None) -> int:

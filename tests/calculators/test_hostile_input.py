@@ -95,7 +95,7 @@ def test_a_megabyte_of_a_quote_and_escaped_quotes_is_one_string_read_in_one_step
     steps = list(STRING.finditer(HOSTILE_QUOTES))
     assert len(HOSTILE_QUOTES) > MEGABYTE
     assert [step.span() for step in steps] == [(0, len(HOSTILE_QUOTES))]
-    assert outside_strings(HOSTILE_QUOTES) == ""
+    assert outside_strings(HOSTILE_QUOTES) == b""
     assert nesting_depth(HOSTILE_QUOTES) == 0
 
 
