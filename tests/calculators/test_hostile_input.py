@@ -91,6 +91,17 @@ def test_a_string_read_from_its_opening_quote_never_fails_so_each_quote_is_read_
         assert STRING.match(text) is not None
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from('"\\[]{}a\n\ud800'), max_size=40))
+def test_a_string_match_from_a_quote_never_fails_whatever_follows(text: str) -> None:
+    match = STRING.match('"' + text)
+    assert match is not None
+    # it ends at the closing quote, or at the end (before a last backslash that escapes nothing)
+    rest = ('"' + text)[match.end() :]
+    closed = len(match.group()) > 1 and match.group().endswith('"')
+    assert closed or rest in ("", "\\")
+
+
 def test_a_megabyte_of_a_quote_and_escaped_quotes_is_one_string_read_in_one_step() -> None:
     steps = list(STRING.finditer(HOSTILE_QUOTES))
     assert len(HOSTILE_QUOTES) > MEGABYTE
