@@ -24,11 +24,11 @@ from typing import Any
 from calculators import __version__
 from calculators.errors import InputError
 from calculators.json_text import load_json
+from calculators.limits import MAX_REQUEST_BYTES
 from calculators.protocol import Protocol, protocol_from_mapping
 
 Handler = Callable[[Protocol, dict[str, Any]], dict[str, Any]]
 
-MAX_REQUEST_BYTES = 2_000_000
 UNEXPECTED = (
     "The calculator met a problem it did not expect ({kind}). Nothing was sent anywhere. "
     "Please try again, and tell the handbook's owner if it happens again."
@@ -106,7 +106,8 @@ def _read_request(
     """Check the request's envelope and return its type and payload, or raise InputError."""
     if not isinstance(request_json, str):
         raise InputError.one("request", "The request must be JSON text.")
-    if len(request_json.encode("utf-8", "surrogatepass")) > MAX_REQUEST_BYTES:
+    too_large = len(request_json) > MAX_REQUEST_BYTES  # a character is at least one byte
+    if too_large or len(request_json.encode("utf-8", "surrogatepass")) > MAX_REQUEST_BYTES:
         raise InputError.one(
             "request", f"The request is too large: at most {MAX_REQUEST_BYTES:,} bytes."
         )

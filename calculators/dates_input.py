@@ -26,6 +26,9 @@ ISO_EXAMPLE = "2027-03-27"
 DATE_PARTS = ("day", "month", "year")
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 _NUMBER = re.compile(r"^[0-9]+$")  # ASCII digits only: "٣" or "２" are not accepted
+# Half of a UTF-16 pair on its own (JSON can carry one as "\ud800"): not a character.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_ROUGH_LENGTH = 4  # times the longest text allowed: longer is refused at once
 _YES = ("yes", "true", "y", "on", "1")
 _NO = ("no", "false", "n", "off", "0", "")
 
@@ -125,6 +128,20 @@ def clean_text(value: Any, field: str, label: str, *, max_length: int) -> str:
         return ""
     if not isinstance(value, str):
         raise InputError.one(field, f"{label} must be text")
+    half = _LONE_SURROGATE.search(value)
+    if half:
+        raise InputError.one(
+            field,
+            f"{label} contains a character that cannot be read (U+{ord(half.group()):04X}, "
+            f"at character {half.start() + 1}); remove it",
+        )
+    # Spaces collapsed first (the result is the same), so that a long run of them costs
+    # nothing; text far longer than allowed is refused before it is read character by character.
+    value = " ".join(value.split())
+    if len(value) > _ROUGH_LENGTH * max_length:
+        raise InputError.one(
+            field, f"{label} must be {max_length} characters or fewer (it has {len(value)})"
+        )
     kept = "".join(
         " " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char for char in value
     )

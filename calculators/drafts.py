@@ -14,7 +14,11 @@ Values, as JSON gives them:
 - rows: a list of objects keyed by column id, each value text.
 A missing value, null or "" is an empty answer. Line endings become "\\n".
 
-A draft is JSON: {"template": id, "protocol_version": "1.0", "fields": {...}}.
+A draft is JSON: {"template": id, "protocol_version": "1.0", "fields": {...}}, at most
+MAX_DRAFT_BYTES long (`calculators.limits`), checked when it is saved and when it is opened.
+
+One form's answers together are capped (MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS), so
+that every document the calculators accept opens in a word processor in a few seconds.
 """
 
 from __future__ import annotations
@@ -28,13 +32,23 @@ from typing import Any
 from calculators.dates_input import DATE_PARTS, parse_date
 from calculators.errors import FieldProblem, InputError
 from calculators.json_text import MAX_NESTING, nesting_depth
+from calculators.limits import MAX_DRAFT_BYTES
 from calculators.minutes_dates import date_order_problems, minutes_warnings
 from calculators.protocol import Field, Protocol, Template
 
 MAX_TEXT_CHARS = 20_000
 MAX_ROWS = 200
-MAX_DRAFT_BYTES = 5_000_000
+# One document's answers together: each paragraph, line break and table cell counts as a
+# paragraph. LibreOffice took 144 s to open 200 table rows of short paragraphs. Measured
+# with `soffice --headless --convert-to pdf` (CPU time; starting with a fresh profile and
+# an empty form takes 1.8 s), the largest documents at these caps took: all the characters
+# in one table row of seven cells 3.0 s, 85 rows of seven cells 2.4 s, 600 paragraphs of
+# text 2.2 s (tests/documents/test_libreoffice.py opens all three).
+MAX_DOCUMENT_CHARS = 40_000
+MAX_DOCUMENT_PARAGRAPHS = 600
 DRAFT_KEYS = ("template", "protocol_version", "fields")
+# A protocol version as the handbook writes it ("1.0", "2.1.3"): anything else is refused.
+_VERSION = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 # Characters XML 1.0 does not allow: C0 controls except tab, line feed and carriage
 # return; lone surrogates; U+FFFE and U+FFFF.
@@ -78,9 +92,47 @@ def check_values(
         elif complete and field.required:
             problems.append(FieldProblem(field.id, _required_message(field)))
     problems.extend(date_order_problems(template, clean))
+    problems.extend(_document_size_problems(template, clean))
     if problems:
         raise InputError(problems)
     return clean
+
+
+def _document_size_problems(template: Template, clean: Mapping[str, Any]) -> list[FieldProblem]:
+    """A problem naming the field at which the answers together pass a document cap."""
+    chars = paragraphs = 0
+    for field in template.fields:
+        value = clean.get(field.id)
+        if not value:
+            continue
+        texts = [c for row in value for c in row.values()] if field.type == "rows" else [value]
+        chars += sum(len(text) for text in texts)
+        paragraphs += sum(_paragraphs_and_lines(text) for text in texts)
+        if chars > MAX_DOCUMENT_CHARS:
+            return [
+                FieldProblem(
+                    field.id,
+                    f"{label_of(field)}: the answers on this form may hold at most "
+                    f"{MAX_DOCUMENT_CHARS:,} characters in all, so that the document opens; "
+                    f"with this answer they hold {chars:,}. Shorten this answer or another",
+                )
+            ]
+        if paragraphs > MAX_DOCUMENT_PARAGRAPHS:
+            return [
+                FieldProblem(
+                    field.id,
+                    f"{label_of(field)}: the answers on this form may have at most "
+                    f"{MAX_DOCUMENT_PARAGRAPHS:,} paragraphs and lines in all (each table cell "
+                    f"counts as one), so that the document opens; with this answer they have "
+                    f"{paragraphs:,}. Shorten this answer or another, or remove rows",
+                )
+            ]
+    return []
+
+
+def _paragraphs_and_lines(text: str) -> int:
+    """What a document makes of a text: a paragraph per blank-line break, a break per line."""
+    return sum(1 + part.count("\n") for part in text.split("\n\n"))
 
 
 def make_draft(protocol: Protocol, template: Template, values: Any) -> dict[str, Any]:
@@ -90,6 +142,21 @@ def make_draft(protocol: Protocol, template: Template, values: Any) -> dict[str,
         "protocol_version": protocol.metadata.version,
         "fields": check_values(template, values),
     }
+
+
+def draft_text(
+    protocol: Protocol, template: Template, values: Any, *, max_bytes: int = MAX_DRAFT_BYTES
+) -> str:
+    """The draft file's text, or InputError if it would be too large to open again."""
+    text = json.dumps(make_draft(protocol, template, values), ensure_ascii=False, indent=2) + "\n"
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        raise InputError.one(
+            "fields",
+            f"The answers are too large to save as a draft: at most {max_bytes:,} bytes, "
+            f"and these need {size:,}. Shorten the longest answers",
+        )
+    return text
 
 
 def draft_filename(template: Template) -> str:
@@ -133,9 +200,11 @@ def _parse_json(text: str | bytes) -> Any:
             ) from None
     if not isinstance(text, str):
         raise InputError.one("draft", "The file is not a draft: expected JSON text.")
-    if len(text) > MAX_DRAFT_BYTES:
+    if len(text) > MAX_DRAFT_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_DRAFT_BYTES:
         raise InputError.one("draft", _too_large())
-    if nesting_depth(text) > MAX_NESTING:  # json.loads would overflow Pyodide's stack
+    if (
+        nesting_depth(text, stop_above=MAX_NESTING) > MAX_NESTING
+    ):  # json.loads would overflow Pyodide's stack
         raise InputError.one(
             "draft", f"The file is nested too deeply to be a draft (at most {MAX_NESTING} levels)."
         )
@@ -164,16 +233,23 @@ def _read_draft_data(protocol: Protocol, data: Any) -> dict[str, Any]:
     for key in ("template", "fields"):
         if key not in data:
             problems.append(FieldProblem(key, f"the draft has no {key!r}"))
+    problems.extend(_check_version(data.get("protocol_version")))
     if problems:
         raise InputError(problems)
     template = template_or_error(protocol, data["template"])
     fields = check_values(template, data["fields"])
     warnings = []
     version = data.get("protocol_version")
-    if version != protocol.metadata.version:
+    current = protocol.metadata.version
+    if version is None:
+        warnings.append(
+            f"This draft does not say which protocol version it was saved with; the handbook "
+            f"now uses version {current}. Check each answer against the current form."
+        )
+    elif version != current:
         warnings.append(
             f"This draft was saved with protocol version {version}; the handbook now uses "
-            f"version {protocol.metadata.version}. Check each answer against the current form."
+            f"version {current}. Check each answer against the current form."
         )
     warnings += value_warnings(protocol, template, fields)
     return {"template": template, "fields": fields, "warnings": warnings}
@@ -182,6 +258,18 @@ def _read_draft_data(protocol: Protocol, data: Any) -> dict[str, Any]:
 def value_warnings(protocol: Protocol, template: Template, clean: Mapping[str, Any]) -> list[str]:
     """What to check in answers that are allowed (the strategy minutes' next meeting date)."""
     return [problem.message for problem in minutes_warnings(protocol, template, clean)]
+
+
+def _check_version(version: Any) -> list[FieldProblem]:
+    """A draft's protocol version is shown on the page, so only a short version string."""
+    if version is None or (isinstance(version, str) and _VERSION.fullmatch(version)):
+        return []
+    return [
+        FieldProblem(
+            "protocol_version",
+            "the draft's protocol version must be a short version number such as 1.0",
+        )
+    ]
 
 
 def template_or_error(protocol: Protocol, template_id: Any) -> Template:

@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from calculators.limits import MAX_DRAFT_BYTES
 from handbook.docx_templates import write_blank_templates
 from handbook.loader import PROTOCOL_PATH, load_protocol
 from handbook.protocol_json import protocol_json
@@ -49,6 +50,9 @@ class RuntimeManifest:
     wheel: str
     protocol: str
     protocol_version: str
+    # The largest draft file the calculators open (calculators.limits): the page checks a
+    # file's size against it before reading the file.
+    max_draft_bytes: int = MAX_DRAFT_BYTES
 
     def as_json(self) -> str:
         return json.dumps(self.__dict__, indent=2, sort_keys=True) + "\n"

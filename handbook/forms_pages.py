@@ -12,6 +12,7 @@ radios `f-<field>-<n>`; a row's cell `f-<field>-<row>-<column>` (added by the sc
 
 from __future__ import annotations
 
+from calculators.limits import MAX_DRAFT_BYTES
 from calculators.protocol import Field, Protocol, Template
 from handbook.docx_templates import blank_filename
 from handbook.pages import html_text, section_guidance, site_link, template_intro
@@ -74,7 +75,7 @@ def _form_html(protocol: Protocol, template: Template, blank: str) -> str:
         '<div class="form-tools">',
         '<label class="md-button" for="open-draft">Open a draft</label>',
         '<input type="file" id="open-draft" class="visually-hidden" accept=".json,application/json"'
-        " disabled>",
+        f' data-max-bytes="{MAX_DRAFT_BYTES}" disabled>',  # checked before the file is read
         '<button type="button" class="md-button" data-action="save-draft" disabled>'
         "Save draft to a file</button>",
         clear_all_button(),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,7 +16,7 @@ from calculators.documents.text import template_text
 from calculators.drafts import (
     check_values,
     draft_filename,
-    make_draft,
+    draft_text,
     read_draft,
     template_or_error,
     value_warnings,
@@ -82,8 +81,7 @@ def handle_check(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, An
 def handle_save_draft(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:
     """{template, fields} -> {json, filename}: a draft for the practitioner's own disk."""
     template = template_or_error(protocol, payload.get("template"))
-    draft = make_draft(protocol, template, payload.get("fields", {}))
-    text = json.dumps(draft, ensure_ascii=False, indent=2) + "\n"
+    text = draft_text(protocol, template, payload.get("fields", {}))
     return {"json": text, "filename": draft_filename(template)}
 
 

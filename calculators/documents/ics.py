@@ -15,13 +15,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from calculators import dates_request, schedule, schedule_words
-from calculators.dates_input import attempt, clean_text
+from calculators.dates_input import EARLIEST_YEAR, LATEST_YEAR, attempt, clean_text
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Protocol
 from calculators.wording import clause_list, long_date, sentence
 
 MAX_LINE_OCTETS = 75
 MAX_CASE_REFERENCE = 30
+MAX_DTSTAMP_CHARS = 40  # ISO text of a moment, with a time zone
 UID_DOMAIN = "cse-handbook.invalid"
 MEDIA_TYPE = "text/calendar"
 
@@ -187,16 +188,26 @@ def read_case_reference(value: Any) -> str:
 
 
 def read_dtstamp(value: Any, today: date) -> datetime:
-    """The moment the file is made, as ISO text from the page; midnight UTC of today if absent."""
+    """The moment the file is made, as ISO text from the page; midnight UTC of today if absent.
+
+    Years from EARLIEST_YEAR to LATEST_YEAR only, like every date the calculators read.
+    """
     if value is None or value == "":
         return datetime.combine(today, time(), tzinfo=UTC)
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= MAX_DTSTAMP_CHARS:
         try:
             moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
+            moment = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+        except (ValueError, OverflowError):
             pass
         else:
-            return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+            if EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+                return moment
+            raise InputError.one(
+                "now",
+                f"The time the file is made must have a year from {EARLIEST_YEAR} to "
+                f"{LATEST_YEAR}, like 2027-03-27T09:00Z",
+            )
     raise InputError.one(
         "now", "The time the file is made must be ISO text, like 2027-03-27T09:00Z"
     )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from calculators.clause_text import plain_text
+from calculators.limits import MAX_DRAFT_BYTES
 from handbook.loader import PROTOCOL_PATH, load_protocol
 from handbook.site_build import build_site
 
@@ -51,7 +53,9 @@ def test_every_safeguard_sign_appears_with_its_letter(built_site: Path) -> None:
     clause = PROTOCOL.clause("2.1")
     assert "".join(i.label for i in clause.items) == "SAFEGUARD"
     for item in clause.items:
-        assert f"<dt>{item.label}</dt><dd>{item.text}</dd>" in re.sub(r"<abbr[^>]*>|</abbr>", "", page)
+        assert f"<dt>{item.label}</dt><dd>{item.text}</dd>" in re.sub(
+            r"<abbr[^>]*>|</abbr>", "", page
+        )
     assert clause.note and clause.note in page
 
 
@@ -125,7 +129,9 @@ def test_nothing_loads_from_another_origin(built_site: Path) -> None:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         for match in EXTERNAL.finditer(text):
-            offenders.append(f"{path.relative_to(built_site)}: {text[match.start() : match.end() + 60]!r}")
+            offenders.append(
+                f"{path.relative_to(built_site)}: {text[match.start() : match.end() + 60]!r}"
+            )
     assert not offenders, "\n".join(offenders[:20])
 
 
@@ -169,7 +175,11 @@ def test_a_changed_clause_and_email_appear_everywhere_and_the_old_nowhere(tmp_pa
         import zipfile
 
         with zipfile.ZipFile(document) as docx:
-            xml = "".join(docx.read(n).decode("utf-8", "replace") for n in docx.namelist() if n.endswith(".xml"))
+            xml = "".join(
+                docx.read(n).decode("utf-8", "replace")
+                for n in docx.namelist()
+                if n.endswith(".xml")
+            )
         assert old_email not in xml, document.name
 
 
@@ -182,7 +192,9 @@ def test_a_broken_protocol_leaves_the_previous_site_untouched(tmp_path: Path) ->
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
     bad = tmp_path / "protocol.yaml"
-    bad.write_text(PROTOCOL_PATH.read_text(encoding="utf-8").replace("category: 2,", "category: 5,", 1))
+    bad.write_text(
+        PROTOCOL_PATH.read_text(encoding="utf-8").replace("category: 2,", "category: 5,", 1)
+    )
     assert build_site(site_dir=site, protocol_path=bad, quiet=True) == 2
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
     assert not list(tmp_path.glob(".site-*"))
@@ -255,4 +267,15 @@ def test_changed_timing_rules_change_the_planner_and_the_browsers_protocol(
     timing = browser["timing"]
     assert (timing["mase_panel"]["weekday"], timing["mase_panel"]["week_of_month"]) == ("friday", 2)
     assert timing["mase_referral"]["days"] == 21
-    assert (timing["strategy_meeting"]["min_weeks"], timing["strategy_meeting"]["max_weeks"]) == (6, 7)
+    assert (timing["strategy_meeting"]["min_weeks"], timing["strategy_meeting"]["max_weeks"]) == (
+        6,
+        7,
+    )
+
+
+def test_the_draft_limit_reaches_the_page_and_the_runtime_manifest(built_site: Path) -> None:
+    manifest = json.loads((built_site / "assets" / "runtime.json").read_text(encoding="utf-8"))
+    assert manifest["max_draft_bytes"] == MAX_DRAFT_BYTES
+    for template in ("mase-referral", "strategy-meeting"):
+        page = read(built_site, f"forms/{template}")
+        assert re.search(rf'id="open-draft"[^>]*data-max-bytes="{MAX_DRAFT_BYTES}"', page)
