@@ -110,10 +110,13 @@ class Category:
 
 @dataclass(frozen=True)
 class Indicator:
+    """One cell of the matrix; `themes` name the indicator when it stands at several levels."""
+
     id: str
     domain: str
     category: int
     text: str
+    themes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,14 +138,35 @@ class Categories:
 
 
 @dataclass(frozen=True)
+class Prompt:
+    """A question for the strategy meeting, drawn from one category's definition."""
+
+    category: int
+    text: str
+
+
+@dataclass(frozen=True)
 class RiskRule:
+    """How the risk page reads the matrix, and every sentence it says (the handbook's)."""
+
     id: str
     method: str
     clauses: tuple[str, ...]
+    title: str
     text: str
+    highest: str
+    single_indicator: str
+    counted_once: str
+    domain_line: str
+    counts_line: str
     none_ticked: str
-    decision_support: str
     no_information: str
+    definition: str
+    prompts_title: str
+    prompts: tuple[Prompt, ...]
+    agreed_blank: str
+    themes_note: str
+    decision_support: str
 
 
 @dataclass(frozen=True)
@@ -243,6 +267,19 @@ class Field:
     help: str | None = None
     options: tuple[str, ...] = ()
     columns: tuple[Column, ...] = ()
+    added: bool = False  # not on the source form: an addition by the handbook
+
+
+@dataclass(frozen=True)
+class HandOffRule:
+    """Answers one form passes to another: `fields` maps the target's field to a source.
+
+    The source is a field of this template, or "text" (the answer as text).
+    """
+
+    to: str
+    label: str
+    fields: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -267,10 +304,14 @@ class Template:
     description: str | None = None
     notes: tuple[str, ...] = ()
     email_to: tuple[str, ...] = ()
+    handoffs: tuple[HandOffRule, ...] = ()
 
     @property
     def fields(self) -> tuple[Field, ...]:
         return tuple(f for s in self.sections for f in s.fields)
+
+    def handoff(self, to: str) -> HandOffRule:
+        return _find(self.handoffs, "to", to, "hand-off")
 
 
 @dataclass(frozen=True)
@@ -489,12 +530,15 @@ def _domain(data: Any, path: str) -> Domain:
     domain_id = _identifier(m, "id", path)
 
     def indicator(item: Any, item_path: str) -> Indicator:
-        i = _mapping(item, item_path, required=("id", "category", "text"))
+        i = _mapping(item, item_path, required=("id", "category", "text"), optional=("theme",))
+        theme = i.get("theme", [])
+        themes = _list([theme] if isinstance(theme, str) else theme, f"{item_path}.theme", _an_id)
         return Indicator(
             id=_identifier(i, "id", item_path),
             domain=domain_id,
             category=_category_number(i, "category", item_path),
             text=_text(i, "text", item_path),
+            themes=themes,
         )
 
     return Domain(
@@ -504,31 +548,73 @@ def _domain(data: Any, path: str) -> Domain:
     )
 
 
+# The values each risk_rule sentence may name, as {name}; the first set must all appear.
+RISK_SENTENCES: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
+    "highest": (frozenset({"category"}), frozenset()),
+    "single_indicator": (frozenset({"indicator"}), frozenset({"domain", "category"})),
+    "counted_once": (
+        frozenset({"indicator", "categories", "category"}),
+        frozenset({"domain"}),
+    ),
+    "domain_line": (frozenset({"domain", "category"}), frozenset({"indicators"})),
+    "counts_line": (frozenset({"counts"}), frozenset()),
+    "definition": (frozenset({"definition"}), frozenset({"category"})),
+}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def _sentence(m: Mapping[str, Any], key: str, path: str) -> str:
+    """A risk_rule sentence whose {names} are the ones the calculator fills in."""
+    text = _text(m, key, path)
+    needed, optional = RISK_SENTENCES[key]
+    names = set(_PLACEHOLDER.findall(text))
+    unknown = names - needed - optional
+    if unknown or not needed <= names:
+        allowed = ", ".join(f"{{{n}}}" for n in sorted(needed | optional))
+        required = ", ".join(f"{{{n}}}" for n in sorted(needed))
+        raise ProtocolError(
+            _join(path, key),
+            f"expected a sentence naming {required} (may use {allowed}), got {text!r}",
+        )
+    return text
+
+
+def _prompt(data: Any, path: str) -> Prompt:
+    m = _mapping(data, path, required=("category", "text"))
+    return Prompt(category=_category_number(m, "category", path), text=_text(m, "text", path))
+
+
 def _risk_rule(data: Any, path: str) -> RiskRule:
+    plain = (
+        "title",
+        "text",
+        "none_ticked",
+        "no_information",
+        "prompts_title",
+        "agreed_blank",
+        "themes_note",
+        "decision_support",
+    )
     m = _mapping(
-        data,
-        path,
-        required=(
-            "id",
-            "method",
-            "clauses",
-            "text",
-            "none_ticked",
-            "decision_support",
-            "no_information",
-        ),
+        data, path, required=("id", "method", "clauses", "prompts", *plain, *RISK_SENTENCES)
     )
     method = _text(m, "method", path)
     if method != "highest_ticked":
         raise ProtocolError(f"{path}.method", f"expected 'highest_ticked', got {method!r}")
+    prompts = _list(m["prompts"], f"{path}.prompts", _prompt)
+    numbers = [p.category for p in prompts]
+    if numbers != list(CATEGORY_NUMBERS):
+        raise ProtocolError(
+            f"{path}.prompts",
+            f"expected one prompt for each category 1, 2, 3 in order, got {numbers}",
+        )
     return RiskRule(
         id=_identifier(m, "id", path),
         method=method,
         clauses=_list(m["clauses"], f"{path}.clauses", _plain_text, min_items=1),
-        text=_text(m, "text", path),
-        none_ticked=_text(m, "none_ticked", path),
-        decision_support=_text(m, "decision_support", path),
-        no_information=_text(m, "no_information", path),
+        prompts=prompts,
+        **{key: _text(m, key, path) for key in plain},
+        **{key: _sentence(m, key, path) for key in RISK_SENTENCES},
     )
 
 
@@ -688,7 +774,7 @@ def _template(data: Any, path: str) -> Template:
         data,
         path,
         required=("id", "title", "clauses", "sections"),
-        optional=("appendix", "proposed", "description", "notes", "email_to"),
+        optional=("appendix", "proposed", "description", "notes", "email_to", "handoffs"),
     )
     template = Template(
         id=_identifier(m, "id", path),
@@ -700,6 +786,7 @@ def _template(data: Any, path: str) -> Template:
         description=_optional_text(m, "description", path),
         notes=_list(m.get("notes", []), f"{path}.notes", _plain_text),
         email_to=_list(m.get("email_to", []), f"{path}.email_to", _plain_text),
+        handoffs=_list(m.get("handoffs", []), f"{path}.handoffs", _handoff),
     )
     _unique(
         (
@@ -710,6 +797,21 @@ def _template(data: Any, path: str) -> Template:
         "field id",
     )
     return template
+
+
+def _handoff(data: Any, path: str) -> HandOffRule:
+    m = _mapping(data, path, required=("to", "label", "fields"))
+    fields = m["fields"]
+    if not isinstance(fields, Mapping) or not fields:
+        raise ProtocolError(
+            f"{path}.fields",
+            f"expected a mapping of target field ids to source field ids, got {_describe(fields)}",
+        )
+    pairs = tuple(
+        (_an_id(target, f"{path}.fields"), _an_id(source, f"{path}.fields.{target}"))
+        for target, source in fields.items()
+    )
+    return HandOffRule(to=_identifier(m, "to", path), label=_text(m, "label", path), fields=pairs)
 
 
 def _template_section(data: Any, path: str) -> TemplateSection:
@@ -728,7 +830,7 @@ def _field(data: Any, path: str) -> Field:
         data,
         path,
         required=("id", "label", "type"),
-        optional=("required", "help", "options", "columns"),
+        optional=("required", "help", "options", "columns", "added"),
     )
     field_type = _text(m, "type", path)
     if field_type not in FIELD_TYPES:
@@ -750,6 +852,7 @@ def _field(data: Any, path: str) -> Field:
         help=_optional_text(m, "help", path),
         options=options,
         columns=columns,
+        added=_bool(m, "added", path) if "added" in m else False,
     )
 
 
@@ -786,6 +889,7 @@ def _check_references(protocol: Protocol) -> None:
         ),
         "indicator id",
     )
+    _check_themes(domains)
     notes = protocol.editorial_notes
     _unique(((n.id, f"editorial_notes[{i}].id") for i, n in enumerate(notes)), "note id")
     _unique(((t.id, f"templates[{i}].id") for i, t in enumerate(protocol.templates)), "template id")
@@ -851,6 +955,66 @@ def _check_references(protocol: Protocol) -> None:
                 clause_ref(clause, f"templates[{t_index}].sections[{s_index}].clauses[{index}]")
         for index, contact in enumerate(template.email_to):
             contact_ref(contact, f"templates[{t_index}].email_to[{index}]")
+        _check_handoffs(protocol, template, f"templates[{t_index}]")
+
+
+HANDOFF_TEXT = "text"  # a hand-off source: the answer as text for the case record
+
+
+def _check_handoffs(protocol: Protocol, template: Template, path: str) -> None:
+    """A hand-off goes to another template's fields, from this one's fields or its text."""
+    own = {f.id for f in template.fields} | {HANDOFF_TEXT}
+    templates = {t.id: t for t in protocol.templates}
+    for index, handoff in enumerate(template.handoffs):
+        where = f"{path}.handoffs[{index}]"
+        target = templates.get(handoff.to)
+        if target is None or target is template:
+            raise ProtocolError(
+                f"{where}.to", f"expected the id of another template, got {handoff.to!r}"
+            )
+        target_fields = {f.id for f in target.fields}
+        for field_id, source in handoff.fields:
+            if field_id not in target_fields:
+                raise ProtocolError(
+                    f"{where}.fields.{field_id}",
+                    f"expected a field of the {handoff.to!r} template, got {field_id!r}",
+                )
+            if source not in own:
+                raise ProtocolError(
+                    f"{where}.fields.{field_id}",
+                    f"expected a field of this template or {HANDOFF_TEXT!r}, got {source!r}",
+                )
+
+
+def _check_themes(domains: tuple[Domain, ...]) -> None:
+    """A theme is one indicator at different levels: one domain, one cell per category."""
+    seen: dict[str, tuple[str, dict[int, str]]] = {}
+    for d_index, domain in enumerate(domains):
+        for i_index, indicator in enumerate(domain.indicators):
+            path = f"categories.domains[{d_index}].indicators[{i_index}].theme"
+            for theme in indicator.themes:
+                home, cells = seen.setdefault(theme, (domain.id, {}))
+                if home != domain.id:
+                    raise ProtocolError(
+                        path,
+                        f"theme {theme!r} of {indicator.id} is already used in the domain "
+                        f"{home!r}: a theme's cells lie in one domain",
+                    )
+                if indicator.category in cells:
+                    raise ProtocolError(
+                        path,
+                        f"theme {theme!r} of {indicator.id} already has a Category "
+                        f"{indicator.category} cell ({cells[indicator.category]}): a theme's "
+                        "cells stand at different categories",
+                    )
+                cells[indicator.category] = indicator.id
+    for theme, (home, cells) in seen.items():
+        if len(cells) < 2:
+            raise ProtocolError(
+                f"categories.domains ({home})",
+                f"theme {theme!r} has one cell ({', '.join(cells.values())}): a theme names "
+                "the same indicator in two or more categories",
+            )
 
 
 # Small checkers ---------------------------------------------------------------
@@ -915,6 +1079,15 @@ def _text(m: Mapping[str, Any], key: str, path: str) -> str:
 
 def _optional_text(m: Mapping[str, Any], key: str, path: str) -> str | None:
     return _text(m, key, path) if m.get(key) is not None else None
+
+
+def _an_id(value: Any, path: str) -> str:
+    text = _plain_text(value, path)
+    if not _ID.match(text):
+        raise ProtocolError(
+            path, f"expected an id of letters, digits, '-', '_' or '.', got {text!r}"
+        )
+    return text
 
 
 def _identifier(m: Mapping[str, Any], key: str, path: str) -> str:
