@@ -62,6 +62,10 @@ class ThemeView:
     cells: tuple[Indicator, ...]
     ticked: frozenset[str]
 
+    @property
+    def domain_id(self) -> str:
+        return self.cells[0].domain
+
 
 @dataclass(frozen=True)
 class RiskAssessment:
@@ -253,6 +257,7 @@ def _with_rationale(assessment: RiskAssessment, protocol: Protocol) -> RiskAsses
 def theme_data(protocol: Protocol, view: ThemeView) -> dict[str, Any]:
     return {
         "theme": view.theme,
+        "domain": view.domain_id,
         "domain_name": view.domain,
         "cells": [
             {
