@@ -989,10 +989,12 @@ def _check_handoffs(protocol: Protocol, template: Template, path: str) -> None:
 def _check_themes(domains: tuple[Domain, ...]) -> None:
     """A theme is one indicator at different levels: one domain, one cell per category."""
     seen: dict[str, tuple[str, dict[int, str]]] = {}
+    first: dict[str, str] = {}  # where each theme is first named
     for d_index, domain in enumerate(domains):
         for i_index, indicator in enumerate(domain.indicators):
             path = f"categories.domains[{d_index}].indicators[{i_index}].theme"
             for theme in indicator.themes:
+                first.setdefault(theme, path)
                 home, cells = seen.setdefault(theme, (domain.id, {}))
                 if home != domain.id:
                     raise ProtocolError(
@@ -1008,10 +1010,10 @@ def _check_themes(domains: tuple[Domain, ...]) -> None:
                         "cells stand at different categories",
                     )
                 cells[indicator.category] = indicator.id
-    for theme, (home, cells) in seen.items():
+    for theme, (_home, cells) in seen.items():
         if len(cells) < 2:
             raise ProtocolError(
-                f"categories.domains ({home})",
+                first[theme],
                 f"theme {theme!r} has one cell ({', '.join(cells.values())}): a theme names "
                 "the same indicator in two or more categories",
             )

@@ -281,6 +281,52 @@ def test_a_theme_with_two_cells_in_one_category_is_refused_naming_the_item(
     assert "different categories" in error.value.message
 
 
+def test_a_theme_of_one_cell_is_refused_naming_the_item(protocol_data: dict) -> None:
+    bad = _with_theme(protocol_data, 0, 3, "a-lonely-theme")
+    with pytest.raises(ProtocolError) as error:
+        protocol_from_mapping(bad)
+    assert error.value.path == "categories.domains[0].indicators[3].theme"
+    assert "'a-lonely-theme'" in error.value.message
+
+
+def test_a_hand_off_to_an_unknown_field_is_refused_naming_the_item(protocol_data: dict) -> None:
+    import copy
+
+    bad = copy.deepcopy(protocol_data)
+    index = next(i for i, t in enumerate(bad["templates"]) if t["id"] == "strategy-meeting")
+    bad["templates"][index]["handoffs"][0]["fields"]["no_such_field"] = "meeting_date"
+    with pytest.raises(ProtocolError) as error:
+        protocol_from_mapping(bad)
+    assert error.value.path == f"templates[{index}].handoffs[0].fields.no_such_field"
+    assert "'monthly-report'" in error.value.message
+
+
+def test_the_minutes_hand_the_agreed_category_and_date_to_the_monthly_report(
+    protocol: Protocol,
+) -> None:
+    handoff = protocol.template("strategy-meeting").handoff("monthly-report")
+    assert dict(handoff.fields) == {
+        "last_strat_category": "agreed_category",
+        "last_strat_category_date": "meeting_date",
+        "last_strat_date": "meeting_date",
+    }
+    report = protocol.template("monthly-report")
+    level = next(f for f in report.fields if f.id == "last_strat_category")
+    agreed = next(
+        f for f in protocol.template("strategy-meeting").fields if f.id == "agreed_category"
+    )
+    assert level.options == agreed.options and level.added
+    targets = {
+        dict(h.fields).get("risk_level_rationale")
+        for h in protocol.template("risk-summary").handoffs
+    }
+    assert "text" in targets  # the profile goes in as the rationale; the level is left empty
+    assert all(
+        "last_strat_category" not in dict(h.fields)
+        for h in protocol.template("risk-summary").handoffs
+    )
+
+
 # Properties over random selections -----------------------------------------------------
 
 
