@@ -1,32 +1,70 @@
-"""The suggested CSE risk category from the Appendix B indicators: decision support only.
+"""The indicator profile for the CSE strategy meeting, from the Appendix B matrix.
 
-The rule is data (`risk_rule` in the protocol): the suggested category is the
-highest category in which at least one indicator is ticked. The strategy meeting
-sets the risk level (clauses 6.3 and 6.9); every result says so.
+Decision support only: the strategy meeting sets the risk level (clauses 6.3, 6.9
+and 6.10), so nothing here records a category. The rule is data (`risk_rule` in
+the protocol): for each domain the highest category ticked, the number counted in
+each category, and the highest category among all the ticked indicators. Cells of
+one domain that are the same indicator at different levels share a theme; a theme
+ticked at two levels counts once, at the higher. Every sentence comes from
+`risk_rule`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from calculators.drafts import check_text
-from calculators.errors import FieldProblem, InputError
-from calculators.protocol import CATEGORY_NUMBERS, Indicator, Protocol
+from calculators.errors import InputError
+from calculators.protocol import CATEGORY_NUMBERS, Indicator, Protocol, RiskRule
 from calculators.wording import category_name
 
-MAX_REASON_CHARACTERS = 5_000
 MAX_INDICATORS = 1_000
+BLANK = "____________________"  # the line left for the meeting to fill in on paper
+
+
+def _name(number: int) -> str:
+    return category_name(number)
 
 
 @dataclass(frozen=True)
 class DomainReading:
-    """What was ticked in one domain; nothing ticked means no information recorded."""
+    """What was ticked in one domain, and the highest category among it (None: nothing)."""
 
     domain_id: str
     name: str
     ticked: tuple[Indicator, ...]
+
+    @property
+    def highest(self) -> int | None:
+        return max((i.category for i in self.ticked), default=None)
+
+
+@dataclass(frozen=True)
+class CountedOnce:
+    """A theme ticked at more than one level: it counts once, at `category`."""
+
+    theme: str
+    domain: str
+    ticked: tuple[Indicator, ...]
+
+    @property
+    def category(self) -> int:
+        return max(i.category for i in self.ticked)
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    """Every cell of a theme that has a ticked cell, for the page to show side by side."""
+
+    theme: str
+    domain: str
+    cells: tuple[Indicator, ...]
+    ticked: frozenset[str]
+
+    @property
+    def domain_id(self) -> str:
+        return self.cells[0].domain
 
 
 @dataclass(frozen=True)
@@ -34,6 +72,9 @@ class RiskAssessment:
     category: int | None
     counts: tuple[tuple[int, int], ...]
     domains: tuple[DomainReading, ...]
+    counted: tuple[Indicator, ...]
+    counted_once: tuple[CountedOnce, ...]
+    themes: tuple[ThemeView, ...]
     rationale: tuple[str, ...]
     clauses: tuple[str, ...]
     rule: str
@@ -45,28 +86,23 @@ class RiskAssessment:
 
     @property
     def unrecorded(self) -> tuple[str, ...]:
+        """The names of the domains where nothing is ticked."""
         return tuple(d.name for d in self.domains if not d.ticked)
 
-
-@dataclass(frozen=True)
-class Judgement:
-    """The category the practitioner records, and why when it differs from the suggestion."""
-
-    suggested: int | None
-    recorded: int | None
-    reason: str
+    @property
+    def single(self) -> Indicator | None:
+        """The one indicator the profile rests on, when it rests on one."""
+        return self.counted[0] if len(self.counted) == 1 else None
 
     @property
-    def differs(self) -> bool:
-        return self.recorded != self.suggested
+    def profile(self) -> dict[str, int | None]:
+        return {d.domain_id: d.highest for d in self.domains}
 
 
-def assess(protocol: Protocol, indicator_ids: Iterable[str]) -> RiskAssessment:
-    """Apply the protocol's risk rule to the ticked indicators."""
-    ids = list(indicator_ids)
+def _check_ids(protocol: Protocol, ids: list[str]) -> None:
     if len(ids) > MAX_INDICATORS:
         raise InputError.one("indicators", f"expected at most {MAX_INDICATORS} indicator ids")
-    known = {i.id: i for i in protocol.indicators}
+    known = {i.id for i in protocol.indicators}
     unknown = [i for i in ids if i not in known]
     if unknown:
         shown = ", ".join(repr(i)[:60] for i in unknown[:5])
@@ -75,6 +111,24 @@ def assess(protocol: Protocol, indicator_ids: Iterable[str]) -> RiskAssessment:
             f"unknown indicator id {shown}: expected ids such as "
             f"{protocol.indicators[0].id} (see `python -m calculators indicators`)",
         )
+
+
+def counted_indicators(ticked: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    """The ticked indicators less those a theme ticked at a higher level absorbs."""
+    chosen = tuple(ticked)
+    return tuple(
+        i
+        for i in chosen
+        if not any(
+            other.category > i.category and set(other.themes) & set(i.themes) for other in chosen
+        )
+    )
+
+
+def assess(protocol: Protocol, indicator_ids: Iterable[str]) -> RiskAssessment:
+    """The indicator profile for the ticked indicators."""
+    ids = list(indicator_ids)
+    _check_ids(protocol, ids)
     chosen = set(ids)
     rule = protocol.risk_rule
     domains = tuple(
@@ -83,85 +137,153 @@ def assess(protocol: Protocol, indicator_ids: Iterable[str]) -> RiskAssessment:
         )
         for d in protocol.categories.domains
     )
-    ticked = [i for d in domains for i in d.ticked]
-    counts = tuple((n, sum(1 for i in ticked if i.category == n)) for n in CATEGORY_NUMBERS)
+    ticked = tuple(i for d in domains for i in d.ticked)
+    counted = counted_indicators(ticked)
+    counts = tuple((n, sum(1 for i in counted if i.category == n)) for n in CATEGORY_NUMBERS)
     category = max((i.category for i in ticked), default=None)
 
-    rationale: list[str] = []
-    if category is None:
-        rationale.append(rule.none_ticked)
-    else:
-        rationale.append(f"{category_name(category)} suggested. {rule.text}")
-        counted = ", ".join(f"{count} in {category_name(n)}" for n, count in counts)
-        rationale.append(f"Ticked: {counted}.")
-        for reading in domains:
-            if reading.ticked:
-                listed = "; ".join(
-                    f"{i.text} ({category_name(i.category)})" for i in reading.ticked
-                )
-                rationale.append(f"{reading.name}: {listed}.")
-    unrecorded = [d.name for d in domains if not d.ticked]
-    if unrecorded:
-        rationale.append(f"{rule.no_information.capitalize()}: {', '.join(unrecorded)}.")
-    rationale.append(rule.decision_support)
+    once: list[CountedOnce] = []
+    views: list[ThemeView] = []
+    for domain in protocol.categories.domains:
+        themes = dict.fromkeys(t for i in domain.indicators for t in i.themes)
+        for theme in themes:
+            cells = tuple(i for i in domain.indicators if theme in i.themes)
+            hit = tuple(i for i in cells if i.id in chosen)
+            if hit:
+                views.append(ThemeView(theme, domain.name, cells, frozenset(i.id for i in hit)))
+            if len(hit) > 1:
+                once.append(CountedOnce(theme=theme, domain=domain.name, ticked=hit))
 
-    return RiskAssessment(
+    assessment = RiskAssessment(
         category=category,
         counts=counts,
         domains=domains,
-        rationale=tuple(rationale),
+        counted=counted,
+        counted_once=tuple(once),
+        themes=tuple(views),
+        rationale=(),
         clauses=rule.clauses,
         rule=rule.text,
         decision_support=rule.decision_support,
     )
+    return _with_rationale(assessment, protocol)
 
 
-def record_judgement(assessment: RiskAssessment, recorded: Any, reason: Any) -> Judgement:
-    """Check the practitioner's own category: a reason is required when it differs."""
-    problems: list[FieldProblem] = []
-    if recorded in (None, ""):
-        recorded_category = assessment.category
-    elif isinstance(recorded, bool) or str(recorded).strip() not in {
-        str(n) for n in CATEGORY_NUMBERS
-    }:
-        problems.append(
-            FieldProblem("recorded_category", "Choose Category 1, 2 or 3, or leave it as suggested")
-        )
-        recorded_category = None
-    else:
-        recorded_category = int(str(recorded).strip())
-    text = "" if reason is None else reason
-    if not isinstance(text, str):
-        problems.append(FieldProblem("reason", "Enter the reason as text"))
-        text = ""
-    text = text.strip()
-    if len(text) > MAX_REASON_CHARACTERS:
-        problems.append(
-            FieldProblem("reason", f"Reason must be {MAX_REASON_CHARACTERS:,} characters or fewer")
-        )
-    else:
-        try:
-            text = check_text("reason", "Reason", text)
-        except InputError as error:
-            problems.extend(error.problems)
-    if not problems and recorded_category != assessment.category and not text:
-        problems.append(
-            FieldProblem(
-                "reason",
-                "Enter the reason for recording a different category from the one suggested",
+# Words, all from risk_rule ----------------------------------------------------
+
+
+def headline(rule: RiskRule, assessment: RiskAssessment) -> str:
+    if assessment.category is None:
+        return rule.none_ticked
+    return rule.highest.format(category=_name(assessment.category))
+
+
+def single_line(protocol: Protocol, assessment: RiskAssessment) -> str | None:
+    single = assessment.single
+    if single is None:
+        return None
+    return protocol.risk_rule.single_indicator.format(
+        indicator=single.text,
+        domain=protocol.domain(single.domain).name,
+        category=_name(single.category),
+    )
+
+
+def counted_once_lines(rule: RiskRule, assessment: RiskAssessment) -> list[str]:
+    lines = []
+    for entry in assessment.counted_once:
+        higher = max(entry.ticked, key=lambda i: i.category)
+        names = [_name(i.category) for i in entry.ticked]
+        listed = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+        lines.append(
+            rule.counted_once.format(
+                indicator=higher.text,
+                domain=entry.domain,
+                categories=listed,
+                category=_name(entry.category),
             )
         )
-    if problems:
-        raise InputError(problems)
-    return Judgement(suggested=assessment.category, recorded=recorded_category, reason=text)
+    return lines
 
 
-def assessment_data(assessment: RiskAssessment) -> dict[str, Any]:
+def domain_lines(rule: RiskRule, assessment: RiskAssessment) -> list[str]:
+    lines = []
+    for reading in assessment.domains:
+        if reading.highest is None:
+            lines.append(f"{reading.name}: {rule.no_information}.")
+        else:
+            listed = "; ".join(f"{i.text} ({_name(i.category)})" for i in reading.ticked)
+            lines.append(
+                rule.domain_line.format(
+                    domain=reading.name, category=_name(reading.highest), indicators=listed
+                )
+            )
+    return lines
+
+
+def counts_line(rule: RiskRule, assessment: RiskAssessment) -> str:
+    listed = ", ".join(f"{_name(n)}: {count}" for n, count in assessment.counts)
+    return rule.counts_line.format(counts=listed)
+
+
+def definition_line(protocol: Protocol, assessment: RiskAssessment) -> str | None:
+    if assessment.category is None:
+        return None
+    level = protocol.category(assessment.category)
+    return protocol.risk_rule.definition.format(category=level.name, definition=level.definition)
+
+
+def prompt_lines(rule: RiskRule) -> list[str]:
+    return [f"{_name(p.category)}: {p.text}" for p in rule.prompts]
+
+
+def _with_rationale(assessment: RiskAssessment, protocol: Protocol) -> RiskAssessment:
+    rule = protocol.risk_rule
+    lines = [headline(rule, assessment)]
+    if assessment.category is not None:
+        single = single_line(protocol, assessment)
+        if single:
+            lines.append(single)
+        lines.append(counts_line(rule, assessment))
+        lines.extend(counted_once_lines(rule, assessment))
+    lines.extend(domain_lines(rule, assessment))
+    lines.append(rule.decision_support)
+    return replace(assessment, rationale=tuple(lines))
+
+
+# Outputs ----------------------------------------------------------------------
+
+
+def theme_data(protocol: Protocol, view: ThemeView) -> dict[str, Any]:
+    return {
+        "theme": view.theme,
+        "domain": view.domain_id,
+        "domain_name": view.domain,
+        "cells": [
+            {
+                "id": i.id,
+                "text": i.text,
+                "category": i.category,
+                "category_name": protocol.category(i.category).name,
+                "definition": protocol.category(i.category).definition,
+                "ticked": i.id in view.ticked,
+            }
+            for i in view.cells
+        ],
+    }
+
+
+def assessment_data(assessment: RiskAssessment, protocol: Protocol) -> dict[str, Any]:
     """The JSON form shared by the command line and the browser."""
+    rule = protocol.risk_rule
     return {
         "category": assessment.category,
-        "category_name": category_name(assessment.category),
+        "category_name": None if assessment.category is None else _name(assessment.category),
+        "headline": headline(rule, assessment),
+        "profile": assessment.profile,
         "counts": {str(n): count for n, count in assessment.counts},
+        "counted_once": [entry.theme for entry in assessment.counted_once],
+        "single_indicator": None if assessment.single is None else assessment.single.id,
         "ticked": [
             {
                 "id": i.id,
@@ -169,6 +291,7 @@ def assessment_data(assessment: RiskAssessment) -> dict[str, Any]:
                 "domain_name": d.name,
                 "category": i.category,
                 "text": i.text,
+                "themes": list(i.themes),
             }
             for d in assessment.domains
             for i in d.ticked
@@ -181,61 +304,61 @@ def assessment_data(assessment: RiskAssessment) -> dict[str, Any]:
     }
 
 
-def judgement_data(judgement: Judgement) -> dict[str, Any]:
-    return {
-        "suggested_category": judgement.suggested,
-        "recorded_category": judgement.recorded,
-        "recorded_category_name": category_name(judgement.recorded),
-        "differs": judgement.differs,
-        "reason": judgement.reason,
-    }
-
-
-def summary_text(assessment: RiskAssessment, judgement: Judgement) -> str:
-    """Plain text for the case record."""
-    lines = [
-        "CSE risk assessment summary",
-        f"Suggested category: {category_name(assessment.category)}",
-        f"Recorded category: {category_name(judgement.recorded)}",
-    ]
-    if judgement.reason:
-        lines.append(f"Reason: {judgement.reason}")
-    lines.append("")
-    lines.extend(assessment.rationale)
+def profile_text(protocol: Protocol, assessment: RiskAssessment) -> str:
+    """Plain text for the case record: the profile, the prompts and the blank for the meeting."""
+    rule = protocol.risk_rule
+    lines = [rule.title, "", *assessment.rationale[:-1]]
+    definition = definition_line(protocol, assessment)
+    if definition:
+        lines += ["", definition]
+    lines += ["", rule.prompts_title, *prompt_lines(rule)]
+    lines += ["", f"{rule.agreed_blank}: {BLANK}", "", rule.decision_support]
     lines.append("Clauses: " + ", ".join(assessment.clauses))
     return "\n".join(lines)
 
 
-def summary_fields(assessment: RiskAssessment, judgement: Judgement) -> dict[str, Any]:
-    """Values for the "risk-summary" template's fields, for the Word document."""
+def profile_fields(protocol: Protocol, assessment: RiskAssessment) -> dict[str, Any]:
+    """Values for the "risk-summary" template (the profile for the strategy meeting)."""
+    rule = protocol.risk_rule
     return {
-        "suggested_category": category_name(assessment.category),
-        "recorded_category": category_name(judgement.recorded),
-        "different_reason": judgement.reason,
+        "highest_category": headline(rule, assessment),
+        "single_indicator": single_line(protocol, assessment) or "",
+        "highest_definition": definition_line(protocol, assessment) or "",
+        "domains": [
+            {
+                "domain": d.name,
+                "highest": rule.no_information if d.highest is None else _name(d.highest),
+            }
+            for d in assessment.domains
+        ],
+        "counts": [{"category": _name(n), "count": str(count)} for n, count in assessment.counts],
+        "counted_once": "\n".join(counted_once_lines(rule, assessment)),
         "indicators": [
-            {"domain": d.name, "indicator": i.text, "category": category_name(i.category)}
+            {"domain": d.name, "indicator": i.text, "category": _name(i.category)}
             for d in assessment.domains
             for i in d.ticked
         ],
-        "counts": [
-            {"category": category_name(n), "count": str(count)} for n, count in assessment.counts
-        ],
-        "no_information": "\n".join(assessment.unrecorded),
+        "prompts": "\n".join(prompt_lines(rule)),
         "clauses": ", ".join(assessment.clauses),
     }
 
 
 def handle_risk(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:
-    """Bridge entry: {"indicators": [...], "recorded_category"?, "reason"?}."""
+    """Bridge entry: {"indicators": [...]} gives the profile, its words and its exports."""
     indicators = payload.get("indicators", [])
     if not isinstance(indicators, list) or not all(isinstance(i, str) for i in indicators):
         raise InputError.one("indicators", "expected a list of indicator ids")
     assessment = assess(protocol, indicators)
-    result = assessment_data(assessment)
-    judgement = record_judgement(
-        assessment, payload.get("recorded_category"), payload.get("reason")
-    )
-    result["judgement"] = judgement_data(judgement)
-    result["text"] = summary_text(assessment, judgement)
-    result["document_fields"] = summary_fields(assessment, judgement)
+    rule = protocol.risk_rule
+    result = assessment_data(assessment, protocol)
+    result["single_indicator_line"] = single_line(protocol, assessment)
+    result["definition"] = definition_line(protocol, assessment)
+    result["counts_line"] = counts_line(rule, assessment)
+    result["counted_once_lines"] = counted_once_lines(rule, assessment)
+    result["domain_lines"] = domain_lines(rule, assessment)
+    result["prompts_title"] = rule.prompts_title
+    result["prompts"] = prompt_lines(rule)
+    result["themes"] = [theme_data(protocol, view) for view in assessment.themes]
+    result["text"] = profile_text(protocol, assessment)
+    result["document_fields"] = profile_fields(protocol, assessment)
     return result

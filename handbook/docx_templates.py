@@ -25,7 +25,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
 from calculators.documents.docx import row_tag
-from calculators.documents.text import PROPOSED_NOTICE
+from calculators.documents.text import ADDED_NOTICE, PROPOSED_NOTICE
 from calculators.protocol import Field, Protocol, Template
 from handbook.pages import section_guidance
 
@@ -153,6 +153,11 @@ def _fields_table(document: docx.document.Document, fields: list[Field], ids) ->
         _shade(label_cell)
         label = label_cell.paragraphs[0]
         label.add_run(field.label).bold = True
+        if field.added:  # not on the source form: said so, as a proposed template is
+            added = label_cell.add_paragraph().add_run(ADDED_NOTICE)
+            added.bold = True
+            added.font.size = Pt(9)
+            added.font.color.rgb = HINT_COLOUR
         if field.help:
             hint = label_cell.add_paragraph().add_run(field.help)
             hint.italic = True

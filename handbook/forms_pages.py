@@ -12,8 +12,11 @@ radios `f-<field>-<n>`; a row's cell `f-<field>-<row>-<column>` (added by the sc
 
 from __future__ import annotations
 
+import json
+
+from calculators.documents.text import ADDED_NOTICE
 from calculators.limits import MAX_DRAFT_BYTES
-from calculators.protocol import Field, Protocol, Template
+from calculators.protocol import HANDOFF_TEXT, Field, HandOffRule, Protocol, Template
 from handbook.docx_templates import blank_filename
 from handbook.pages import html_text, section_guidance, site_link, template_intro
 
@@ -58,10 +61,35 @@ def template_form(protocol: Protocol, template_id: str, here: str) -> str:
         f'<p class="form-privacy">{html_text(PRIVACY)}</p>',
         "",
     ]
-    return "\n".join(intro) + "\n" + _form_html(protocol, template, blank)
+    return "\n".join(intro) + "\n" + _form_html(protocol, template, blank, here)
 
 
-def _form_html(protocol: Protocol, template: Template, blank: str) -> str:
+def handoff_button(protocol: Protocol, handoff: HandOffRule, here: str) -> str:
+    """A button that hands answers to another form; the fields come from the protocol."""
+    target = protocol.template(handoff.to)
+    return (
+        '<button type="button" class="md-button" data-action="hand-off" '
+        f'data-to="{html_text(target.id)}" '
+        f'data-fields="{html_text(json.dumps(dict(handoff.fields)))}" '
+        f'data-url="{html_text(site_link(f"forms/{target.id}/", here))}" '
+        f'data-title="{html_text(target.title)}" disabled>{html_text(handoff.label)}</button>'
+    )
+
+
+def handoff_buttons(protocol: Protocol, template: Template, here: str) -> list[str]:
+    """A button per hand-off from this form's answers (`handoffs` in the template).
+
+    forms.js hands them over with memory.js. Hand-offs of an answer's text belong
+    to calculator pages (the risk page), not to the form.
+    """
+    return [
+        handoff_button(protocol, handoff, here)
+        for handoff in template.handoffs
+        if all(source != HANDOFF_TEXT for _, source in handoff.fields)
+    ]
+
+
+def _form_html(protocol: Protocol, template: Template, blank: str, here: str) -> str:
     out = [
         f'<form id="form-{template.id}" class="calculator template-form" data-calculator="form" '
         f'data-template="{template.id}" data-blank="{html_text(blank)}" '
@@ -98,6 +126,7 @@ def _form_html(protocol: Protocol, template: Template, blank: str) -> str:
         '<button type="button" class="md-button" data-action="copy-text" disabled>'
         "Copy text for the case record</button>",
         '<button type="button" class="md-button" data-action="print" disabled>Print</button>',
+        *handoff_buttons(protocol, template, here),
         "</div>",
         '<p class="export-status" role="status" aria-live="polite"></p>',
         '<div class="case-text">',
@@ -115,12 +144,16 @@ def _label_text(field: Field) -> str:
 
 
 def _hint(field: Field) -> tuple[str, str]:
-    """The hint paragraph and the aria-describedby ids (hint and error)."""
+    """The hint paragraphs and the aria-describedby ids (addition, hint and error)."""
     ids = f"f-{field.id}-error"
-    if not field.help:
-        return "", ids
-    hint = f'<p class="hint" id="f-{field.id}-hint">{html_text(field.help)}</p>'
-    return hint, f"f-{field.id}-hint {ids}"
+    hint = ""
+    if field.help:
+        hint = f'<p class="hint" id="f-{field.id}-hint">{html_text(field.help)}</p>'
+        ids = f"f-{field.id}-hint {ids}"
+    if field.added:
+        hint = f'<p class="field-added" id="f-{field.id}-added">{html_text(ADDED_NOTICE)}</p>{hint}'
+        ids = f"f-{field.id}-added {ids}"
+    return hint, ids
 
 
 def _error(field: Field) -> str:

@@ -1,104 +1,141 @@
-"""The risk category calculator's form, rendered from the Appendix B matrix."""
+"""The risk page: the Appendix B grid, and the indicator profile for the strategy meeting.
+
+A row per domain (a fieldset with a legend), a column per category, the cell's
+indicators as checkboxes whose names include their category. Beside the grid, a
+panel that stays in view shows the profile the calculators work out on every tick
+(docs/javascripts/risk.js). No category is recorded on this page: the strategy
+meeting sets the risk level (clauses 6.3 and 6.9), and the page hands the profile
+to the meeting's minutes and to the monthly report (the hand-offs in the
+risk-summary template).
+"""
 
 from __future__ import annotations
 
 from calculators.protocol import Protocol
-from handbook.forms_pages import blank_template_link, clear_all_button, clear_all_status
-from handbook.pages import html_text, site_link
+from handbook.forms_pages import (
+    blank_template_link,
+    clear_all_button,
+    clear_all_status,
+    handoff_button,
+)
+from handbook.pages import html_text, page_link
 
 SUMMARY_TEMPLATE = "risk-summary"
-REPORT_TEMPLATE = "monthly-report"
-REPORT_FIELD = "risk_level_rationale"
+REPLACED_NOTE = "london-protocol-replaced"
 
 
-def risk_form(protocol: Protocol, here: str) -> str:
-    """Checkboxes grouped by domain (fieldset and legend), one per matrix cell."""
-    rule = protocol.risk_rule
-    out = [
-        '<form id="risk-form" class="calculator" data-calculator="risk" novalidate '
-        'autocomplete="off">',
-        '<p class="calculator-status" role="status">This calculator needs JavaScript and '
-        "WebAssembly. The indicators and categories above can still be read without it.</p>",
-        f'<div class="form-tools">{clear_all_button()}</div>',
-        clear_all_status(),
-        f'<p class="rule"><strong>The rule:</strong> {html_text(rule.text)}</p>',
-    ]
+def replaced_note(protocol: Protocol, here: str) -> str:
+    """The editorial note that the 2015 London protocol behind Appendix B was replaced."""
+    note = protocol.note(REPLACED_NOTE)
+    about = page_link(f"about.md#note-{note.id}", here)
+    return (
+        '<div class="admonition warning editorial-note">'
+        f'<p class="admonition-title">{html_text(note.title)}</p>'
+        f"<p>{html_text(note.text)}</p>"
+        f'<p><a href="{html_text(about)}">The editorial notes</a></p></div>'
+    )
+
+
+def _grid(protocol: Protocol) -> list[str]:
+    levels = protocol.categories.levels
+    out = ['<div class="risk-grid">', '<div class="risk-grid-head" aria-hidden="true">']
+    out += [f"<span>{html_text(level.name)}</span>" for level in levels]
+    out.append("</div>")
     for domain in protocol.categories.domains:
-        out.append(f'<fieldset class="domain" id="domain-{domain.id}">')
+        out.append(f'<fieldset class="risk-domain" id="domain-{domain.id}">')
         out.append(f"<legend>{html_text(domain.name)}</legend>")
-        for level in protocol.categories.levels:
+        out.append('<div class="risk-row">')
+        for level in levels:
             indicators = domain.in_category(level.number)
+            out.append(f'<div class="risk-cell" data-category="{level.number}">')
+            out.append(f'<p class="risk-cell-heading">{html_text(level.name)}</p>')
             if not indicators:
-                continue
-            out.append(f'<div class="category-group" data-category="{level.number}">')
-            out.append(f'<p class="category-label">{html_text(level.name)}</p>')
+                out.append(
+                    f'<p class="risk-cell-none">No {html_text(level.name)} indicators listed</p>'
+                )
             for i in indicators:
+                themes = " ".join(i.themes)
                 out.append(
                     '<div class="checkbox">'
                     f'<input type="checkbox" name="indicator" id="indicator-{i.id}" '
-                    f'value="{html_text(i.id)}" disabled>'
+                    f'value="{html_text(i.id)}" data-themes="{html_text(themes)}" disabled>'
                     f'<label for="indicator-{i.id}">{html_text(i.text)}'
                     f' <span class="visually-hidden">({html_text(level.name)})</span></label>'
                     "</div>"
                 )
             out.append("</div>")
+        out.append("</div>")
+        out.append(
+            f'<div class="risk-compare" id="compare-{domain.id}" data-domain="{domain.id}" '
+            "hidden></div>"
+        )
         out.append("</fieldset>")
-    out.append('<button type="submit" class="md-button md-button--primary" disabled>')
-    out.append("Suggest a category</button>")
-    out.append('<button type="button" class="md-button" data-action="clear-risk" disabled>')
-    out.append("Untick all</button>")
-    out.append("</form>")
-    out.append('<div id="risk-answer" class="calculator-answer" aria-live="polite"></div>')
-    out.append(judgement_form(protocol, here))
-    return "\n".join(out)
+    out.append("</div>")
+    return out
 
 
-def judgement_form(protocol: Protocol, here: str) -> str:
-    """Professional judgement: the category recorded, and the reason when it differs."""
-    options = ['<option value="">As suggested</option>'] + [
-        f'<option value="{level.number}">{html_text(level.name)}</option>'
-        for level in protocol.categories.levels
+def _panel(protocol: Protocol) -> list[str]:
+    rule = protocol.risk_rule
+    return [
+        '<div class="risk-profile" role="region" aria-labelledby="risk-profile-title" '
+        'tabindex="0">',
+        f'<h2 id="risk-profile-title">{html_text(rule.title)}</h2>',
+        '<p id="risk-headline" class="risk-headline" role="status" aria-live="polite"></p>',
+        '<div id="risk-answer" class="risk-answer"></div>',
+        "</div>",
     ]
-    blank = blank_template_link(protocol.template(SUMMARY_TEMPLATE), here)
-    report = protocol.template(REPORT_TEMPLATE)
-    report_field = next(f for f in report.fields if f.id == REPORT_FIELD)
-    report_page = site_link(f"forms/{report.id}/", here)
-    return "\n".join(
-        [
-            '<form id="judgement-form" class="calculator template-form" '
-            'data-calculator="risk-judgement" '
-            f'data-template="{SUMMARY_TEMPLATE}" data-blank="{html_text(blank)}" '
-            f'data-report-template="{report.id}" data-report-field="{REPORT_FIELD}" '
-            f'data-report-url="{html_text(report_page)}" '
-            'novalidate autocomplete="off" hidden>',
-            "<h2>Professional judgement</h2>",
-            '<div class="field" id="recorded_category-field">',
-            '<label for="recorded_category">Category you are recording</label>',
-            '<p class="hint" id="recorded_category-hint">Leave as suggested, or choose the '
-            "category the evidence supports.</p>",
-            '<p class="field-error" id="recorded_category-error" hidden></p>',
-            '<select id="recorded_category" name="recorded_category" '
-            'aria-describedby="recorded_category-hint" disabled>',
-            *options,
-            "</select>",
-            "</div>",
-            '<div class="field" id="reason-field">',
-            '<label for="reason">Reason</label>',
-            '<p class="hint" id="reason-hint">Required when you record a different category '
-            "from the one suggested.</p>",
-            '<p class="field-error" id="reason-error" hidden></p>',
-            '<textarea id="reason" name="reason" rows="4" maxlength="5000" '
-            'aria-describedby="reason-hint" disabled></textarea>',
-            "</div>",
-            '<button type="submit" class="md-button md-button--primary" disabled>'
-            "Download Word document</button>",
-            '<button type="button" class="md-button" data-action="copy-text" disabled>'
-            "Copy text for the case record</button>",
-            '<button type="button" class="md-button" data-action="offer-report" disabled>'
-            f"Use in the monthly report’s “{html_text(report_field.label)}”</button>",
-            '<p class="export-status" role="status" aria-live="polite"></p>',
-            '<label for="risk-text">Text for the case record</label>',
-            '<textarea id="risk-text" rows="10" readonly></textarea>',
-            "</form>",
-        ]
+
+
+def _exports(protocol: Protocol, here: str) -> list[str]:
+    template = protocol.template(SUMMARY_TEMPLATE)
+    out = ['<div class="form-actions risk-exports">']
+    out.append(
+        '<button type="button" class="md-button md-button--primary" data-action="download" '
+        "disabled>Download Word document</button>"
     )
+    out.append(
+        '<button type="button" class="md-button" data-action="copy-text" disabled>'
+        "Copy text for the case record</button>"
+    )
+    out.append(
+        '<button type="button" class="md-button" data-action="print" disabled>Print</button>'
+    )
+    out += [handoff_button(protocol, handoff, here) for handoff in template.handoffs]
+    out.append(
+        '<button type="button" class="md-button" data-action="clear-risk" disabled>'
+        "Untick all</button>"
+    )
+    out += [
+        "</div>",
+        '<p class="export-status" role="status" aria-live="polite"></p>',
+        '<div class="case-text">',
+        '<label for="risk-text">Text for the case record</label>',
+        '<textarea id="risk-text" rows="12" readonly></textarea>',
+        "</div>",
+    ]
+    return out
+
+
+def risk_form(protocol: Protocol, here: str) -> str:
+    """The grid, the live profile panel and the exports, in one form never submitted."""
+    rule = protocol.risk_rule
+    blank = blank_template_link(protocol.template(SUMMARY_TEMPLATE), here)
+    out = [
+        replaced_note(protocol, here),
+        '<form id="risk-form" class="calculator risk-form" data-calculator="risk" novalidate '
+        f'autocomplete="off" data-template="{SUMMARY_TEMPLATE}" data-blank="{html_text(blank)}" '
+        f'data-source="{html_text(rule.title)}">',
+        '<p class="calculator-status" role="status">This calculator needs JavaScript and '
+        "WebAssembly. The indicators and categories above can still be read without it.</p>",
+        f'<div class="form-tools">{clear_all_button()}</div>',
+        clear_all_status(),
+        f'<p class="rule">{html_text(rule.text)}</p>',
+        f'<p class="hint">{html_text(rule.themes_note)}</p>',
+        '<div class="risk-layout">',
+        *_grid(protocol),
+        *_panel(protocol),
+        "</div>",
+        *_exports(protocol, here),
+        "</form>",
+    ]
+    return "\n".join(out)

@@ -1,4 +1,4 @@
-"""`indicators` and `risk` commands: the Appendix B matrix and the suggested category."""
+"""`indicators` and `risk` commands: the Appendix B matrix and the indicator profile."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from calculators.protocol import Protocol
-from calculators.risk import assess, assessment_data
+from calculators.risk import assess, assessment_data, profile_text
 
 
 def register(commands: Any) -> None:
@@ -15,10 +15,12 @@ def register(commands: Any) -> None:
     indicators.add_argument("--json", action="store_true", help="print JSON")
     indicators.set_defaults(handler=list_indicators)
 
-    risk = commands.add_parser("risk", help="suggest a category from ticked indicators")
+    risk = commands.add_parser(
+        "risk", help="the indicator profile for the strategy meeting, from ticked indicators"
+    )
     risk.add_argument("--indicator", action="append", default=[], metavar="ID")
     risk.add_argument("--json", action="store_true", help="print JSON")
-    risk.set_defaults(handler=suggest_category)
+    risk.set_defaults(handler=indicator_profile)
 
 
 def list_indicators(protocol: Protocol, args: argparse.Namespace) -> int:
@@ -34,12 +36,10 @@ def list_indicators(protocol: Protocol, args: argparse.Namespace) -> int:
     return 0
 
 
-def suggest_category(protocol: Protocol, args: argparse.Namespace) -> int:
-    result = assessment_data(assess(protocol, args.indicator))
+def indicator_profile(protocol: Protocol, args: argparse.Namespace) -> int:
+    assessment = assess(protocol, args.indicator)
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(json.dumps(assessment_data(assessment, protocol), ensure_ascii=False, indent=2))
     else:
-        print(result["category_name"])
-        for line in result["rationale"]:
-            print(f"- {line}")
+        print(profile_text(protocol, assessment))
     return 0

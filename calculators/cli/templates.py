@@ -45,6 +45,8 @@ def field_data(field: Field) -> dict[str, Any]:
     }
     if field.help:
         data["help"] = field.help
+    if field.added:
+        data["added"] = True  # not on the source form: the handbook's addition
     if field.options:
         data["options"] = list(field.options)
     if field.columns:

@@ -17,6 +17,8 @@ from calculators.protocol import Field, Protocol, Template
 INDENT = "  "
 NOTHING_ANSWERED = "No answers recorded."
 PROPOSED_NOTICE = "Proposed template: not yet approved by the protocol owner."
+# A field the handbook adds to a source form (`added: true` in the protocol).
+ADDED_NOTICE = "Added by the handbook: not on the source form, for the protocol owner to confirm."
 
 
 def template_text(protocol: Protocol, template: Template, values: Mapping[str, Any]) -> str:

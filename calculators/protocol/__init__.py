@@ -18,8 +18,8 @@ from typing import Any
 from calculators.protocol.model import (
     CATEGORY_NUMBERS,
     FIELD_TYPES,
+    HANDOFF_TEXT,
     Abbreviation,
-    Band,
     Categories,
     Category,
     ChangeLogEntry,
@@ -29,12 +29,12 @@ from calculators.protocol.model import (
     Domain,
     EditorialNote,
     Field,
+    HandOffRule,
     Indicator,
     Item,
     Level,
     Metadata,
     Protocol,
-    RiskRule,
     Section,
     Template,
     TemplateSection,
@@ -42,6 +42,7 @@ from calculators.protocol.model import (
 from calculators.protocol.primitives import WEEKDAYS, ProtocolError
 from calculators.protocol.reading import read
 from calculators.protocol.references import REFERENCE, RULE_NAMES, check_references
+from calculators.protocol.risk_rule import RISK_SENTENCES, Band, Prompt, RiskRule
 from calculators.protocol.timing import (
     RULE_KINDS,
     BankHoliday,
@@ -71,6 +72,8 @@ def protocol_from_mapping(data: Any) -> Protocol:
 __all__ = [
     "CATEGORY_NUMBERS",
     "FIELD_TYPES",
+    "HANDOFF_TEXT",
+    "RISK_SENTENCES",
     "REFERENCE",
     "RULE_KINDS",
     "RULE_NAMES",
@@ -89,6 +92,7 @@ __all__ = [
     "Domain",
     "EditorialNote",
     "Field",
+    "HandOffRule",
     "Indicator",
     "Item",
     "Level",
@@ -96,6 +100,7 @@ __all__ = [
     "MonthlyDeadline",
     "MonthlyMeeting",
     "PanelChange",
+    "Prompt",
     "Protocol",
     "ProtocolError",
     "RecurringReview",

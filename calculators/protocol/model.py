@@ -14,11 +14,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from calculators.protocol.primitives import ProtocolError, find, unique, unique_nested
-from calculators.protocol.reading import checked, choice, from_parent, identifier, items, refers_to
+from calculators.protocol.reading import (
+    checked,
+    choice,
+    from_parent,
+    identifier,
+    items,
+    refers_to,
+    spec,
+)
 from calculators.protocol.reading import level as a_level
 from calculators.protocol.reading import whole as whole_number
+from calculators.protocol.risk_rule import RiskRule
 from calculators.protocol.timing import Timing
-from calculators.risk_methods import ALIASES, METHODS
 
 # Newham's levels, kept for old imports: code reads `protocol.categories.numbers`.
 CATEGORY_NUMBERS = (1, 2, 3)
@@ -141,6 +149,13 @@ class Indicator:
     category: int = field(metadata=a_level())
     text: str
     weight: int | None = field(default=None, metadata=whole_number(0, 1000))
+    # The same indicator at other levels of its domain: one theme id, or a list when a
+    # cell stands for two ("Miscarriages/ Terminations").
+    theme: tuple[str, ...] = field(default=(), metadata=identifier(one_or_many=True))
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        return self.theme
 
 
 @dataclass(frozen=True)
@@ -165,66 +180,6 @@ class Categories:
     @property
     def numbers(self) -> tuple[int, ...]:
         return tuple(level.number for level in self.levels)
-
-
-@dataclass(frozen=True)
-class Band:
-    """A range of total scores under the weighted_bands method, from min_score to max_score."""
-
-    name: str
-    min_score: int = field(metadata=whole_number(0))
-    max_score: int | None = field(default=None, metadata=whole_number(0))
-    level: int | None = field(default=None, metadata=a_level())
-    definition: str | None = None
-
-    def validate(self, path: str) -> None:
-        if self.max_score is not None and self.max_score < self.min_score:
-            raise ProtocolError(
-                f"{path}.max_score",
-                f"expected at least min_score ({self.min_score}), got {self.max_score}",
-            )
-
-
-@dataclass(frozen=True)
-class RiskRule:
-    id: str = field(metadata=identifier())
-    method: str = field(metadata=choice(tuple(METHODS), ALIASES))
-    clauses: tuple[str, ...] = field(metadata=refers_to("clause", min_items=1))
-    text: str
-    none_ticked: str
-    decision_support: str
-    no_information: str
-    bands: tuple[Band, ...] = ()
-
-    def validate(self, path: str) -> None:
-        where = f"{path}.bands"
-        if self.method != "weighted_bands":
-            if self.bands:
-                raise ProtocolError(where, "expected no bands: only weighted_bands uses them")
-            return
-        if not self.bands:
-            raise ProtocolError(where, "expected the bands the weighted_bands method scores into")
-        unique(((b.name, f"{where}[{i}].name") for i, b in enumerate(self.bands)), "band name")
-        expected = 0
-        for index, band in enumerate(self.bands):
-            if band.min_score != expected:
-                raise ProtocolError(
-                    f"{where}[{index}].min_score",
-                    f"expected {expected}, so that the bands run on from 0 without gaps "
-                    f"or overlaps, got {band.min_score}",
-                )
-            if band.max_score is None:
-                if index != len(self.bands) - 1:
-                    raise ProtocolError(
-                        f"{where}[{index}].max_score",
-                        "expected a max_score: only the last band is open-ended",
-                    )
-                return
-            expected = band.max_score + 1
-        raise ProtocolError(
-            f"{where}[{len(self.bands) - 1}].max_score",
-            "expected no max_score on the last band, so that every total falls in a band",
-        )
 
 
 @dataclass(frozen=True)
@@ -256,6 +211,7 @@ class Field:
     help: str | None = None
     options: tuple[str, ...] = ()
     columns: tuple[Column, ...] = ()
+    added: bool = False  # not on the source form: an addition by the handbook
 
     def validate(self, path: str) -> None:
         if self.type == "choice" and not self.options:
@@ -263,6 +219,19 @@ class Field:
         if self.type == "rows" and not self.columns:
             raise ProtocolError(f"{path}.columns", "expected a list of columns for a rows field")
         unique(((c.id, f"{path}.columns[{i}].id") for i, c in enumerate(self.columns)), "column id")
+
+
+HANDOFF_TEXT = "text"  # a hand-off source: the answer as text for the case record
+
+
+@dataclass(frozen=True)
+class HandOffRule:
+    """Answers one form passes to another: `fields` maps the target's field to a source,
+    a field of this template or "text" (checked in references.py)."""
+
+    to: str = field(metadata=identifier())
+    label: str
+    fields: tuple[tuple[str, str], ...] = field(metadata=spec(pairs=True))
 
 
 @dataclass(frozen=True)
@@ -287,10 +256,14 @@ class Template:
     description: str | None = None
     notes: tuple[str, ...] = ()
     email_to: tuple[str, ...] = field(default=(), metadata=refers_to("contact"))
+    handoffs: tuple[HandOffRule, ...] = ()
 
     @property
     def fields(self) -> tuple[Field, ...]:
         return tuple(f for s in self.sections for f in s.fields)
+
+    def handoff(self, to: str) -> HandOffRule:
+        return find(self.handoffs, "to", to, "hand-off")
 
     def validate(self, path: str) -> None:
         unique_nested(self.sections, f"{path}.sections", "fields", "id", "field id")

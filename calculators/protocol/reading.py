@@ -69,6 +69,8 @@ class Spec:
     refers_to: str | None = None  # checked across the file by references.py
     kinds: Mapping[str, type] | None = None  # a mapping's `kind:` names its dataclass
     keyed: bool = False  # the mapping's other keys, each an item
+    one_or_many: bool = False  # a tuple field may be given one value instead of a list
+    pairs: bool = False  # a mapping of id to id, read as a tuple of (key, value) pairs
 
 
 def spec(**options: Any) -> dict[str, Spec]:
@@ -275,7 +277,11 @@ class _Reader:
             if len(present) != 1:
                 raise TypeError(f"{path}: only `X | None` unions can be read, not {hint}")
             return None if value is None else self.value(present[0], value, path, options, context)
+        if options.pairs:
+            return _id_pairs(value, path)
         if origin is tuple:
+            if options.one_or_many and not isinstance(value, list):
+                value = [value]
             if len(arguments) != 2 or arguments[1] is not Ellipsis:
                 raise TypeError(f"{path}: only `tuple[X, ...]` can be read, not {hint}")
             return p.read_list(
@@ -287,6 +293,16 @@ class _Reader:
         if dataclasses.is_dataclass(hint):
             return self.read(hint, value, path, context)  # type: ignore[arg-type]
         return _leaf(hint, value, path, options, context)
+
+
+def _id_pairs(value: Any, path: str) -> tuple[tuple[str, str], ...]:
+    """A mapping of ids to ids (`{target: source}`), in file order."""
+    if not isinstance(value, Mapping) or not value:
+        raise ProtocolError(path, f"expected a mapping of ids to ids, got {p.describe(value)}")
+    return tuple(
+        (p.identifier(key, path), p.identifier(item, p.join(path, str(key))))
+        for key, item in value.items()
+    )
 
 
 def _kind(value: Any, path: str, kinds: Mapping[str, type]) -> type:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from calculators.protocol.model import Protocol
+from calculators.protocol.model import HANDOFF_TEXT, Domain, Protocol, Template
 from calculators.protocol.primitives import ProtocolError, join, unique, unique_nested
 from calculators.protocol.reading import field_spec, key_of
 
@@ -32,6 +32,10 @@ def check_references(protocol: Protocol) -> None:
             raise TypeError(f"{path}: unknown reference kind {kind!r} in the model")
         checks[kind](value, path)
     _check_weights(protocol)
+    _check_prompts(protocol)
+    _check_themes(protocol.categories.domains)
+    for index, template in enumerate(protocol.templates):
+        _check_handoffs(protocol, template, f"templates[{index}]")
 
 
 def references(item: Any, path: str = "") -> Iterator[tuple[str, str, str]]:
@@ -126,3 +130,73 @@ def _unique_in(items: tuple[Any, ...], path: str, attribute: str, what: str) -> 
         ((getattr(item, attribute), f"{path}[{i}].{attribute}") for i, item in enumerate(items)),
         what,
     )
+
+
+def _check_prompts(protocol: Protocol) -> None:
+    """One question for the strategy meeting for each level, lowest first."""
+    numbers = [p.category for p in protocol.risk_rule.prompts]
+    levels = list(protocol.categories.numbers)
+    if numbers != levels:
+        raise ProtocolError(
+            "risk_rule.prompts",
+            f"expected one prompt for each category {', '.join(map(str, levels))} in order, "
+            f"got {numbers}",
+        )
+
+
+def _check_handoffs(protocol: Protocol, template: Template, path: str) -> None:
+    """A hand-off goes to another template's fields, from this one's fields or its text."""
+    own = {f.id for f in template.fields} | {HANDOFF_TEXT}
+    templates = {t.id: t for t in protocol.templates}
+    for index, handoff in enumerate(template.handoffs):
+        where = f"{path}.handoffs[{index}]"
+        target = templates.get(handoff.to)
+        if target is None or target is template:
+            raise ProtocolError(
+                f"{where}.to", f"expected the id of another template, got {handoff.to!r}"
+            )
+        target_fields = {f.id for f in target.fields}
+        for field_id, source in handoff.fields:
+            if field_id not in target_fields:
+                raise ProtocolError(
+                    f"{where}.fields.{field_id}",
+                    f"expected a field of the {handoff.to!r} template, got {field_id!r}",
+                )
+            if source not in own:
+                raise ProtocolError(
+                    f"{where}.fields.{field_id}",
+                    f"expected a field of this template or {HANDOFF_TEXT!r}, got {source!r}",
+                )
+
+
+def _check_themes(domains: tuple[Domain, ...]) -> None:
+    """A theme is one indicator at different levels: one domain, one cell per category."""
+    seen: dict[str, tuple[str, dict[int, str]]] = {}
+    first: dict[str, str] = {}  # where each theme is first named
+    for d_index, domain in enumerate(domains):
+        for i_index, indicator in enumerate(domain.indicators):
+            path = f"categories.domains[{d_index}].indicators[{i_index}].theme"
+            for theme in indicator.themes:
+                first.setdefault(theme, path)
+                home, cells = seen.setdefault(theme, (domain.id, {}))
+                if home != domain.id:
+                    raise ProtocolError(
+                        path,
+                        f"theme {theme!r} of {indicator.id} is already used in the domain "
+                        f"{home!r}: a theme's cells lie in one domain",
+                    )
+                if indicator.category in cells:
+                    raise ProtocolError(
+                        path,
+                        f"theme {theme!r} of {indicator.id} already has a Category "
+                        f"{indicator.category} cell ({cells[indicator.category]}): a theme's "
+                        "cells stand at different categories",
+                    )
+                cells[indicator.category] = indicator.id
+    for theme, (_home, cells) in seen.items():
+        if len(cells) < 2:
+            raise ProtocolError(
+                first[theme],
+                f"theme {theme!r} has one cell ({', '.join(cells.values())}): a theme names "
+                "the same indicator in two or more categories",
+            )

@@ -12,7 +12,7 @@
 
 import { bindClearAll } from "./clear.js";
 import { download, downloadDocument } from "./files.js";
-import { keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
+import { handOff, keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
 import { clearErrorSummary, showErrorSummary } from "./render.js";
 
 /**
@@ -182,8 +182,34 @@ export function bind(form, { api }) {
       copyText();
     } else if (action === "print") {
       window.print();
+    } else if (action === "hand-off") {
+      handTo(/** @type {HTMLElement} */ (button));
     }
   });
+
+  // Handing answers to another form ------------------------------------------------
+  // A button per `handoffs` entry of the template (handbook/forms_pages.py): its
+  // data-fields map the other form's field ids to this form's, as the protocol says.
+
+  /** @param {HTMLElement} button */
+  function handTo(button) {
+    /** @type {Record<string, string>} */
+    const mapping = JSON.parse(button.dataset.fields ?? "{}");
+    const values = collect();
+    /** @type {Record<string, unknown>} */
+    const fields = {};
+    for (const [target, source] of Object.entries(mapping)) fields[target] = values[source];
+    if (!handOff(button.dataset.to ?? "", { source: form.dataset.title ?? "", fields })) {
+      exportStatus.textContent = "This browser would not pass the answers on.";
+      return;
+    }
+    exportStatus.replaceChildren();
+    const link = document.createElement("a");
+    link.href = button.dataset.url ?? "";
+    link.textContent = `Open ${button.dataset.title ?? ""}`;
+    const sources = [...new Set(Object.values(mapping))].map(labelOf).join("; ");
+    exportStatus.append(`${sources}: filled in when you open the form in this tab. `, link);
+  }
 
   // Keeping answers for the tab only ---------------------------------------------
 

@@ -1,26 +1,42 @@
-// The risk category calculator's page binding: send the ticked indicators to
-// the calculators, show the suggested category and its reasons as text, and
-// record the practitioner's own category (with a reason when it differs) in
-// the Word summary, the text for the case record and the monthly report.
+// The risk page's binding (form#risk-form, rendered by handbook/risk_page.py): on
+// every tick, send the ticked indicators to the calculators and show the indicator
+// profile for the strategy meeting as text. The calculators work out the profile,
+// its words, the themes ticked and their siblings; this file only reads and writes
+// the page. No category is recorded here: the strategy meeting sets the risk level.
+// Exports: the Word document, the text for the case record, print, and hand-offs to
+// the forms named in the risk-summary template (through memory.js).
 
 import { bindClearAll } from "./clear.js";
 import { downloadDocument } from "./files.js";
 import { handOff } from "./memory.js";
 
-/** @typedef {{field: string, message: string}} Problem */
+/**
+ * @typedef {{id: string, text: string, category: number, category_name: string,
+ *   definition: string, ticked: boolean}} ThemeCell
+ * @typedef {{theme: string, domain: string, domain_name: string, cells: ThemeCell[]}} ThemeView
+ */
+
+/** @param {HTMLElement} parent @param {string} tag @param {string} [text] @param {string} [className] */
+function add(parent, tag, text, className) {
+  const element = document.createElement(tag);
+  if (text !== undefined) element.textContent = text;
+  if (className) element.className = className;
+  parent.append(element);
+  return element;
+}
 
 /**
  * @param {HTMLFormElement} form  form#risk-form with checkboxes name="indicator"
  * @param {import("./calculator.js").Context} context
  */
-export function bind(form, { api, showLines, showProblems }) {
+export function bind(form, { api, showProblems }) {
+  const headline = /** @type {HTMLElement} */ (document.getElementById("risk-headline"));
   const answer = /** @type {HTMLElement} */ (document.getElementById("risk-answer"));
-  const judgement = /** @type {HTMLFormElement} */ (document.getElementById("judgement-form"));
-  const recorded = /** @type {HTMLSelectElement} */ (judgement.elements.namedItem("recorded_category"));
-  const reason = /** @type {HTMLTextAreaElement} */ (judgement.elements.namedItem("reason"));
   const caseText = /** @type {HTMLTextAreaElement} */ (document.getElementById("risk-text"));
-  const exportStatus = /** @type {HTMLElement} */ (judgement.querySelector(".export-status"));
+  const exportStatus = /** @type {HTMLElement} */ (form.querySelector(".export-status"));
   let latest = 0;
+  /** @type {any} */
+  let current = null;
 
   /** @returns {string[]} */
   function ticked() {
@@ -39,86 +55,100 @@ export function bind(form, { api, showLines, showProblems }) {
     }
   }
 
-  // The suggestion ---------------------------------------------------------------
+  // The live profile ------------------------------------------------------------------
 
+  /** The profile for what is ticked now, or null if a newer tick overtook it. */
   async function update() {
     const asked = ++latest;
     const response = await ask({ indicators: ticked() });
-    if (asked !== latest) return; // a newer question is on its way
-    if (response.ok) {
-      // the rationale already gives the counts; the clauses are listed as the bridge sends them
-      const { rationale, clauses, category_name } = response.result;
-      showLines(answer, [...rationale, `Clauses: ${clauses.join(", ")}.`], `Suggested: ${category_name}`);
-    } else {
-      showProblems(answer, response.errors);
-    }
-  }
-
-  // Professional judgement and exports --------------------------------------------
-
-  /** @param {Problem[]} problems */
-  function showFieldProblems(problems) {
-    clearFieldProblems();
-    let first = null;
-    const general = [];
-    for (const { field, message } of problems) {
-      const control = field === "recorded_category" ? recorded : field === "reason" ? reason : null;
-      const error = document.getElementById(`${field}-error`);
-      if (control && error) {
-        error.textContent = `Error: ${message}`;
-        error.hidden = false;
-        error.parentElement?.classList.add("field--error");
-        control.setAttribute("aria-invalid", "true");
-        control.setAttribute("aria-describedby", `${field}-error ${field}-hint`);
-        first ??= control;
-      } else {
-        general.push(message);
-      }
-    }
-    exportStatus.textContent = general.join(" ");
-    first?.focus();
-  }
-
-  function clearFieldProblems() {
-    for (const control of [recorded, reason]) {
-      const error = /** @type {HTMLElement} */ (document.getElementById(`${control.id}-error`));
-      error.hidden = true;
-      error.textContent = "";
-      error.parentElement?.classList.remove("field--error");
-      control.removeAttribute("aria-invalid");
-      control.setAttribute("aria-describedby", `${control.id}-hint`);
-    }
-  }
-
-  /** The full answer with the judgement, or null after showing what to fix. */
-  async function judged() {
-    exportStatus.textContent = "";
-    const response = await ask({
-      indicators: ticked(),
-      recorded_category: recorded.value,
-      reason: reason.value,
-    });
+    if (asked !== latest) return null; // a newer question is on its way
     if (!response.ok) {
-      showFieldProblems(response.errors);
+      current = null;
+      headline.textContent = "";
+      showProblems(answer, response.errors);
       return null;
     }
-    clearFieldProblems();
-    caseText.value = response.result.text;
-    return response.result;
+    current = response.result;
+    render(current);
+    return current;
   }
 
-  async function downloadSummary() {
-    const result = await judged();
+  /** @param {any} result */
+  function render(result) {
+    headline.textContent = result.headline;
+    answer.replaceChildren();
+    if (result.single_indicator_line) add(answer, "p", result.single_indicator_line);
+    if (result.definition) add(answer, "p", result.definition, "risk-definition");
+    if (result.category !== null) add(answer, "p", result.counts_line);
+    for (const line of result.counted_once_lines) add(answer, "p", line, "risk-counted-once");
+    const domains = add(answer, "ul", undefined, "risk-domains");
+    for (const line of result.domain_lines) add(domains, "li", line);
+    add(answer, "h3", result.prompts_title);
+    const prompts = add(answer, "ul", undefined, "risk-prompts");
+    for (const line of result.prompts) add(prompts, "li", line);
+    add(answer, "p", result.decision_support);
+    add(answer, "p", `Clauses: ${result.clauses.join(", ")}.`);
+    caseText.value = result.text;
+    renderThemes(result.themes);
+  }
+
+  /** Each ticked theme's cells side by side in their category columns, then the definitions. */
+  function renderThemes(/** @type {ThemeView[]} */ themes) {
+    for (const box of form.querySelectorAll(".risk-compare")) {
+      box.replaceChildren();
+      /** @type {HTMLElement} */ (box).hidden = true;
+    }
+    /** @type {Map<string, ThemeCell[]>} */
+    const definitions = new Map();
+    for (const view of themes) {
+      const box = /** @type {HTMLElement | null} */ (
+        form.querySelector(`.risk-compare[data-domain='${CSS.escape(view.domain)}']`)
+      );
+      if (!box) continue;
+      box.hidden = false;
+      const row = add(box, "div", undefined, "risk-compare-row");
+      for (const number of [1, 2, 3]) {
+        const column = add(row, "div");
+        const cell = view.cells.find((c) => c.category === number);
+        if (!cell) continue;
+        add(column, "p", `${cell.category_name}: ${cell.text}${cell.ticked ? " ✓" : ""}`);
+        const shown = definitions.get(view.domain) ?? [];
+        if (!shown.some((c) => c.category === number)) shown.push(cell);
+        definitions.set(view.domain, shown);
+      }
+    }
+    for (const [domain, cells] of definitions) {
+      const box = /** @type {HTMLElement} */ (
+        form.querySelector(`.risk-compare[data-domain='${CSS.escape(domain)}']`)
+      );
+      const row = add(box, "div", undefined, "risk-compare-row risk-compare-definitions");
+      for (const number of [1, 2, 3]) {
+        const column = add(row, "div");
+        const cell = cells.find((c) => c.category === number);
+        if (cell) add(column, "p", `${cell.category_name}: ${cell.definition}`);
+      }
+    }
+  }
+
+  // Exports ------------------------------------------------------------------------------
+
+  async function profileNow() {
+    exportStatus.textContent = "";
+    return current ?? (await update());
+  }
+
+  async function downloadProfile() {
+    const result = await profileNow();
     if (!result) return;
     exportStatus.textContent = "Making the Word document…";
-    const template = judgement.dataset.template ?? "";
-    const made = await downloadDocument(api, judgement.dataset.blank ?? "", template, result.document_fields);
+    const template = form.dataset.template ?? "";
+    const made = await downloadDocument(api, form.dataset.blank ?? "", template, result.document_fields);
     if (made.ok) exportStatus.textContent = `Downloaded ${made.filename}.`;
-    else showFieldProblems(made.errors);
+    else showProblems(exportStatus, made.errors);
   }
 
   async function copyText() {
-    const result = await judged();
+    const result = await profileNow();
     if (!result) return;
     try {
       await navigator.clipboard.writeText(result.text);
@@ -129,46 +159,56 @@ export function bind(form, { api, showLines, showProblems }) {
     }
   }
 
-  async function offerToReport() {
-    const result = await judged();
+  /** Hand the profile to another form: the fields come from the template's hand-off. */
+  async function handTo(/** @type {HTMLElement} */ button) {
+    const result = await profileNow();
     if (!result) return;
-    const handoff = {
-      source: "the risk calculator",
-      fields: { [judgement.dataset.reportField ?? ""]: result.text },
-    };
-    if (!handOff(judgement.dataset.reportTemplate ?? "", handoff)) {
+    /** @type {Record<string, string>} */
+    const mapping = JSON.parse(button.dataset.fields ?? "{}");
+    /** @type {Record<string, unknown>} */
+    const fields = {};
+    for (const [target, source] of Object.entries(mapping)) fields[target] = result[source];
+    if (!handOff(button.dataset.to ?? "", { source: form.dataset.source ?? "", fields })) {
       exportStatus.textContent = "This browser would not pass the answer on. Copy the text instead.";
       return;
     }
     exportStatus.replaceChildren();
     const link = document.createElement("a");
-    link.href = judgement.dataset.reportUrl ?? "";
-    link.textContent = "Open the monthly report";
-    exportStatus.append("The answer will be filled in when you open the monthly report in this tab. ", link);
+    link.href = button.dataset.url ?? "";
+    link.textContent = `Open ${button.dataset.title ?? ""}`;
+    exportStatus.append("The profile will be filled in when you open the form in this tab. ", link);
   }
 
-  // Wiring -------------------------------------------------------------------------
+  // Wiring ---------------------------------------------------------------------------------
 
-  form.addEventListener("submit", update);
-  form.addEventListener("change", update);
-  form.querySelector("[data-action='clear-risk']")?.addEventListener("click", () => {
-    for (const box of form.querySelectorAll("input[name='indicator']")) {
-      /** @type {HTMLInputElement} */ (box).checked = false;
+  form.addEventListener("change", (event) => {
+    if (/** @type {HTMLInputElement} */ (event.target).name === "indicator") {
+      current = null;
+      update();
     }
-    update();
   });
-  judgement.addEventListener("submit", (event) => {
-    event.preventDefault();
-    downloadSummary();
+  form.addEventListener("click", (event) => {
+    const button = /** @type {HTMLElement} */ (event.target).closest("button[data-action]");
+    if (!button || !form.contains(button)) return;
+    const action = /** @type {HTMLElement} */ (button).dataset.action;
+    if (action === "download") downloadProfile();
+    else if (action === "copy-text") copyText();
+    else if (action === "print") window.print();
+    else if (action === "hand-off") handTo(/** @type {HTMLElement} */ (button));
+    else if (action === "clear-risk") {
+      for (const box of form.querySelectorAll("input[name='indicator']")) {
+        /** @type {HTMLInputElement} */ (box).checked = false;
+      }
+      current = null;
+      update();
+    }
   });
-  judgement.querySelector("[data-action='copy-text']")?.addEventListener("click", copyText);
-  judgement.querySelector("[data-action='offer-report']")?.addEventListener("click", offerToReport);
   bindClearAll(form, () => {
-    latest++; // an answer still on its way is dropped
-    clearFieldProblems();
+    current = null;
+    headline.textContent = "";
+    answer.replaceChildren();
+    renderThemes([]);
+    update(); // the profile of nothing ticked; an answer still on its way is dropped
   });
-  for (const control of judgement.querySelectorAll("input, select, textarea, button")) {
-    /** @type {HTMLInputElement} */ (control).disabled = false;
-  }
-  judgement.hidden = false;
+  update();
 }

@@ -50,21 +50,19 @@ def test_risk_page_starts_disabled_then_answers_with_category_and_reasons(
     page = recorder.page
     page.goto(recorder.url(RISK_PAGE), wait_until="domcontentloaded")
     status = page.locator("#risk-form .calculator-status")
-    assert page.locator("#risk-form button[type='submit']").is_disabled()
+    assert page.locator("#risk-form [data-action='download']").is_disabled()
     page.wait_for_selector(READY, timeout=START_LIMIT_S * 1000)
     assert status.text_content() == "The calculator is ready."
     assert page.locator("#risk-form input[name='indicator']").first.is_enabled()
 
     ids = first_indicators()
     for indicator_id in ids:
-        page.check(f"#indicator-{indicator_id}")
-    page.click("#risk-form button[type='submit']")
-    answer = page.locator("#risk-answer")
-    answer.locator("p", has_text="Suggested:").wait_for()
+        page.check(f"#indicator-{indicator_id}")  # the profile follows each tick, no button
     expected = answer_on_cpython({"indicators": ids})
     assert expected["ok"] is True
-    text = answer.inner_text()
-    assert f"Suggested: {expected['result']['category_name']}" in text
+    page.locator("#risk-headline", has_text=expected["result"]["headline"]).wait_for()
+    page.locator(".risk-profile", has_text=expected["result"]["counts_line"]).wait_for()
+    text = page.locator(".risk-profile").inner_text()
     for line in expected["result"]["rationale"]:
         assert line in text
     assert "strategy meeting" in text  # decision support, said every time

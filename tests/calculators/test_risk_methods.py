@@ -47,7 +47,7 @@ def test_highest_level_is_the_highest_category_ticked(protocol: Protocol) -> Non
         None,
         None,
     )
-    assert result.clauses == protocol.risk_rule.clauses == ("6.3", "6.9")
+    assert result.clauses == protocol.risk_rule.clauses == ("6.3", "6.9", "6.10")
 
 
 def test_highest_level_with_nothing_ticked_is_no_level(protocol: Protocol) -> None:
@@ -69,7 +69,7 @@ def test_weighted_bands_add_the_weights_and_name_the_band(protocol_data: dict[st
         result = apply_method(protocol, ids)
         assert result.method == "weighted_bands"
         assert (result.score, result.band.name, result.level) == (score, band, level), ids
-        assert result.clauses == ("6.3", "6.9")
+        assert result.clauses == ("6.3", "6.9", "6.10")
 
 
 def test_an_unknown_indicator_is_not_scored(protocol: Protocol) -> None:

@@ -21,13 +21,49 @@ def test_risk_gives_the_highest_category_with_counts_rationale_and_clauses(run: 
     answer = json.loads(result.stdout)
     assert answer["category"] == 3
     assert answer["counts"] == {"1": 1, "2": 0, "3": 1}
-    assert answer["clauses"] == ["6.3", "6.9"]
+    assert answer["clauses"] == ["6.3", "6.9", "6.10"]
     assert isinstance(answer["rationale"], list) and answer["rationale"]
+
+
+def test_risk_json_adds_the_profile_by_domain_and_the_themes_counted_once(run: Any) -> None:
+    result = run(
+        "risk",
+        "--indicator",
+        "srt-2-1",
+        "--indicator",
+        "srt-3-1",
+        "--indicator",
+        "ed-1-1",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    indicators = json.loads(run("indicators", "--json").stdout)
+    domains = list(dict.fromkeys(row["domain"] for row in indicators))
+    assert list(answer["profile"]) == domains
+    assert answer["profile"]["sexualised-risk-taking"] == 3
+    assert answer["profile"]["education"] == 1
+    assert [
+        v for k, v in answer["profile"].items() if k not in {"sexualised-risk-taking", "education"}
+    ] == [None] * (len(domains) - 2)
+    assert answer["counted_once"] == ["strangers-cars"]
+    assert answer["counts"] == {"1": 1, "2": 0, "3": 1}
+    assert answer["category"] == 3
+
+
+def test_risk_text_is_the_profile_for_the_strategy_meeting(run: Any) -> None:
+    result = run("risk", "--indicator", "sh-3-2")
+    assert result.returncode == 0, result.stderr
+    assert "Highest category among the ticked indicators: Category 3" in result.stdout
+    assert "single indicator" in result.stdout and "Pregnancy" in result.stdout
+    assert "suggested" not in result.stdout.lower()
 
 
 def test_risk_with_nothing_ticked_gives_null(run: Any) -> None:
     answer = json.loads(run("risk", "--json").stdout)
     assert answer["category"] is None
+    assert answer["counted_once"] == []
+    assert set(answer["profile"].values()) == {None}
 
 
 def test_unknown_indicator_exits_2_naming_it(run: Any) -> None:

@@ -343,3 +343,24 @@ def test_right_to_left_answers_are_marked_right_to_left_and_read_back_exactly(
     english = by_text["Sam Example"]._p
     assert english.find(f"{qn}pPr/{qn}bidi") is None
     assert english.find(f"{qn}r/{qn}rPr/{qn}rtl") is None
+
+
+def test_a_field_added_to_a_source_form_is_marked_as_an_addition_in_the_word_document(
+    protocol: Protocol, blanks: dict[str, bytes]
+) -> None:
+    from calculators.documents.text import ADDED_NOTICE
+
+    for template_id in ("monthly-report", "final-report"):
+        template = protocol.template(template_id)
+        added = [f for f in template.fields if f.added]
+        assert [f.id for f in added] == ["last_strat_category", "last_strat_category_date"]
+        document = docx.Document(io.BytesIO(blanks[template_id]))
+        labels = {
+            row.cells[0].paragraphs[0].text: row.cells[0].text
+            for table in document.tables
+            for row in table.rows
+            if len(row.cells) == 2
+        }
+        for field in template.fields:
+            if field.type != "rows":
+                assert (ADDED_NOTICE in labels[field.label]) == field.added, field.id

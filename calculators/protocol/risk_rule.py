@@ -1,0 +1,126 @@
+"""The risk rule: how the indicator profile reads the matrix, and every sentence it says.
+
+The sentences are the handbook's, not the directive's; each may name only the values
+the calculator fills in (`RISK_SENTENCES`), and must name the ones it needs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from calculators.protocol.primitives import ProtocolError, unique
+from calculators.protocol.reading import checked, choice, identifier, refers_to
+from calculators.protocol.reading import level as a_level
+from calculators.protocol.reading import whole as whole_number
+from calculators.risk_methods import ALIASES, METHODS
+
+# The values each sentence may name, as {name}: (must appear, may appear).
+RISK_SENTENCES: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
+    "highest": (frozenset({"category"}), frozenset()),
+    "single_indicator": (frozenset({"indicator"}), frozenset({"domain", "category"})),
+    "counted_once": (frozenset({"indicator", "categories", "category"}), frozenset({"domain"})),
+    "domain_line": (frozenset({"domain", "category"}), frozenset({"indicators"})),
+    "counts_line": (frozenset({"counts"}), frozenset()),
+    "definition": (frozenset({"definition"}), frozenset({"category"})),
+}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def sentence(key: str) -> dict[str, Any]:
+    """A sentence whose {names} are the ones the calculator fills in for `key`."""
+    needed, optional = RISK_SENTENCES[key]
+
+    def check(text: str, path: str) -> str:
+        names = set(_PLACEHOLDER.findall(text))
+        if names - needed - optional or not needed <= names:
+            allowed = ", ".join(f"{{{n}}}" for n in sorted(needed | optional))
+            required = ", ".join(f"{{{n}}}" for n in sorted(needed))
+            raise ProtocolError(
+                path, f"expected a sentence naming {required} (may use {allowed}), got {text!r}"
+            )
+        return text
+
+    return checked(check)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A question for the strategy meeting, drawn from one category's definition."""
+
+    category: int = field(metadata=a_level())
+    text: str
+
+
+@dataclass(frozen=True)
+class Band:
+    """A range of total scores under the weighted_bands method, from min_score to max_score."""
+
+    name: str
+    min_score: int = field(metadata=whole_number(0))
+    max_score: int | None = field(default=None, metadata=whole_number(0))
+    level: int | None = field(default=None, metadata=a_level())
+    definition: str | None = None
+
+    def validate(self, path: str) -> None:
+        if self.max_score is not None and self.max_score < self.min_score:
+            raise ProtocolError(
+                f"{path}.max_score",
+                f"expected at least min_score ({self.min_score}), got {self.max_score}",
+            )
+
+
+@dataclass(frozen=True)
+class RiskRule:
+    id: str = field(metadata=identifier())
+    method: str = field(metadata=choice(tuple(METHODS), ALIASES))
+    clauses: tuple[str, ...] = field(metadata=refers_to("clause", min_items=1))
+    title: str
+    text: str
+    highest: str = field(metadata=sentence("highest"))
+    single_indicator: str = field(metadata=sentence("single_indicator"))
+    counted_once: str = field(metadata=sentence("counted_once"))
+    domain_line: str = field(metadata=sentence("domain_line"))
+    counts_line: str = field(metadata=sentence("counts_line"))
+    none_ticked: str
+    no_information: str
+    definition: str = field(metadata=sentence("definition"))
+    prompts_title: str
+    # One question for each level, lowest first (checked in references.py).
+    prompts: tuple[Prompt, ...]
+    agreed_blank: str
+    themes_note: str
+    decision_support: str
+    bands: tuple[Band, ...] = ()
+
+    def validate(self, path: str) -> None:
+        where = f"{path}.bands"
+        if self.method != "weighted_bands":
+            if self.bands:
+                raise ProtocolError(where, "expected no bands: only weighted_bands uses them")
+            return
+        if not self.bands:
+            raise ProtocolError(where, "expected the bands the weighted_bands method scores into")
+        unique(((b.name, f"{where}[{i}].name") for i, b in enumerate(self.bands)), "band name")
+        expected = 0
+        for index, band in enumerate(self.bands):
+            if band.min_score != expected:
+                raise ProtocolError(
+                    f"{where}[{index}].min_score",
+                    f"expected {expected}, so that the bands run on from 0 without gaps "
+                    f"or overlaps, got {band.min_score}",
+                )
+            if band.max_score is None:
+                if index != len(self.bands) - 1:
+                    raise ProtocolError(
+                        f"{where}[{index}].max_score",
+                        "expected a max_score: only the last band is open-ended",
+                    )
+                return
+            expected = band.max_score + 1
+        raise ProtocolError(
+            f"{where}[{len(self.bands) - 1}].max_score",
+            "expected no max_score on the last band, so that every total falls in a band",
+        )
