@@ -12,6 +12,7 @@ radios `f-<field>-<n>`; a row's cell `f-<field>-<row>-<column>` (added by the sc
 
 from __future__ import annotations
 
+from calculators.drafts import MAX_DRAFT_BYTES
 from calculators.protocol import Field, Protocol, Template
 from handbook.docx_templates import blank_filename
 from handbook.pages import html_text, section_guidance, site_link, template_intro
@@ -22,8 +23,10 @@ NO_SCRIPT = (
 )
 CLEAR_ALL_LABEL = "Clear all case data"
 PRIVACY = (
-    "What you type stays in this browser tab: nothing is sent anywhere, and it is gone "
-    "when the tab closes. Save a draft to your own computer to continue later."
+    "What you type stays in this browser tab's memory: nothing is sent anywhere, and the "
+    "browser stores none of it. It is kept while you move between the handbook's pages in "
+    "this tab, and gone when you reload or close the tab, leave the handbook, or press "
+    '"Clear all case data". Save a draft to your own computer to continue later.'
 )
 
 
@@ -74,7 +77,7 @@ def _form_html(protocol: Protocol, template: Template, blank: str) -> str:
         '<div class="form-tools">',
         '<label class="md-button" for="open-draft">Open a draft</label>',
         '<input type="file" id="open-draft" class="visually-hidden" accept=".json,application/json"'
-        " disabled>",
+        f' data-max-bytes="{MAX_DRAFT_BYTES}" disabled>',
         '<button type="button" class="md-button" data-action="save-draft" disabled>'
         "Save draft to a file</button>",
         clear_all_button(),

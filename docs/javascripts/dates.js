@@ -139,19 +139,9 @@ export function bind(form, { api }) {
     }
   }
 
-  /** @param {string} type @param {object} fields */
-  async function ask(type, fields) {
-    try {
-      return await api.call(type, fields);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, errors: [{ field: "", message }] };
-    }
-  }
-
   async function update() {
     const asked = ++latest;
-    const response = await ask("dates", payload());
+    const response = await api.call("dates", payload());
     if (asked !== latest) return; // a newer question is on its way
     if (response.ok) {
       clearProblems();
@@ -179,7 +169,7 @@ export function bind(form, { api }) {
   async function handOff() {
     exportStatus.textContent = "";
     const asked = ++latest;
-    const response = await ask("dates", payload());
+    const response = await api.call("dates", payload());
     if (asked !== latest) return;
     if (!response.ok) {
       answer.replaceChildren();
@@ -229,7 +219,7 @@ export function bind(form, { api }) {
 
   async function downloadCalendar() {
     exportStatus.textContent = "";
-    const response = await ask("calendar_file", { ...payload(), now: new Date().toISOString() });
+    const response = await api.call("calendar_file", { ...payload(), now: new Date().toISOString() });
     if (!response.ok) {
       showProblems(response.errors);
       return;

@@ -29,21 +29,11 @@ export function bind(form, { api, showLines, showProblems }) {
     );
   }
 
-  /** @param {object} payload */
-  async function ask(payload) {
-    try {
-      return await api.risk(payload);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, errors: [{ field: "", message }] };
-    }
-  }
-
   // The suggestion ---------------------------------------------------------------
 
   async function update() {
     const asked = ++latest;
-    const response = await ask({ indicators: ticked() });
+    const response = await api.risk({ indicators: ticked() });
     if (asked !== latest) return; // a newer question is on its way
     if (response.ok) {
       // the rationale already gives the counts; the clauses are listed as the bridge sends them
@@ -93,7 +83,7 @@ export function bind(form, { api, showLines, showProblems }) {
   /** The full answer with the judgement, or null after showing what to fix. */
   async function judged() {
     exportStatus.textContent = "";
-    const response = await ask({
+    const response = await api.risk({
       indicators: ticked(),
       recorded_category: recorded.value,
       reason: reason.value,
