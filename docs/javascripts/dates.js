@@ -166,7 +166,7 @@ export function bind(form, { api }) {
     return parts.day || parts.month || parts.year ? parts : null;
   }
 
-  async function handOff() {
+  async function handToForms() {
     exportStatus.textContent = "";
     const asked = ++latest;
     const response = await api.call("dates", payload());
@@ -241,7 +241,7 @@ export function bind(form, { api }) {
     }
   }
   form.querySelector("[data-action='download-ics']")?.addEventListener("click", downloadCalendar);
-  handoffButton.addEventListener("click", handOff);
+  handoffButton.addEventListener("click", handToForms);
   bindClearAll(form, () => {
     latest++; // an answer still on its way is dropped
     handoffButton.hidden = true;
