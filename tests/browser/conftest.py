@@ -99,16 +99,22 @@ def served(browser_site: Path, site_port: int) -> Iterator[Site]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def playwright() -> Iterator[Any]:
+    """Playwright, once per session (its sync API runs once per thread)."""
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Any) -> Iterator[Any]:
     try:
-        with sync_playwright() as playwright:
-            chromium = launch(playwright)
-            yield chromium
-            chromium.close()
+        chromium = launch(playwright)
     except ChromiumMissing as error:
         pytest.fail(str(error), pytrace=False)
+    yield chromium
+    chromium.close()
 
 
 def open_recorder(browser: Any, base_url: str, init_script: str = "") -> tuple[Any, Recorder]:

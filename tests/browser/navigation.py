@@ -16,13 +16,23 @@ PEEK_HANDOFF_JS = """async (template) => {
   return handoff;
 }"""
 
+# Instant navigation changes the address first, then puts the new page in: the
+# content shown is the new page's once the container marked here is gone.
+LEAVING_JS = "document.querySelector('[data-md-component=container]').dataset.leaving = 'yes'"
+SHOWN_JS = """() => {
+  const container = document.querySelector("[data-md-component=container]");
+  return container !== null && container.dataset.leaving === undefined;
+}"""
+
 
 def follow(page: Any, path: str) -> None:
     """Click the first visible link to `path` (relative to the site root), as a person
     would, and wait until the page shown is that one. Material's instant navigation
     keeps the tab's JavaScript (and memory.js) across the move."""
+    page.evaluate(LEAVING_JS)
     page.locator(f"a[href$='/{path}']:visible").first.click()
     page.wait_for_url(f"**/{path}")
+    page.wait_for_function(SHOWN_JS)
 
 
 def kept_answers(page: Any, template: str) -> Any:
