@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
+from navigation import MEMORY_JS, peek_handoff
 
 from handbook.static_server import Site
 
@@ -94,7 +94,7 @@ def test_the_answer_is_offered_to_the_monthly_report_in_the_same_tab(
     page.click("[data-action='offer-report']")
     link = page.locator("#judgement-form .export-status a")
     link.wait_for()
-    stored = json.loads(page.evaluate("sessionStorage.getItem('cse-handoff:monthly-report')"))
+    stored = peek_handoff(page, "monthly-report")  # in the tab's memory (memory.js)
     assert "Suggested category: Category 3" in stored["fields"]["risk_level_rationale"]
     link.click()
     page.wait_for_selector("form[data-calculator-state='ready']", timeout=30_000)
@@ -114,7 +114,8 @@ def test_clear_all_case_data_leaves_nothing_on_the_page_or_in_storage(
     page.click("[data-action='offer-report']")
     page.locator("#judgement-form .export-status a").wait_for()
     assert "Recorded category: Category 2" in page.input_value("#risk-text")
-    assert page.evaluate("sessionStorage.length") == 1
+    assert peek_handoff(page, "monthly-report") is not None
+    assert page.evaluate("sessionStorage.length") == 0
     checked = "form.calculator input:checked"
     assert page.locator(checked).count() == len(TICKED)
 
@@ -132,6 +133,7 @@ def test_clear_all_case_data_leaves_nothing_on_the_page_or_in_storage(
     assert "cleared" in page.locator("#risk-form .clear-status").inner_text()
     content = page.content()
     assert "Disclosure at interview" not in content and "Suggested: Category" not in content
+    assert page.evaluate(MEMORY_JS, None) is False
     assert page.evaluate("sessionStorage.length") == 0
     local = page.evaluate("JSON.stringify(Object.entries(localStorage))")
     assert "Disclosure" not in local and "Category" not in local
