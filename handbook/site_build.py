@@ -54,4 +54,11 @@ def build_site(
     staging.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     print(f"Built {site_dir}")
+    if not env.get("CSE_SITE_URL") and not quiet:
+        print(
+            "Built without CSE_SITE_URL: every link will load its page in full, so answers "
+            "and hand-offs will not survive moving between pages. Build with the address the "
+            "site will have (README, Deploying).",
+            file=sys.stderr,
+        )
     return 0
