@@ -208,7 +208,7 @@ export function bind(form, { api }) {
       link.textContent = target.title;
       links.push(link);
     }
-    exportStatus.replaceChildren("The dates will be filled in when you open a form in this tab: ");
+    exportStatus.replaceChildren("The dates will be filled in when you open a form by these links in this tab: ");
     links.forEach((link, index) => {
       exportStatus.append(link, index < links.length - 1 ? "; " : ".");
     });

@@ -134,7 +134,7 @@ export function bind(form, { api, showLines, showProblems }) {
     const link = document.createElement("a");
     link.href = judgement.dataset.reportUrl ?? "";
     link.textContent = "Open the monthly report";
-    exportStatus.append("The answer will be filled in when you open the monthly report in this tab. ", link);
+    exportStatus.append("The answer will be filled in when you open the monthly report by this link in this tab. ", link);
   }
 
   // Wiring -------------------------------------------------------------------------
