@@ -83,7 +83,7 @@ def mark(page: Any, name: str) -> float:
 
 
 def new_context(browser: Any) -> Any:
-    context = new_context(browser)
+    context = browser.new_context()
     context.add_init_script(START_LIMIT_JS)
     return context
 
