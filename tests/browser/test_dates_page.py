@@ -10,7 +10,7 @@ from typing import Any
 
 import icalendar
 import pytest
-from navigation import MEMORY_JS, peek_handoff
+from navigation import MEMORY_JS, follow, peek_handoff
 
 from calculators import bridge
 from calculators.protocol import protocol_from_mapping
@@ -215,7 +215,7 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
     draft = json.loads(Path(caught.value.path()).read_text(encoding="utf-8"))
     assert draft["fields"] == {"initial_strat_date": "2026-09-03", "last_strat_date": "2026-10-01"}
 
-    page.goto(recorder.url("forms/strategy-meeting/"))
+    follow(page, "forms/strategy-meeting/")  # by the link, in the same tab
     page.wait_for_selector(
         "form#form-strategy-meeting[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
     )
@@ -223,7 +223,7 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
     assert form_date(page, "next_meeting_date") == tuple(
         str(n) for n in (latest.day, latest.month, latest.year)
     )
-    page.goto(recorder.url("forms/final-report/"))
+    follow(page, "forms/final-report/")  # by the link, in the same tab
     page.wait_for_selector(
         "form#form-final-report[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
     )
