@@ -3,6 +3,14 @@
 Material's templates carry small inline scripts, one of which embeds the page's
 base URL, so the hashes are computed per page after rendering. Script blocks of
 a data type (`application/json`) are not run and need no hash.
+
+Only a page that holds a calculator form (`data-calculator=`) may compile
+WebAssembly ('wasm-unsafe-eval') and start a worker from a `blob:` URL: the
+calculators' worker is started that way so that it inherits this policy
+(docs/javascripts/api.js). With Material's instant navigation the policy of the
+page a tab first loads governs every page shown after it without a reload
+(docs/javascripts/calculator.js), and a tab that began on a text-only page loads
+a calculator page in full, under that page's own policy.
 """
 
 from __future__ import annotations
@@ -12,9 +20,10 @@ import hashlib
 import re
 from html.parser import HTMLParser
 
+CALCULATOR_MARK = "data-calculator="
 POLICY = (
     ("default-src", "'self'"),
-    ("script-src", "'self' 'wasm-unsafe-eval'"),
+    ("script-src", "'self'"),
     ("worker-src", "'self'"),
     ("connect-src", "'self'"),
     ("img-src", "'self' data:"),
@@ -63,11 +72,22 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
+CALCULATOR_SOURCES = {"script-src": "'wasm-unsafe-eval'", "worker-src": "blob:"}
+
+
+def hosts_calculator(html: str) -> bool:
+    """Whether the page holds a calculator form, and so runs the calculators' worker."""
+    return CALCULATOR_MARK in html
+
+
 def policy_for(html: str) -> str:
     """The policy text for one rendered page."""
     hashes = inline_script_hashes(html)
+    calculator = hosts_calculator(html)
     parts = []
     for directive, sources in POLICY:
+        if calculator and directive in CALCULATOR_SOURCES:
+            sources = f"{sources} {CALCULATOR_SOURCES[directive]}"
         if directive == "script-src" and hashes:
             sources = f"{sources} {' '.join(hashes)}"
         parts.append(f"{directive} {sources}")

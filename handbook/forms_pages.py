@@ -26,8 +26,10 @@ NO_SCRIPT = (
 )
 CLEAR_ALL_LABEL = "Clear all case data"
 PRIVACY = (
-    "What you type stays in this browser tab: nothing is sent anywhere, and it is gone "
-    "when the tab closes. Save a draft to your own computer to continue later."
+    "What you type stays in this browser tab's memory: nothing is sent anywhere, and the "
+    "browser stores none of it. It is kept while you move between the handbook's pages in "
+    "this tab, and gone when you reload or close the tab, leave the handbook, or press "
+    '"Clear all case data". Save a draft to your own computer to continue later.'
 )
 
 

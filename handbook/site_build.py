@@ -16,9 +16,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_site(
-    site_dir: Path = ROOT / "site", protocol_path: Path | None = None, quiet: bool = False
+    site_dir: Path = ROOT / "site",
+    protocol_path: Path | None = None,
+    quiet: bool = False,
+    site_url: str | None = None,
 ) -> int:
-    """Check the protocol, run `mkdocs build --strict` into a new folder, then swap it in."""
+    """Check the protocol, run `mkdocs build --strict` into a new folder, then swap it in.
+
+    site_url is the address the site will have (else $CSE_SITE_URL, as in mkdocs.yml).
+    """
     protocol_path = Path(protocol_path or os.environ.get("CSE_PROTOCOL") or PROTOCOL_PATH)
     try:
         loaded = load_protocol(protocol_path)
@@ -34,6 +40,8 @@ def build_site(
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     env = {**os.environ, "CSE_PROTOCOL": str(protocol_path.resolve())}
+    if site_url is not None:
+        env["CSE_SITE_URL"] = site_url
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
     if quiet:
         command.append("--quiet")
@@ -50,4 +58,11 @@ def build_site(
     staging.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     print(f"Built {site_dir}")
+    if not env.get("CSE_SITE_URL") and not quiet:
+        print(
+            "Built without CSE_SITE_URL: every link will load its page in full, so answers "
+            "and hand-offs will not survive moving between pages. Build with the address the "
+            "site will have (README, Deploying).",
+            file=sys.stderr,
+        )
     return 0

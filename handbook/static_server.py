@@ -8,6 +8,7 @@ immutable, everything else revalidated), and a record of every request it saw.
 from __future__ import annotations
 
 import re
+import socket
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -56,17 +57,26 @@ class Site:
     seen: list[SeenRequest] = field(default_factory=list)
 
 
+def free_port() -> int:
+    """A loopback port free now, to build a site for before serving it there."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @contextmanager
 def serve_site(
     root: Path,
     prefix: str = "/cse-handbook/",
     extra_files: Mapping[str, Path] = EMPTY,
     wasm_type: str = "application/wasm",
+    port: int = 0,
 ) -> Iterator[Site]:
     """Serve root under prefix on 127.0.0.1 and a free port until the block ends.
 
     extra_files maps paths under the prefix to files outside root (the bench's bare
-    page); wasm_type lets a test send .wasm with a wrong MIME type.
+    page); wasm_type lets a test send .wasm with a wrong MIME type; port 0 takes a free one
+    (a site built for its address, with instant navigation, needs the port it was built for).
     """
     root = Path(root).resolve()
     lock = threading.Lock()
@@ -143,7 +153,7 @@ def serve_site(
         def handle_error(self, request: object, client_address: object) -> None:
             pass  # a browser that closes a connection early (a terminated worker) is normal
 
-    server = Server(("127.0.0.1", 0), Handler)
+    server = Server(("127.0.0.1", port), Handler)
     site.base_url = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,12 +1,22 @@
 // The page's side of the calculators: one worker, started on first use, and one
 // async function per calculator. Answers are the bridge's data:
-// {ok: true, result} or {ok: false, errors: [{field, message}]}.
+// {ok: true, result} or {ok: false, errors: [{field, message}]}; a calculator that
+// cannot start, or a question that takes too long, is answered the same way, with a
+// plain message (call never throws).
+//
+// The worker starts from a blob: URL this page makes, whose one line imports
+// worker.js. A worker from a blob: URL inherits the page's Content-Security-Policy
+// (connect-src 'self'), so nothing running in it can reach another origin, even on
+// a server that sends no headers. One worker serves every handbook page of the tab
+// (navigation.instant keeps this module alive), so Python starts at most once.
 
 /** @typedef {{field: string, message: string}} Problem */
 /** @typedef {{ok: true, result: any} | {ok: false, errors: Problem[]}} Answer */
 
 /** How long the calculator may take to start before the page says it cannot. */
 export const DEFAULT_START_LIMIT_MS = 30000;
+/** How long one question may take before the worker is stopped and started again. */
+export const DEFAULT_CALL_LIMIT_MS = 20000;
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 
@@ -27,6 +37,10 @@ const NO_WEBASSEMBLY =
 const NO_WORKERS =
   "This browser cannot run the calculator: it needs Web Workers, which are missing or " +
   "switched off. Try an up-to-date Edge, Chrome, Firefox or Safari, or ask your IT team.";
+const OVERRAN =
+  "The calculator took longer than {seconds} seconds to answer, so it was stopped and is " +
+  "starting again. Nothing you typed was lost. Check the answers for anything very long or " +
+  "unusual, then try again.";
 const FAILED =
   "The calculator could not start: {detail} Reload the page to try again, and tell your IT " +
   "team if it keeps happening.";
@@ -37,6 +51,7 @@ const FAILED =
  * @property {Map<number, {resolve: (value: any) => void, reject: (error: Error) => void}>} pending
  * @property {number} nextId
  * @property {Promise<unknown>} ready  resolves with the bridge's ping once ready
+ * @property {boolean} [started]  true once ready
  */
 
 /** @type {Connection | null} */
@@ -82,7 +97,13 @@ export function start(options = {}) {
   if (reason) return Promise.reject(new CalculatorUnavailable(reason));
   const limit =
     options.startLimitMs ?? (Number(globalThis.CSE_CALCULATOR_START_LIMIT_MS) || DEFAULT_START_LIMIT_MS);
-  const worker = new Worker(WORKER_URL, { type: "module" });
+  let worker;
+  try {
+    worker = blobWorker();
+  } catch (error) {
+    const detail = sentence(error instanceof Error ? error.message : String(error));
+    return Promise.reject(new CalculatorUnavailable(FAILED.replace("{detail}", detail)));
+  }
   /** @type {Connection} */
   const conn = { worker, pending: new Map(), nextId: 1, ready: Promise.resolve() };
   worker.addEventListener("message", (event) => {
@@ -101,19 +122,47 @@ export function start(options = {}) {
   let timer = 0;
   const stalled = new Promise((_, reject) => {
     timer = setTimeout(() => {
-      worker.terminate();
       const seconds = String(Math.round(limit / 1000));
       const error = new CalculatorUnavailable(STALLED.replace("{seconds}", seconds));
-      failAll(conn, error);
+      stop(conn, error);
       reject(error);
     }, limit);
   });
   conn.ready = Promise.race([send(conn, "start"), stalled]).finally(() => clearTimeout(timer));
-  conn.ready.catch(() => {
-    connection = null;
-  });
+  conn.ready.then(
+    () => {
+      conn.started = true;
+    },
+    () => {
+      if (connection === conn) connection = null;
+    },
+  );
   connection = conn;
   return conn.ready;
+}
+
+/**
+ * A module worker from a blob: URL made here, so that the page's policy governs it.
+ * Its one line imports worker.js by its full address (a blob has no base to resolve
+ * a relative one against); worker.js finds the site from its own import.meta.url.
+ * @returns {Worker}
+ */
+function blobWorker() {
+  const source = `import ${JSON.stringify(WORKER_URL.href)};\n`;
+  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  try {
+    return new Worker(url, { type: "module", name: "calculators" });
+  } finally {
+    // The worker has its own copy of the address once created; loading continues.
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+}
+
+/** Stop the worker; the next question starts a new one. @param {Connection} conn @param {Error} error */
+function stop(conn, error) {
+  conn.worker.terminate();
+  failAll(conn, error);
+  if (connection === conn) connection = null;
 }
 
 /** @param {string} text @returns {string} */
@@ -122,15 +171,51 @@ function sentence(text) {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+/** @param {unknown} error @returns {Answer} the error as the bridge's data */
+function problem(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, errors: [{ field: "", message }] };
+}
+
 /**
- * Ask the calculators one question.
+ * Ask the calculators one question; wait for them to start if need be. A question
+ * still unanswered after the limit stops the worker (Python cannot be interrupted
+ * otherwise) and is answered with a plain message; the next question starts it again.
  * @param {string} type  a request type the bridge knows (risk, dates, fill…)
  * @param {object} payload
- * @returns {Promise<Answer>}
+ * @param {{limitMs?: number}} [options]
+ * @returns {Promise<Answer>}  never rejects
  */
-export async function call(type, payload) {
-  await start();
-  return send(/** @type {Connection} */ (connection), "call", { request: { type, payload } });
+export async function call(type, payload, options = {}) {
+  try {
+    await start();
+  } catch (error) {
+    return problem(error);
+  }
+  const conn = /** @type {Connection} */ (connection);
+  const limit =
+    options.limitMs ?? (Number(globalThis.CSE_CALCULATOR_CALL_LIMIT_MS) || DEFAULT_CALL_LIMIT_MS);
+  let timer = 0;
+  const overran = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      const seconds = String(Math.max(1, Math.round(limit / 1000)));
+      const error = new CalculatorUnavailable(OVERRAN.replace("{seconds}", seconds));
+      stop(conn, error);
+      reject(error);
+    }, limit);
+  });
+  try {
+    return await Promise.race([send(conn, "call", { request: { type, payload } }), overran]);
+  } catch (error) {
+    return problem(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Whether the calculators are ready now (no question would wait for Python). */
+export function isReady() {
+  return connection !== null && connection.started === true;
 }
 
 /**

@@ -1,8 +1,13 @@
-// Runs on every page, and does nothing unless the page holds a calculator form
-// (form[data-calculator]). Then it starts the calculators' worker, says
-// "Loading the calculator…" and keeps the form disabled until Python is ready,
-// and hands the form to its binding (risk.js …). Answers are shown as text.
-// Text-only pages load nothing more than this file.
+// Runs once per tab (the handbook moves between its pages without reloading:
+// Material's navigation.instant), and binds every page shown that holds a
+// calculator form (form[data-calculator]). The fields work from first paint
+// (an early script in the page enables them, see overrides/main.html); this file
+// hands each form to its binding (risk.js …) at once and starts the calculators'
+// worker, once per tab. A short status line says what is happening; answers
+// appear as soon as Python is ready. Text-only pages load nothing more than this
+// file, and the worker starts only when a calculator page is shown.
+
+import "./leave.js";
 
 /** Each calculator's binding module, by the form's data-calculator name. */
 const BINDINGS = {
@@ -11,7 +16,7 @@ const BINDINGS = {
   dates: () => import("./dates.js"),
 };
 
-const LOADING = "Loading the calculator…";
+const STARTING = "Starting the calculator: you can fill in the form meanwhile.";
 const READY = "The calculator is ready.";
 
 /**
@@ -22,6 +27,33 @@ const READY = "The calculator is ready.";
  * @property {typeof import("./render.js").showLines} showLines
  * @property {typeof import("./render.js").showProblems} showProblems
  */
+
+// The page's policy -------------------------------------------------------------
+
+/**
+ * The Content-Security-Policy this document was loaded with. With navigation.instant
+ * it governs every page shown in this document: Material copies each new page's
+ * <head> elements in, and a policy <meta> copied in would be enforced as well, so
+ * those are left out (below). Only a calculator page's policy allows WebAssembly
+ * ('wasm-unsafe-eval'): a document that began on a text-only page cannot run the
+ * calculators, and loads a calculator page in full instead (nothing typed is lost:
+ * no form was shown in it).
+ */
+const FIRST_POLICY =
+  document.querySelector("meta[http-equiv='Content-Security-Policy']")?.getAttribute("content") ??
+  null;
+const CAN_HOST_CALCULATORS = FIRST_POLICY === null || FIRST_POLICY.includes("'wasm-unsafe-eval'");
+
+const appendToHead = document.head.appendChild.bind(document.head);
+document.head.appendChild = function keepFirstPolicy(node) {
+  const element = /** @type {Element} */ (/** @type {unknown} */ (node));
+  if (element instanceof HTMLMetaElement && /content-security-policy/i.test(element.httpEquiv)) {
+    return node;
+  }
+  return appendToHead(node);
+};
+
+// Forms --------------------------------------------------------------------------
 
 /** @param {HTMLFormElement} form @returns {HTMLElement} */
 function statusElement(form) {
@@ -35,7 +67,10 @@ function statusElement(form) {
   return /** @type {HTMLElement} */ (status);
 }
 
-/** @param {HTMLFormElement} form @param {boolean} disabled */
+/**
+ * Make the form usable (the early script in the page has usually done so already).
+ * @param {HTMLFormElement} form @param {boolean} disabled
+ */
 function setDisabled(form, disabled) {
   for (const control of form.querySelectorAll("input, select, textarea, button")) {
     /** @type {HTMLInputElement} */ (control).disabled = disabled;
@@ -45,7 +80,6 @@ function setDisabled(form, disabled) {
 /** @param {HTMLFormElement} form @param {"loading" | "ready" | "failed"} state */
 function setState(form, state) {
   form.dataset.calculatorState = state;
-  form.setAttribute("aria-busy", state === "loading" ? "true" : "false");
 }
 
 /**
@@ -56,27 +90,34 @@ async function setUp(form, load) {
   const status = statusElement(form);
   // Never submitted: the answer is worked out here, and nothing leaves the page.
   form.addEventListener("submit", (event) => event.preventDefault());
-  setDisabled(form, true);
-  setState(form, "loading");
-  status.textContent = LOADING;
+  setDisabled(form, false);
+  /** @type {typeof import("./api.js") | undefined} */
   let api;
   try {
     api = await import("./api.js");
-    const [binding, render] = await Promise.all([
-      load(),
-      import("./render.js"),
-      api.start(),
-    ]);
+    const ready = api.isReady();
+    const started = api.start();
+    started.catch(() => {}); // reported below, once the binding is in place
+    setState(form, ready ? "ready" : "loading");
+    if (!ready) status.textContent = STARTING;
+    const [binding, render] = await Promise.all([load(), import("./render.js")]);
     const setStatus = (/** @type {string} */ text) => {
       status.textContent = text;
     };
     binding.bind(form, { api, status: setStatus, ...render });
     setDisabled(form, false);
+    // Anything ticked or typed before the binding was there is answered now (or as
+    // soon as Python is ready: the question waits for it).
+    form.dispatchEvent(new Event("change", { bubbles: true }));
+    await started;
+    if (!form.isConnected) return;
     setState(form, "ready");
     status.textContent = READY;
     performance.mark("calculator-ready");
   } catch (error) {
+    if (!form.isConnected) return;
     setState(form, "failed");
+    setDisabled(form, true);
     status.classList.add("calculator-error");
     const plain = api && error instanceof api.CalculatorUnavailable;
     const detail = error instanceof Error ? error.message : String(error);
@@ -84,8 +125,29 @@ async function setUp(form, load) {
   }
 }
 
-for (const form of document.querySelectorAll("form[data-calculator]")) {
-  const load = BINDINGS[/** @type {HTMLFormElement} */ (form).dataset.calculator ?? ""];
-  // Forms without a binding here (follow-up forms) are managed by their page's binding.
-  if (load) setUp(/** @type {HTMLFormElement} */ (form), load);
+/** Bind the calculator forms of the page now shown (each form once). */
+function bindPage() {
+  const forms = /** @type {NodeListOf<HTMLFormElement>} */ (
+    document.querySelectorAll("form[data-calculator]")
+  );
+  if (forms.length > 0 && !CAN_HOST_CALCULATORS) {
+    location.reload(); // the calculator page's own policy applies in a full load
+    return;
+  }
+  for (const form of forms) {
+    if (form.dataset.calculatorBound) continue;
+    const load = BINDINGS[form.dataset.calculator ?? ""];
+    // Forms without a binding here (follow-up forms) are managed by their page's binding.
+    if (!load) continue;
+    form.dataset.calculatorBound = "true";
+    setUp(form, load);
+  }
 }
+
+/** Material's observable of the page shown: the first, then each instant navigation's. */
+const pages = /** @type {{subscribe?: (next: () => void) => unknown} | undefined} */ (
+  /** @type {any} */ (globalThis).document$
+);
+if (pages && typeof pages.subscribe === "function") pages.subscribe(() => bindPage());
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bindPage);
+else bindPage();

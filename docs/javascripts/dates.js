@@ -142,21 +142,11 @@ export function bind(form, { api }) {
     }
   }
 
-  /** @param {string} type @param {object} fields */
-  async function ask(type, fields) {
-    try {
-      return await api.call(type, fields);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, errors: [{ field: "", message }] };
-    }
-  }
-
   /** Ask for the answers; `live` (as the fields change) shows no problems and takes no focus. */
   async function update(live = false) {
     clearTimeout(liveTimer);
     const asked = ++latest;
-    const response = await ask("dates", payload());
+    const response = await api.call("dates", payload());
     if (asked !== latest) return; // a newer question is on its way
     if (response.ok) {
       clearProblems();
@@ -195,7 +185,7 @@ export function bind(form, { api }) {
   async function handToForms() {
     exportStatus.textContent = "";
     const asked = ++latest;
-    const response = await ask("dates", payload());
+    const response = await api.call("dates", payload());
     if (asked !== latest) return;
     if (!response.ok) {
       answer.replaceChildren();
@@ -234,7 +224,7 @@ export function bind(form, { api }) {
       link.textContent = target.title;
       links.push(link);
     }
-    exportStatus.replaceChildren("The dates will be filled in when you open a form in this tab: ");
+    exportStatus.replaceChildren("The dates will be filled in when you open a form by these links in this tab: ");
     links.forEach((link, index) => {
       exportStatus.append(link, index < links.length - 1 ? "; " : ".");
     });
@@ -245,7 +235,7 @@ export function bind(form, { api }) {
 
   async function downloadCalendar() {
     exportStatus.textContent = "";
-    const response = await ask("calendar_file", { ...payload(), now: new Date().toISOString() });
+    const response = await api.call("calendar_file", { ...payload(), now: new Date().toISOString() });
     if (!response.ok) {
       showProblems(response.errors);
       return;

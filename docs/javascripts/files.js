@@ -56,13 +56,7 @@ export async function downloadDocument(api, blankUrl, template, fields) {
   } catch {
     return { ok: false, errors: [{ field: "", message: BLANK_MISSING }] };
   }
-  let answer;
-  try {
-    answer = await api.call("fill", { template, fields, blank_docx_base64: blank });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [{ field: "", message }] };
-  }
+  const answer = await api.call("fill", { template, fields, blank_docx_base64: blank });
   if (!answer.ok) return answer;
   const { docx_base64, filename, media_type, text, warnings } = answer.result;
   download(filename, new Blob([fromBase64(docx_base64)], { type: media_type }));

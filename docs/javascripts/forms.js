@@ -23,6 +23,11 @@ import { clearErrorSummary, showErrorSummary } from "./render.js";
 
 const DATE_PARTS = /** @type {const} */ (["day", "month", "year"]);
 
+/** @param {number} bytes @returns {string} "2.5 MB" */
+function megabytes(bytes) {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
 /**
  * A date value's parts, from {day, month, year} or ISO text; empty parts otherwise.
  * @param {unknown} value @returns {DateParts}
@@ -298,7 +303,7 @@ export function bind(form, { api }) {
   /** Check the answers as they change (incomplete allowed); the newest check wins. */
   async function checkAnswers() {
     const asked = ++checking;
-    const answer = await ask("check_form", { template, fields: collect(), complete: false });
+    const answer = await api.call("check_form", { template, fields: collect(), complete: false });
     if (asked !== checking) return;
     showWarnings(answer.ok ? answer.result.warnings ?? [] : []);
   }
@@ -317,16 +322,6 @@ export function bind(form, { api }) {
 
 
 
-  /** @param {string} type @param {object} payload */
-  async function ask(type, payload) {
-    try {
-      return await api.call(type, payload);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, errors: [{ field: "", message }] };
-    }
-  }
-
   async function makeDocument() {
     exportStatus.textContent = "Making the Word document…";
     const made = await downloadDocument(api, form.dataset.blank ?? "", template, collect());
@@ -342,7 +337,7 @@ export function bind(form, { api }) {
   }
 
   async function copyText() {
-    const answer = await ask("template_text", { template, fields: collect() });
+    const answer = await api.call("template_text", { template, fields: collect() });
     if (!answer.ok) {
       showProblems(answer.errors);
       return;
@@ -359,7 +354,7 @@ export function bind(form, { api }) {
   }
 
   async function saveDraft() {
-    const answer = await ask("save_draft", { template, fields: collect() });
+    const answer = await api.call("save_draft", { template, fields: collect() });
     if (!answer.ok) {
       showProblems(answer.errors);
       return;
@@ -373,10 +368,20 @@ export function bind(form, { api }) {
     const file = draftInput.files?.[0];
     draftInput.value = "";
     if (!file) return;
+    // The one draft limit (calculators/drafts.py MAX_DRAFT_BYTES, rendered by the build):
+    // a larger file is refused before a byte of it is read.
+    const limit = Number(draftInput.dataset.maxBytes) || 0;
+    if (limit && file.size > limit) {
+      problem(
+        `The draft ${file.name} was not opened: it is ${megabytes(file.size)}, and a draft can be ` +
+          `at most ${megabytes(limit)}. Nothing here was changed.`,
+      );
+      return;
+    }
     const reader = new FileReader();
     reader.addEventListener("error", () => problem("The draft file could not be read."));
     reader.addEventListener("load", async () => {
-      const answer = await ask("open_draft", { text: String(reader.result) });
+      const answer = await api.call("open_draft", { text: String(reader.result) });
       if (!answer.ok) {
         // nothing typed is lost: the form is left as it was
         showProblems(

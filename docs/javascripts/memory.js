@@ -1,33 +1,27 @@
 // The one home for case data kept while the practitioner moves between handbook
 // pages: each form's answers, and the answers one page hands to another.
-// Every key is made here, so no other module spells one.
+//
+// Everything is kept in this module's memory, and nowhere else: no sessionStorage,
+// localStorage, IndexedDB, Cache Storage, cookie or URL (browsers write storage
+// to the profile on disk). The handbook moves between its pages without reloading
+// (Material's navigation.instant), so this module, and what it holds, lives as
+// long as the tab shows the handbook. A reload, closing the tab or leaving the
+// handbook forgets it all; leave.js warns before that happens.
 //
 // A hand-off is {source: "the risk calculator", fields: {field id: value}}, taken
 // (and forgotten) by the form page of `template` when it opens.
-//
-// TODO(issue 10): the backing store moves from sessionStorage into this module's
-// memory, kept alive across pages by the navigation; the functions stay as they are.
-
-const ANSWERS = "cse-form:";
-const HANDOFF = "cse-handoff:";
 
 /** @typedef {{source: string, fields: Record<string, unknown>}} HandOff */
 
-/** @param {string} key @param {unknown} value @returns {boolean} whether it was kept */
-function put(key, value) {
-  try {
-    sessionStorage.setItem(key, JSON.stringify(value));
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** @type {Map<string, string>} each form's answers, as JSON (a copy nobody can change) */
+const answers = new Map();
+/** @type {Map<string, string>} hand-offs waiting for their form, as JSON */
+const handoffs = new Map();
 
-/** @param {string} key @returns {any} the value kept, or null */
-function get(key) {
+/** @param {unknown} value @returns {string | null} */
+function copy(value) {
   try {
-    const kept = sessionStorage.getItem(key);
-    return kept ? JSON.parse(kept) : null;
+    return JSON.stringify(value) ?? null;
   } catch {
     return null;
   }
@@ -35,35 +29,50 @@ function get(key) {
 
 /** Keep a form's answers. @param {string} template @param {unknown} values @returns {boolean} */
 export function keepAnswers(template, values) {
-  return put(ANSWERS + template, values);
+  const text = copy(values);
+  if (text === null) return false;
+  answers.set(template, text);
+  return true;
 }
 
 /** A form's answers kept earlier, or null. @param {string} template */
 export function keptAnswers(template) {
-  return get(ANSWERS + template);
+  const text = answers.get(template);
+  return text === undefined ? null : JSON.parse(text);
 }
 
 /** Hand answers to another form. @param {string} template @param {HandOff} handoff @returns {boolean} */
 export function handOff(template, handoff) {
-  return put(HANDOFF + template, handoff);
+  const text = copy(handoff);
+  if (text === null) return false;
+  handoffs.set(template, text);
+  return true;
 }
 
 /** The answers handed to this form, once: null if there are none. @param {string} template @returns {HandOff | null} */
 export function takeHandOff(template) {
-  const handoff = get(HANDOFF + template);
-  try {
-    sessionStorage.removeItem(HANDOFF + template);
-  } catch {
-    // nothing was kept
-  }
-  return handoff;
+  const text = handoffs.get(template);
+  handoffs.delete(template);
+  return text === undefined ? null : JSON.parse(text);
 }
 
 /** Forget every answer and hand-off. */
 export function forgetAll() {
-  try {
-    sessionStorage.clear();
-  } catch {
-    // nothing could be kept either
-  }
+  answers.clear();
+  handoffs.clear();
+}
+
+/** Whether anything typed is kept here (for the warning before leaving). @returns {boolean} */
+export function holdsCaseData() {
+  if (handoffs.size > 0) return true;
+  for (const text of answers.values()) if (hasAnswer(JSON.parse(text))) return true;
+  return false;
+}
+
+/** @param {unknown} value @returns {boolean} whether any text or choice in value is not empty */
+export function hasAnswer(value) {
+  if (value === null || value === undefined) return false;
+  if (typeof value === "string") return value.trim() !== "";
+  if (typeof value === "object") return Object.values(value).some(hasAnswer);
+  return true;
 }

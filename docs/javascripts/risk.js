@@ -45,22 +45,12 @@ export function bind(form, { api, showProblems }) {
     );
   }
 
-  /** @param {object} payload */
-  async function ask(payload) {
-    try {
-      return await api.risk(payload);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, errors: [{ field: "", message }] };
-    }
-  }
-
   // The live profile ------------------------------------------------------------------
 
   /** The profile for what is ticked now, or null if a newer tick overtook it. */
   async function update() {
     const asked = ++latest;
-    const response = await ask({ indicators: ticked() });
+    const response = await api.risk({ indicators: ticked() });
     if (asked !== latest) return null; // a newer question is on its way
     if (!response.ok) {
       current = null;
@@ -176,7 +166,7 @@ export function bind(form, { api, showProblems }) {
     const link = document.createElement("a");
     link.href = button.dataset.url ?? "";
     link.textContent = `Open ${button.dataset.title ?? ""}`;
-    exportStatus.append("The profile will be filled in when you open the form in this tab. ", link);
+    exportStatus.append("The profile will be filled in when you open the form by this link in this tab. ", link);
   }
 
   // Wiring ---------------------------------------------------------------------------------

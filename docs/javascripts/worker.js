@@ -1,5 +1,9 @@
 // The calculators' Web Worker (a module worker): Python on Pyodide, JSON in and out.
 //
+// api.js starts the worker from a blob: URL whose one line imports this file, so the
+// page's Content-Security-Policy governs everything here (connect-src 'self'); this
+// file still finds the site from its own address (import.meta.url).
+//
 // Pyodide starts loading as soon as the worker starts; messages that arrive
 // earlier simply wait for it. Every request carries an id; the reply is
 // {id, result} or {id, error}, so errors travel as data.

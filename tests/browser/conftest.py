@@ -18,7 +18,7 @@ import pytest
 
 from handbook.chromium import ChromiumMissing, launch
 from handbook.site_build import build_site
-from handbook.static_server import Site, serve_site
+from handbook.static_server import Site, free_port, serve_site
 
 CSP_LISTENER = """
 window.__cspViolations = [];
@@ -73,31 +73,48 @@ class Recorder:
         assert self.csp_violations() == []
 
 
+PREFIX = "/cse-handbook/"
+
+
 @pytest.fixture(scope="session")
-def browser_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The handbook, built once for the browser tests into its own folder."""
+def site_port() -> int:
+    """The loopback port the site is built for and served on (instant navigation reads
+    the sitemap, whose addresses carry the port)."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def browser_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
+    """The handbook, built once for the browser tests into its own folder, for its address."""
     site = tmp_path_factory.mktemp("browser") / "site"
-    assert build_site(site_dir=site, quiet=True) == 0, "the site did not build"
+    site_url = f"http://127.0.0.1:{site_port}{PREFIX}"
+    assert build_site(site_dir=site, quiet=True, site_url=site_url) == 0, "the site did not build"
     return site
 
 
 @pytest.fixture(scope="session")
-def served(browser_site: Path) -> Iterator[Site]:
-    with serve_site(browser_site) as site:
+def served(browser_site: Path, site_port: int) -> Iterator[Site]:
+    with serve_site(browser_site, prefix=PREFIX, port=site_port) as site:
         yield site
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def playwright() -> Iterator[Any]:
+    """Playwright, once per session (its sync API runs once per thread)."""
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Any) -> Iterator[Any]:
     try:
-        with sync_playwright() as playwright:
-            chromium = launch(playwright)
-            yield chromium
-            chromium.close()
+        chromium = launch(playwright)
     except ChromiumMissing as error:
         pytest.fail(str(error), pytrace=False)
+    yield chromium
+    chromium.close()
 
 
 def open_recorder(browser: Any, base_url: str, init_script: str = "") -> tuple[Any, Recorder]:

@@ -10,6 +10,7 @@ from typing import Any
 
 import icalendar
 import pytest
+from navigation import MEMORY_JS, follow, peek_handoff
 
 from calculators import bridge
 from calculators.protocol import protocol_from_mapping
@@ -192,10 +193,8 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
     links = page.locator("#dates-form .export-status a")
     links.first.wait_for()
     assert links.count() == 3
-    kept = {
-        template: json.loads(
-            page.evaluate("(key) => sessionStorage.getItem(key)", f"cse-handoff:{template}")
-        )
+    kept = {  # in the tab's memory (memory.js)
+        template: peek_handoff(page, template)
         for template in ("monthly-report", "final-report", "strategy-meeting")
     }
     initial = {"day": "3", "month": "9", "year": "2026"}
@@ -224,7 +223,7 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
     draft = json.loads(Path(caught.value.path()).read_text(encoding="utf-8"))
     assert draft["fields"] == {"initial_strat_date": "2026-09-03", "last_strat_date": "2026-10-01"}
 
-    page.goto(recorder.url("forms/strategy-meeting/"))
+    follow(page, "forms/strategy-meeting/")  # by the link, in the same tab
     page.wait_for_selector(
         "form#form-strategy-meeting[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
     )
@@ -232,7 +231,7 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
     assert form_date(page, "next_meeting_date") == tuple(
         str(n) for n in (latest.day, latest.month, latest.year)
     )
-    page.goto(recorder.url("forms/final-report/"))
+    follow(page, "forms/final-report/")  # by the link, in the same tab
     page.wait_for_selector(
         "form#form-final-report[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
     )
@@ -253,7 +252,7 @@ def test_with_only_the_initial_meeting_it_is_the_last_one_handed_over(
     page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()
     page.click("[data-action='handoff-forms']")
     page.locator("#dates-form .export-status a").first.wait_for()
-    kept = json.loads(page.evaluate("sessionStorage.getItem('cse-handoff:monthly-report')"))
+    kept = peek_handoff(page, "monthly-report")
     assert kept["fields"] == {
         "last_strat_date": "2026-11-02",
         "initial_strat_date": {"day": "2", "month": "11", "year": "2026"},
@@ -272,7 +271,11 @@ def test_clear_all_case_data_on_the_dates_page(recorder: Any, served: Site) -> N
     page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()
     page.click("[data-action='handoff-forms']")
     page.locator("#dates-form .export-status a").first.wait_for()
-    assert page.evaluate("sessionStorage.length") == 3
+    assert all(
+        peek_handoff(page, template) is not None
+        for template in ("monthly-report", "final-report", "strategy-meeting")
+    )
+    assert page.evaluate("sessionStorage.length") == 0
 
     page.click("#dates-form [data-action='clear-all']")
     for name in ("last_strategy", "initial_strategy"):
@@ -284,6 +287,7 @@ def test_clear_all_case_data_on_the_dates_page(recorder: Any, served: Site) -> N
     assert page.locator("#dates-answer").inner_text() == ""
     assert page.locator("#dates-form .export-status").inner_text() == ""
     assert page.locator("[data-action='handoff-forms']").is_hidden()
+    assert page.evaluate(MEMORY_JS, None) is False
     assert page.evaluate("sessionStorage.length") == 0
     assert "cleared" in page.locator("#dates-form .clear-status").inner_text()
     assert page.input_value("#today-year")  # today comes back from the clock

@@ -10,6 +10,7 @@ from typing import Any
 
 import docx
 import pytest
+from navigation import MEMORY_JS, follow, peek_handoff
 from playwright.sync_api import expect
 
 from handbook.static_server import Site
@@ -192,7 +193,8 @@ def test_clear_all_case_data_leaves_nothing_on_the_page_or_in_storage(
     page.fill("#f-significant_events-0-reference", SENTINEL)
     page.click("[data-action='copy-text']")
     expect(page.locator("#form-text")).to_have_value(re.compile(SENTINEL))
-    assert page.evaluate("sessionStorage.length") > 0  # kept for this tab, until cleared
+    assert page.evaluate(MEMORY_JS, None) is True  # kept in this tab's memory, until cleared
+    assert page.evaluate("sessionStorage.length") == 0  # and in no browser storage
 
     page.click("[data-action='clear-all']")
     values = page.evaluate(
@@ -206,6 +208,7 @@ def test_clear_all_case_data_leaves_nothing_on_the_page_or_in_storage(
     )
     assert page.locator(".row-list > .row").count() == 0
     assert SENTINEL not in page.content()
+    assert page.evaluate(MEMORY_JS, None) is False
     assert page.evaluate("sessionStorage.length") == 0
     local = page.evaluate("JSON.stringify(Object.entries(localStorage))")
     assert SENTINEL not in local and "Jo" not in local
@@ -228,18 +231,20 @@ def test_the_blank_template_downloads_from_the_form_page(recorder: Any, served: 
 
 
 def test_answers_handed_over_in_the_tab_fill_the_form(recorder: Any, served: Site) -> None:
-    page = recorder.page
-    page.goto(recorder.url("forms/monthly-report/"))
+    page = open_referral(recorder)  # a calculator page: hand-offs start on one
     handoff = {"source": "the risk calculator", "fields": {"risk_level_rationale": "Category 2"}}
     page.evaluate(
-        "([key, value]) => sessionStorage.setItem(key, value)",
-        ["cse-handoff:monthly-report", json.dumps(handoff)],
+        """async (handoff) => {
+          const memory = await import(new URL("javascripts/memory.js", __md_scope).href);
+          memory.handOff("monthly-report", handoff);
+        }""",
+        handoff,
     )
-    page.reload()
+    follow(page, "forms/monthly-report/")
     page.wait_for_selector(
         "form#form-monthly-report[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
     )
     assert page.input_value("#f-risk_level_rationale") == "Category 2"
     notice = page.locator("#form-monthly-report .form-notice").inner_text()
     assert "the risk calculator" in notice and "CSE risk (cat) level with rationale" in notice
-    assert page.evaluate("sessionStorage.getItem('cse-handoff:monthly-report')") is None
+    assert peek_handoff(page, "monthly-report") is None  # taken once

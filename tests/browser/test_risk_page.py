@@ -13,6 +13,7 @@ from typing import Any
 
 import docx
 import pytest
+from navigation import MEMORY_JS
 
 from calculators.documents.text import ADDED_NOTICE
 from handbook.loader import load_protocol
@@ -296,6 +297,7 @@ def test_clear_all_case_data_leaves_nothing_on_the_page_or_in_storage(
     assert "cleared" in page.locator("#risk-form .clear-status").inner_text()
     assert "Pregnancy (Category 3)" not in page.content()
     assert "Physical injuries –external/ internal ✓" not in page.content()
+    assert page.evaluate(MEMORY_JS, None) is False
     assert page.evaluate("sessionStorage.length") == 0
     local = page.evaluate("JSON.stringify(Object.entries(localStorage))")
     assert "Pregnancy" not in local and "Category" not in local

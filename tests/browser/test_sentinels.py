@@ -1,7 +1,8 @@
 """A sentinel typed into every text field of the referral form and the dates page, every
 export used: the sentinel reaches the downloads, and nothing else. No request carries it
 (the browser's record and the server's), the address never holds it, and the browser
-keeps no cookie and no IndexedDB database."""
+keeps no cookie, no IndexedDB database and nothing in web storage: hand-offs are in the
+tab's memory. test_disk.py looks for it in the profile on disk."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Any
 import docx
 import icalendar
 import pytest
+from navigation import peek_handoff
 from playwright.sync_api import expect
 
 from handbook.static_server import Site
@@ -50,7 +52,8 @@ def assert_nothing_left_the_page(recorder: Any, served: Site, first_seen: int) -
     assert SENTINEL not in page.url
     assert page.context.cookies() == []
     assert page.evaluate("(async () => (await indexedDB.databases()).length)()") == 0
-    assert SENTINEL not in page.evaluate("JSON.stringify(Object.entries(localStorage))")
+    for storage in ("localStorage", "sessionStorage"):
+        assert SENTINEL not in page.evaluate(f"JSON.stringify(Object.entries({storage}))")
     recorder.assert_clean()
 
 
@@ -131,7 +134,7 @@ def test_dates_page_sentinel_reaches_the_calendar_file_and_nothing_else(
 
     page.click("[data-action='handoff-forms']")
     page.locator("#dates-form .export-status a").first.wait_for()
-    kept = page.evaluate("JSON.stringify(Object.entries(sessionStorage))")
+    kept = json.dumps(peek_handoff(page, "monthly-report"))  # in the tab's memory only
     assert "2026-10-01" in kept and SENTINEL not in kept
 
     assert_nothing_left_the_page(recorder, served, first_seen)

@@ -29,13 +29,33 @@ def test_hashes_each_inline_script_but_not_data_or_external_ones() -> None:
     ]
 
 
-def test_policy_allows_only_the_sites_origin_and_webassembly() -> None:
-    policy = csp.policy_for(PAGE)
-    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in policy
-    for part in ("connect-src 'self'", "form-action 'none'", "object-src 'none'"):
-        assert part in policy
-    assert "'unsafe-eval'" not in policy
-    assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+CALCULATOR_PAGE = PAGE.replace(
+    "<body></body>", '<body><form class="calculator" data-calculator="risk"></form></body>'
+)
+
+
+def directive(policy: str, name: str) -> str:
+    (found,) = [part.strip() for part in policy.split(";") if part.strip().startswith(name + " ")]
+    return found
+
+
+def test_policy_allows_only_the_sites_origin() -> None:
+    for page in (PAGE, CALCULATOR_PAGE):
+        policy = csp.policy_for(page)
+        for part in ("connect-src 'self'", "form-action 'none'", "object-src 'none'"):
+            assert part in policy
+        assert "'unsafe-eval'" not in policy
+        assert "'unsafe-inline'" not in directive(policy, "script-src")
+
+
+def test_only_a_calculator_page_may_compile_webassembly_and_start_a_blob_worker() -> None:
+    text, calculator = csp.policy_for(PAGE), csp.policy_for(CALCULATOR_PAGE)
+    assert directive(text, "script-src").startswith("script-src 'self' 'sha256-")
+    assert directive(text, "worker-src") == "worker-src 'self'"
+    assert directive(calculator, "script-src").startswith(
+        "script-src 'self' 'wasm-unsafe-eval' 'sha256-"
+    )
+    assert directive(calculator, "worker-src") == "worker-src 'self' blob:"
 
 
 def test_policy_comes_first_in_head_after_the_charset() -> None:

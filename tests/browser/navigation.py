@@ -1,0 +1,45 @@
+"""Moving between handbook pages as a person does (by the links the page offers), and
+looking at what memory.js keeps in the tab. Imported by the browser tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MEMORY_JS = """async (template) => {
+  const memory = await import(new URL("javascripts/memory.js", __md_scope).href);
+  return template === null ? memory.holdsCaseData() : memory.keptAnswers(template);
+}"""
+PEEK_HANDOFF_JS = """async (template) => {
+  const memory = await import(new URL("javascripts/memory.js", __md_scope).href);
+  const handoff = memory.takeHandOff(template);
+  if (handoff) memory.handOff(template, handoff);  // put back: this only looks
+  return handoff;
+}"""
+
+# Instant navigation changes the address first, then puts the new page in: the
+# content shown is the new page's once the container marked here is gone.
+LEAVING_JS = "document.querySelector('[data-md-component=container]').dataset.leaving = 'yes'"
+SHOWN_JS = """() => {
+  const container = document.querySelector("[data-md-component=container]");
+  return container !== null && container.dataset.leaving === undefined;
+}"""
+
+
+def follow(page: Any, path: str) -> None:
+    """Click the first visible link to `path` (relative to the site root), as a person
+    would, and wait until the page shown is that one. Material's instant navigation
+    keeps the tab's JavaScript (and memory.js) across the move."""
+    page.evaluate(LEAVING_JS)
+    page.locator(f"a[href$='/{path}']:visible").first.click()
+    page.wait_for_url(f"**/{path}")
+    page.wait_for_function(SHOWN_JS)
+
+
+def kept_answers(page: Any, template: str) -> Any:
+    """A form's answers as memory.js keeps them in this tab (None if none)."""
+    return page.evaluate(MEMORY_JS, template)
+
+
+def peek_handoff(page: Any, template: str) -> Any:
+    """The hand-off waiting for a form in memory.js, left in place."""
+    return page.evaluate(PEEK_HANDOFF_JS, template)
