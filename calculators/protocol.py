@@ -273,6 +273,127 @@ class Template:
         return tuple(f for s in self.sections for f in s.fields)
 
 
+# Training (issue 11) ----------------------------------------------------------
+# Roles, the induction path, the process map, scenarios and the language list: the
+# handbook's own material for new staff. It cites clauses and never restates them.
+
+SCENARIO_MIN_CHARACTERS = 200
+
+
+@dataclass(frozen=True)
+class Duty:
+    """Something a role does, by the clause it rests on; `topic` is the handbook's label."""
+
+    clause: str
+    topic: str
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    duties: tuple[Duty, ...]
+
+    @property
+    def clauses(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(d.clause for d in self.duties))
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A handbook page by its source path (e.g. "calculators/dates.md")."""
+
+    path: str
+    label: str
+
+
+@dataclass(frozen=True)
+class InductionStep:
+    id: str
+    title: str
+    clauses: tuple[str, ...]
+    pages: tuple[PageLink, ...] = ()
+    ask: str | None = None
+
+
+@dataclass(frozen=True)
+class Induction:
+    intro: str
+    steps: tuple[InductionStep, ...]
+
+
+@dataclass(frozen=True)
+class MapNode:
+    id: str
+    label: str
+    clause: str
+    role: str
+
+
+@dataclass(frozen=True)
+class MapEdge:
+    source: str
+    target: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class ProcessMap:
+    title: str
+    description: str
+    nodes: tuple[MapNode, ...]
+    edges: tuple[MapEdge, ...]
+
+    def node(self, node_id: str) -> MapNode:
+        return _find(self.nodes, "id", node_id, "process map node")
+
+
+@dataclass(frozen=True)
+class ScenarioDates:
+    """The scenario's own dates, for the due-dates comparison."""
+
+    today: date
+    last_strategy: date | None = None
+    initial_strategy: date | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    text: str
+    indicators: tuple[str, ...]
+    model_category: int | None
+    dates: ScenarioDates
+    clauses: tuple[str, ...]
+    out_of_borough: bool = False
+    interval_weeks: int | None = None
+    differs_because: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LanguageTerm:
+    """Words that blame a child: the phrases to find, why they harm, what to say instead."""
+
+    id: str
+    phrases: tuple[str, ...]
+    why: str
+    instead: str
+
+
+@dataclass(frozen=True)
+class Language:
+    source: str
+    principle: str
+    verbatim_note: str
+    verbatim_indicators: tuple[str, ...]
+    terms: tuple[LanguageTerm, ...]
+
+
+# End of training (issue 11) -----------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Protocol:
     metadata: Metadata
@@ -285,6 +406,12 @@ class Protocol:
     editorial_notes: tuple[EditorialNote, ...]
     changelog: tuple[ChangeLogEntry, ...]
     templates: tuple[Template, ...]
+    # Training (issue 11)
+    roles: tuple[Role, ...]
+    induction: Induction
+    process_map: ProcessMap
+    scenarios: tuple[Scenario, ...]
+    language: Language
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
@@ -318,6 +445,12 @@ class Protocol:
     def note(self, note_id: str) -> EditorialNote:
         return _find(self.editorial_notes, "id", note_id, "editorial note")
 
+    def role(self, role_id: str) -> Role:
+        return _find(self.roles, "id", role_id, "role")
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        return _find(self.scenarios, "id", scenario_id, "scenario")
+
 
 def _find(items: Iterable[T], attribute: str, value: Any, kind: str) -> T:
     for item in items:
@@ -345,6 +478,7 @@ def protocol_from_mapping(data: Any) -> Protocol:
             "editorial_notes",
             "changelog",
             "templates",
+            *TRAINING_KEYS,
         ),
     )
     protocol = Protocol(
@@ -358,8 +492,10 @@ def protocol_from_mapping(data: Any) -> Protocol:
         editorial_notes=_list(m["editorial_notes"], "editorial_notes", _note),
         changelog=_list(m["changelog"], "changelog", _change),
         templates=_list(m["templates"], "templates", _template),
+        **_training(m),
     )
     _check_references(protocol)
+    _check_training(protocol)
     return protocol
 
 
@@ -851,6 +987,250 @@ def _check_references(protocol: Protocol) -> None:
                 clause_ref(clause, f"templates[{t_index}].sections[{s_index}].clauses[{index}]")
         for index, contact in enumerate(template.email_to):
             contact_ref(contact, f"templates[{t_index}].email_to[{index}]")
+
+
+# Training (issue 11): readers and checks ---------------------------------------
+
+TRAINING_KEYS = ("roles", "induction", "process_map", "scenarios", "language")
+
+
+def _training(m: Mapping[str, Any]) -> dict[str, Any]:
+    """The training parts of the protocol, read from their top-level keys."""
+    return {
+        "roles": _list(m["roles"], "roles", _role, min_items=1),
+        "induction": _induction(m["induction"], "induction"),
+        "process_map": _process_map(m["process_map"], "process_map"),
+        "scenarios": _list(m["scenarios"], "scenarios", _scenario, min_items=1),
+        "language": _language(m["language"], "language"),
+    }
+
+
+def _role(data: Any, path: str) -> Role:
+    m = _mapping(data, path, required=("id", "name", "duties"))
+
+    def duty(item: Any, item_path: str) -> Duty:
+        d = _mapping(item, item_path, required=("clause", "topic"))
+        return Duty(clause=_text(d, "clause", item_path), topic=_text(d, "topic", item_path))
+
+    return Role(
+        id=_identifier(m, "id", path),
+        name=_text(m, "name", path),
+        duties=_list(m["duties"], f"{path}.duties", duty, min_items=1),
+    )
+
+
+def _induction(data: Any, path: str) -> Induction:
+    m = _mapping(data, path, required=("intro", "steps"))
+    return Induction(
+        intro=_text(m, "intro", path),
+        steps=_list(m["steps"], f"{path}.steps", _step, min_items=1),
+    )
+
+
+def _step(data: Any, path: str) -> InductionStep:
+    m = _mapping(data, path, required=("id", "title", "clauses"), optional=("pages", "ask"))
+
+    def page(item: Any, item_path: str) -> PageLink:
+        p = _mapping(item, item_path, required=("path", "label"))
+        target = _text(p, "path", item_path)
+        if not target.endswith(".md") or target.startswith(("/", ".")) or "//" in target:
+            raise ProtocolError(
+                f"{item_path}.path",
+                f"expected a page of the handbook such as calculators/dates.md, got {target!r}",
+            )
+        return PageLink(path=target, label=_text(p, "label", item_path))
+
+    return InductionStep(
+        id=_identifier(m, "id", path),
+        title=_text(m, "title", path),
+        clauses=_list(m["clauses"], f"{path}.clauses", _plain_text, min_items=1),
+        pages=_list(m.get("pages", []), f"{path}.pages", page),
+        ask=_optional_text(m, "ask", path),
+    )
+
+
+def _process_map(data: Any, path: str) -> ProcessMap:
+    m = _mapping(data, path, required=("title", "description", "nodes", "edges"))
+
+    def node(item: Any, item_path: str) -> MapNode:
+        n = _mapping(item, item_path, required=("id", "label", "clause", "role"))
+        return MapNode(
+            id=_identifier(n, "id", item_path),
+            label=_text(n, "label", item_path),
+            clause=_text(n, "clause", item_path),
+            role=_text(n, "role", item_path),
+        )
+
+    def edge(item: Any, item_path: str) -> MapEdge:
+        e = _mapping(item, item_path, required=("from", "to"), optional=("label",))
+        return MapEdge(
+            source=_text(e, "from", item_path),
+            target=_text(e, "to", item_path),
+            label=_optional_text(e, "label", item_path),
+        )
+
+    return ProcessMap(
+        title=_text(m, "title", path),
+        description=_text(m, "description", path),
+        nodes=_list(m["nodes"], f"{path}.nodes", node, min_items=1),
+        edges=_list(m["edges"], f"{path}.edges", edge),
+    )
+
+
+def _scenario(data: Any, path: str) -> Scenario:
+    m = _mapping(
+        data,
+        path,
+        required=("id", "title", "text", "indicators", "model_category", "dates", "clauses"),
+        optional=("out_of_borough", "interval_weeks", "differs_because", "tags"),
+    )
+    text = " ".join(_text(m, "text", path).split())
+    if len(text) < SCENARIO_MIN_CHARACTERS:
+        raise ProtocolError(
+            f"{path}.text",
+            f"expected a vignette of at least {SCENARIO_MIN_CHARACTERS} characters, "
+            f"got {len(text)}",
+        )
+    model = None if m["model_category"] is None else _category_number(m, "model_category", path)
+    out_of_borough = _bool(m, "out_of_borough", path) if "out_of_borough" in m else False
+    interval = (
+        _int(m, "interval_weeks", path, minimum=1, maximum=52) if "interval_weeks" in m else None
+    )
+    if out_of_borough != (interval is not None):
+        raise ProtocolError(
+            f"{path}.interval_weeks",
+            "expected interval_weeks (the interval agreed at the strategy meeting) exactly "
+            "when out_of_borough is true",
+        )
+    d = _mapping(
+        m["dates"],
+        f"{path}.dates",
+        required=("today",),
+        optional=("last_strategy", "initial_strategy"),
+    )
+    dates = ScenarioDates(
+        today=_date(d, "today", f"{path}.dates"),
+        last_strategy=_date(d, "last_strategy", f"{path}.dates") if "last_strategy" in d else None,
+        initial_strategy=(
+            _date(d, "initial_strategy", f"{path}.dates") if "initial_strategy" in d else None
+        ),
+    )
+    for key in ("last_strategy", "initial_strategy"):
+        day = getattr(dates, key)
+        if day is not None and day > dates.today:
+            raise ProtocolError(
+                f"{path}.dates.{key}", f"expected a date on or before today ({dates.today})"
+            )
+    return Scenario(
+        id=_identifier(m, "id", path),
+        title=_text(m, "title", path),
+        text=text,
+        indicators=_list(m["indicators"], f"{path}.indicators", _plain_text),
+        model_category=model,
+        dates=dates,
+        clauses=_list(m["clauses"], f"{path}.clauses", _plain_text, min_items=1),
+        out_of_borough=out_of_borough,
+        interval_weeks=interval,
+        differs_because=_optional_text(m, "differs_because", path),
+        tags=_list(m.get("tags", []), f"{path}.tags", _plain_text),
+    )
+
+
+def _language(data: Any, path: str) -> Language:
+    m = _mapping(
+        data,
+        path,
+        required=("source", "principle", "verbatim_note", "verbatim_indicators", "terms"),
+    )
+
+    def term(item: Any, item_path: str) -> LanguageTerm:
+        t = _mapping(item, item_path, required=("id", "phrases", "why", "instead"))
+        return LanguageTerm(
+            id=_identifier(t, "id", item_path),
+            phrases=_list(t["phrases"], f"{item_path}.phrases", _plain_text, min_items=1),
+            why=_text(t, "why", item_path),
+            instead=_text(t, "instead", item_path),
+        )
+
+    return Language(
+        source=_text(m, "source", path),
+        principle=_text(m, "principle", path),
+        verbatim_note=_text(m, "verbatim_note", path),
+        verbatim_indicators=_list(
+            m["verbatim_indicators"], f"{path}.verbatim_indicators", _plain_text
+        ),
+        terms=_list(m["terms"], f"{path}.terms", term, min_items=1),
+    )
+
+
+def _check_training(protocol: Protocol) -> None:
+    """Every clause, indicator, role, node and note the training names must exist."""
+    clause_ids = {c.id for c in protocol.clauses}
+    indicator_ids = {i.id for i in protocol.indicators}
+    role_ids = {r.id for r in protocol.roles}
+    note_ids = {n.id for n in protocol.editorial_notes}
+    node_ids = {n.id for n in protocol.process_map.nodes}
+
+    def clause_ref(value: str, path: str) -> None:
+        if value not in clause_ids:
+            raise ProtocolError(path, f"expected the number of a clause in sections, got {value!r}")
+
+    def indicator_ref(value: str, path: str) -> None:
+        if value not in indicator_ids:
+            raise ProtocolError(
+                path,
+                f"expected an indicator id from categories.domains (such as "
+                f"{protocol.indicators[0].id}), got {value!r}",
+            )
+
+    def known(value: str, ids: set[str], what: str, path: str) -> None:
+        if value not in ids:
+            raise ProtocolError(path, f"expected {what} ({', '.join(sorted(ids))}), got {value!r}")
+
+    _unique(((r.id, f"roles[{i}].id") for i, r in enumerate(protocol.roles)), "role id")
+    for i, role in enumerate(protocol.roles):
+        for j, duty in enumerate(role.duties):
+            clause_ref(duty.clause, f"roles[{i}].duties[{j}].clause")
+    steps = protocol.induction.steps
+    _unique(((s.id, f"induction.steps[{i}].id") for i, s in enumerate(steps)), "step id")
+    for i, step in enumerate(steps):
+        for j, clause in enumerate(step.clauses):
+            clause_ref(clause, f"induction.steps[{i}].clauses[{j}]")
+    nodes = protocol.process_map.nodes
+    _unique(((n.id, f"process_map.nodes[{i}].id") for i, n in enumerate(nodes)), "node id")
+    for i, node in enumerate(nodes):
+        clause_ref(node.clause, f"process_map.nodes[{i}].clause")
+        known(node.role, role_ids, "a role id", f"process_map.nodes[{i}].role")
+    for i, edge in enumerate(protocol.process_map.edges):
+        known(edge.source, node_ids, "a node id", f"process_map.edges[{i}].from")
+        known(edge.target, node_ids, "a node id", f"process_map.edges[{i}].to")
+        if edge.source == edge.target:
+            raise ProtocolError(f"process_map.edges[{i}]", "expected an edge between two nodes")
+    scenarios = protocol.scenarios
+    _unique(((s.id, f"scenarios[{i}].id") for i, s in enumerate(scenarios)), "scenario id")
+    for i, scenario in enumerate(scenarios):
+        _unique(
+            ((v, f"scenarios[{i}].indicators[{j}]") for j, v in enumerate(scenario.indicators)),
+            "indicator",
+        )
+        for j, indicator in enumerate(scenario.indicators):
+            indicator_ref(indicator, f"scenarios[{i}].indicators[{j}]")
+        for j, clause in enumerate(scenario.clauses):
+            clause_ref(clause, f"scenarios[{i}].clauses[{j}]")
+    language = protocol.language
+    known(language.verbatim_note, note_ids, "an editorial note id", "language.verbatim_note")
+    for j, indicator in enumerate(language.verbatim_indicators):
+        indicator_ref(indicator, f"language.verbatim_indicators[{j}]")
+    terms = language.terms
+    _unique(((t.id, f"language.terms[{i}].id") for i, t in enumerate(terms)), "term id")
+    _unique(
+        (
+            (" ".join(p.lower().split()), f"language.terms[{i}].phrases[{j}]")
+            for i, t in enumerate(terms)
+            for j, p in enumerate(t.phrases)
+        ),
+        "phrase",
+    )
 
 
 # Small checkers ---------------------------------------------------------------
