@@ -9,6 +9,8 @@ const BINDINGS = {
   risk: () => import("./risk.js"),
   form: () => import("./forms.js"),
   dates: () => import("./dates.js"),
+  scenarios: () => import("./training.js"),
+  quiz: () => import("./training.js"),
 };
 
 const LOADING = "Loading the calculator…";

@@ -13,6 +13,7 @@
 import { bindClearAll } from "./clear.js";
 import { download, downloadDocument } from "./files.js";
 import { keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
+import { bindLanguageHints } from "./language-hint.js";
 import { clearErrorSummary, showErrorSummary } from "./render.js";
 
 /**
@@ -354,4 +355,5 @@ export function bind(form, { api }) {
 
   bindClearAll(form);
   restore();
+  bindLanguageHints(form, api); // the quiet hint on free-text fields (issue 11)
 }
