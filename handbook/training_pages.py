@@ -261,7 +261,7 @@ def process_map(protocol: Protocol, here: str) -> str:
 # Scenarios ---------------------------------------------------------------------------
 
 
-def _vignette(scenario: Scenario, heading: str = "h3") -> str:
+def _vignette(scenario: Scenario, heading: str = "h2") -> str:
     place = "out of borough" if scenario.out_of_borough else ""
     extra = f' <span class="scenario-tag">({place})</span>' if place else ""
     return (
