@@ -133,3 +133,23 @@ def test_the_training_pages_and_the_process_map_have_no_accessibility_violation(
         assert not found, found
     finally:
         context.close()
+
+
+def test_the_scenario_pack_prints_vignettes_first_and_answers_on_a_new_page(
+    recorder: Any,
+) -> None:
+    page = recorder.page
+    page.goto(recorder.url("training/scenario-pack/"))
+    page.emulate_media(media="print")
+    assert page.locator(".md-sidebar").first.is_hidden()  # the print stylesheet applies
+    answers = page.locator(".pack-answers")
+    assert answers.evaluate("e => getComputedStyle(e).breakBefore") == "page"
+    first_answer = answers.bounding_box()
+    last_vignette = page.locator("#pack-scenarios ~ h3").last.bounding_box()
+    assert first_answer and last_vignette and last_vignette["y"] < first_answer["y"]
+    page.goto(recorder.url("training/process/"))
+    page.emulate_media(media="print")
+    svg = page.locator("svg.process-map-svg")
+    assert svg.is_visible()
+    assert svg.evaluate("e => getComputedStyle(e).maxHeight") != "none"
+    recorder.assert_clean()
