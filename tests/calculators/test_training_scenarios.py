@@ -9,8 +9,10 @@ import pytest
 from calculators.errors import InputError
 from calculators.protocol import Protocol
 from calculators.risk import assess
+from calculators.schedule import strategy_window
 from calculators.training.language import find_terms
 from calculators.training.scenarios import check_scenario, handle_scenario_check
+from calculators.wording import long_date
 
 
 def test_every_model_category_is_the_highest_ticked_or_the_scenario_says_why_it_differs(
@@ -72,7 +74,13 @@ def test_the_answer_names_the_definitions_and_the_due_dates_on_the_scenarios_own
     assert protocol.category(2).definition in definitions
     assert protocol.category(3).definition in definitions
     due = " ".join(sections["Due dates on this scenario's dates"])
-    assert "Monday 3 May 2027" in due  # 12 agreed weeks after 8 February 2027
+    tia = protocol.scenario("tia-kent")
+    last = tia.dates.last_strategy
+    assert last is not None
+    window = strategy_window(
+        protocol, tia.dates.today, last, out_of_borough=True, interval_weeks=tia.interval_weeks
+    )
+    assert long_date(window.latest) in due  # the agreed interval after the last meeting
     assert "6.13" in due
     assert result["category_agrees"] is False
     assert protocol.risk_rule.decision_support in " ".join(
