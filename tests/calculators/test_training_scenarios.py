@@ -107,3 +107,11 @@ def test_bad_input_is_named(protocol: Protocol, payload: dict[str, Any], field: 
     with pytest.raises(InputError) as raised:
         handle_scenario_check(protocol, payload)
     assert [p.field for p in raised.value.problems] == [field]
+
+
+def test_an_out_of_borough_vignette_states_the_interval_its_data_records(
+    protocol: Protocol,
+) -> None:
+    for scenario in protocol.scenarios:
+        if scenario.out_of_borough:
+            assert f"every {scenario.interval_weeks} weeks" in scenario.text, scenario.id
