@@ -18,31 +18,39 @@ export function bindLanguageHints(form, api) {
   const asked = new WeakMap();
   let next = 0;
 
-  /** @param {HTMLInputElement | HTMLTextAreaElement} field @returns {string} */
-  const hintId = (field) => `${field.id}-language`;
+  /** The hint beside a field, if any (found by place: a row's ids change when renumbered). */
+  function hintOf(/** @type {Element} */ field) {
+    const sibling = field.nextElementSibling;
+    return sibling?.classList.contains("language-hint") ? /** @type {HTMLElement} */ (sibling) : null;
+  }
 
-  /** @param {HTMLInputElement | HTMLTextAreaElement} field */
-  function removeHint(field) {
-    const hint = field.id ? document.getElementById(hintId(field)) : null;
-    hint?.remove();
-    const described = (field.getAttribute("aria-describedby") ?? "")
+  /** @param {Element} field @param {string | null} id */
+  function describeBy(field, id) {
+    const ids = (field.getAttribute("aria-describedby") ?? "")
       .split(/\s+/)
-      .filter((id) => id && id !== hintId(field));
-    if (described.length) field.setAttribute("aria-describedby", described.join(" "));
+      .filter((each) => each && !each.endsWith("-language"));
+    if (id) ids.push(id);
+    if (ids.length) field.setAttribute("aria-describedby", ids.join(" "));
     else field.removeAttribute("aria-describedby");
+  }
+
+  /** @param {Element} field */
+  function removeHint(field) {
+    hintOf(field)?.remove();
+    describeBy(field, null);
   }
 
   /** @param {HTMLInputElement | HTMLTextAreaElement} field @param {string[]} lines */
   function showHint(field, lines) {
-    if (!field.id) return;
-    let hint = document.getElementById(hintId(field));
+    let hint = hintOf(field);
     if (!hint) {
       hint = document.createElement("div");
-      hint.id = hintId(field);
       hint.className = "language-hint";
       field.after(hint);
-      const described = field.getAttribute("aria-describedby");
-      field.setAttribute("aria-describedby", described ? `${described} ${hint.id}` : hint.id);
+    }
+    if (field.id) {
+      hint.id = `${field.id}-language`;
+      describeBy(field, hint.id);
     }
     hint.replaceChildren();
     const title = document.createElement("p");
@@ -85,10 +93,7 @@ export function bindLanguageHints(form, api) {
     );
   });
   form.addEventListener("reset", () => {
-    for (const hint of form.querySelectorAll(".language-hint")) hint.remove();
-    for (const field of form.querySelectorAll(FREE_TEXT)) {
-      removeHint(/** @type {HTMLTextAreaElement} */ (field));
-    }
+    for (const field of form.querySelectorAll(FREE_TEXT)) removeHint(field);
   });
   // answers brought back from memory or a draft are checked once
   for (const field of form.querySelectorAll(FREE_TEXT)) {
