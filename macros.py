@@ -16,6 +16,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # mkdocs loads this file by path
 
 from handbook import dates_page, pages, planner, risk_page  # noqa: E402
+from handbook import training_pages as training  # noqa: E402
 from handbook.forms_pages import template_form  # noqa: E402
 from handbook.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol  # noqa: E402
 
@@ -76,3 +77,12 @@ def define_env(env: Any) -> None:
     env.macro(with_page(risk_page.risk_form), "risk_form")
     env.macro(with_page(planner.year_planner), "year_planner")
     env.macro(with_page(dates_page.dates_form), "dates_form")
+    # Training (issue 11)
+    env.macro(with_page(training.induction_path), "induction_path")
+    env.macro(with_page(training.roles_table), "roles_table")
+    env.macro(with_page(training.process_map), "process_map")
+    env.macro(with_page(training.scenario_form), "scenario_form")
+    env.macro(with_page(training.scenario_pack), "scenario_pack")
+    env.macro(with_page(training.quiz_form), "quiz_form")
+    env.macro(with_page(training.language_list), "language_list")
+    env.macro(with_page(training.language_note), "language_note")

@@ -61,6 +61,10 @@ HANDLERS: Mapping[str, Handler | str] = MappingProxyType(
         "check_form": "calculators.documents.forms:handle_check",
         "save_draft": "calculators.documents.forms:handle_save_draft",
         "open_draft": "calculators.documents.forms:handle_open_draft",
+        # Training (issue 11)
+        "scenario_check": "calculators.training.scenarios:handle_scenario_check",
+        "quiz": "calculators.training.quiz:handle_quiz",
+        "language_check": "calculators.training.language:handle_language_check",
     }
 )
 

@@ -16,7 +16,12 @@ from pathlib import Path
 from calculators.errors import InputError
 from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
 
-COMMAND_MODULES = ("calculators.cli.risk", "calculators.cli.dates", "calculators.cli.templates")
+COMMAND_MODULES = (
+    "calculators.cli.risk",
+    "calculators.cli.dates",
+    "calculators.cli.templates",
+    "calculators.cli.training",
+)
 
 
 def load_protocol_for_cli(path: str | None) -> Protocol:

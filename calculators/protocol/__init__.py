@@ -55,6 +55,19 @@ from calculators.protocol.timing import (
     Timing,
     TimingRule,
 )
+from calculators.protocol.training import (
+    SCENARIO_MIN_CHARACTERS,
+    Induction,
+    InductionStep,
+    Language,
+    LanguageTerm,
+    MapEdge,
+    MapNode,
+    ProcessMap,
+    Role,
+    Scenario,
+    ScenarioDates,
+)
 
 # The rules' older class names, kept for old imports.
 ReferralRule = DeadlineBefore
@@ -70,6 +83,17 @@ def protocol_from_mapping(data: Any) -> Protocol:
 
 
 __all__ = [
+    "ScenarioDates",
+    "Scenario",
+    "Role",
+    "ProcessMap",
+    "MapNode",
+    "MapEdge",
+    "LanguageTerm",
+    "Language",
+    "InductionStep",
+    "Induction",
+    "SCENARIO_MIN_CHARACTERS",
     "CATEGORY_NUMBERS",
     "FIELD_TYPES",
     "HANDOFF_TEXT",

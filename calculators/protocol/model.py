@@ -27,6 +27,7 @@ from calculators.protocol.reading import level as a_level
 from calculators.protocol.reading import whole as whole_number
 from calculators.protocol.risk_rule import RiskRule
 from calculators.protocol.timing import Timing
+from calculators.protocol.training import Induction, Language, ProcessMap, Role, Scenario
 
 # Newham's levels, kept for old imports: code reads `protocol.categories.numbers`.
 CATEGORY_NUMBERS = (1, 2, 3)
@@ -281,6 +282,12 @@ class Protocol:
     editorial_notes: tuple[EditorialNote, ...]
     changelog: tuple[ChangeLogEntry, ...]
     templates: tuple[Template, ...]
+    # Training (issue 11): after `categories`, whose levels a scenario's category names.
+    roles: tuple[Role, ...] = field(metadata=items(1))
+    induction: Induction
+    process_map: ProcessMap
+    scenarios: tuple[Scenario, ...] = field(metadata=items(1))
+    language: Language
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
@@ -315,3 +322,9 @@ class Protocol:
 
     def note(self, note_id: str) -> EditorialNote:
         return find(self.editorial_notes, "id", note_id, "editorial note")
+
+    def role(self, role_id: str) -> Role:
+        return find(self.roles, "id", role_id, "role")
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        return find(self.scenarios, "id", scenario_id, "scenario")

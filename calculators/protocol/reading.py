@@ -71,6 +71,7 @@ class Spec:
     keyed: bool = False  # the mapping's other keys, each an item
     one_or_many: bool = False  # a tuple field may be given one value instead of a list
     pairs: bool = False  # a mapping of id to id, read as a tuple of (key, value) pairs
+    key: str | None = None  # the key in the file, where it cannot be the field's name ("from")
 
 
 def spec(**options: Any) -> dict[str, Spec]:
@@ -158,6 +159,11 @@ def field_spec(item: dataclasses.Field[Any]) -> Spec:
     return item.metadata.get(_KEY, Spec())
 
 
+def file_key(item: dataclasses.Field[Any]) -> str:
+    """The field's key in the file: its name, unless its spec names another."""
+    return field_spec(item).key or item.name
+
+
 def has_default(item: dataclasses.Field[Any]) -> bool:
     return (
         item.default is not dataclasses.MISSING or item.default_factory is not dataclasses.MISSING
@@ -172,8 +178,8 @@ def keys(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if field_spec(f).parent is None and not field_spec(f).keyed
     ]
     return (
-        tuple(f.name for f in keyed if not has_default(f)),
-        tuple(f.name for f in keyed if has_default(f)),
+        tuple(file_key(f) for f in keyed if not has_default(f)),
+        tuple(file_key(f) for f in keyed if has_default(f)),
     )
 
 
@@ -220,9 +226,9 @@ class _Reader:
                 values[item.name] = context[-1][options.parent]
             elif options.keyed:
                 values[item.name] = self.keyed(hint, mapping, path, options, inner, plan)
-            elif item.name in mapping:
-                where = p.join(path, item.name)
-                value = self.value(hint, mapping[item.name], where, options, inner)
+            elif file_key(item) in mapping:
+                where = p.join(path, file_key(item))
+                value = self.value(hint, mapping[file_key(item)], where, options, inner)
                 if options.check is not None and value is not None:
                     value = options.check(value, where)
                 values[item.name] = value

@@ -15,7 +15,7 @@ from typing import Any
 
 from calculators.protocol.model import HANDOFF_TEXT, Domain, Protocol, Template
 from calculators.protocol.primitives import ProtocolError, join, unique, unique_nested
-from calculators.protocol.reading import field_spec, key_of
+from calculators.protocol.reading import field_spec, file_key, key_of
 
 REFERENCE = re.compile(r"\{(contact|rule):([^}]*)\}")
 # Newham's rule ids, kept for old imports: {rule:…} may name any rule the protocol has.
@@ -42,7 +42,7 @@ def references(item: Any, path: str = "") -> Iterator[tuple[str, str, str]]:
     """(kind, value, path) of every value marked `refers_to` in the model, in file order."""
     for item_field in dataclasses.fields(item):
         value = getattr(item, item_field.name)
-        where = join(path, item_field.name)
+        where = join(path, file_key(item_field))
         kind = field_spec(item_field).refers_to
         values = value if isinstance(value, tuple) else (value,)
         if field_spec(item_field).keyed:  # listed by key: timing.mase_panel
@@ -85,10 +85,19 @@ def reference_checks(protocol: Protocol) -> dict[str, Check]:
         "contact": contact,
         "note": _known("an editorial note id", {n.id for n in protocol.editorial_notes}),
         "template": _known("a template id", templates),
-        "indicator": _known("an indicator id", {i.id for i in protocol.indicators}),
+        "indicator": _known(
+            f"an indicator id from categories.domains (such as {protocol.indicators[0].id})",
+            {i.id for i in protocol.indicators},
+        ),
+        "role": _known_listed("a role id", {r.id for r in protocol.roles}),
+        "node": _known_listed("a node id", {n.id for n in protocol.process_map.nodes}),
         "use": use,
         "text": text,
     }
+
+
+def _known_listed(expected: str, known: set[str]) -> Check:
+    return _known(f"{expected} ({', '.join(sorted(known))})", known)
 
 
 def _known(expected: str, known: set[str]) -> Check:
@@ -123,6 +132,8 @@ def _check_unique_ids(protocol: Protocol) -> None:
     unique_nested(domains, "categories.domains", "indicators", "id", "indicator id")
     _unique_in(protocol.editorial_notes, "editorial_notes", "id", "note id")
     _unique_in(protocol.templates, "templates", "id", "template id")
+    _unique_in(protocol.roles, "roles", "id", "role id")
+    _unique_in(protocol.scenarios, "scenarios", "id", "scenario id")
 
 
 def _unique_in(items: tuple[Any, ...], path: str, attribute: str, what: str) -> None:

@@ -14,6 +14,8 @@ const BINDINGS = {
   risk: () => import("./risk.js"),
   form: () => import("./forms.js"),
   dates: () => import("./dates.js"),
+  scenarios: () => import("./training.js"),
+  quiz: () => import("./training.js"),
 };
 
 const STARTING = "Starting the calculator: you can fill in the form meanwhile.";

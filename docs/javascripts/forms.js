@@ -13,6 +13,7 @@
 import { bindClearAll } from "./clear.js";
 import { download, downloadDocument } from "./files.js";
 import { handOff, keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
+import { bindLanguageHints } from "./language-hint.js";
 import { clearErrorSummary, showErrorSummary } from "./render.js";
 
 /**
@@ -428,4 +429,5 @@ export function bind(form, { api }) {
     showWarnings([]);
   });
   restore();
+  bindLanguageHints(form, api); // the quiet hint on free-text fields (issue 11)
 }

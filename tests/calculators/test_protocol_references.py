@@ -101,5 +101,8 @@ def test_a_reference_to_nothing_is_refused_at_its_path(
 def test_an_indicator_reference_names_an_indicator_the_protocol_has(protocol: Protocol) -> None:
     check = reference_checks(protocol)["indicator"]
     check(protocol.indicators[0].id, "x")
-    with pytest.raises(ProtocolError, match="expected an indicator id, got 'nope'"):
+    with pytest.raises(
+        ProtocolError,
+        match=r"expected an indicator id from categories.domains \(such as eh-1-1\), got 'nope'",
+    ):
         check("nope", "x")

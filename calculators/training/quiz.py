@@ -1,0 +1,325 @@
+"""A quiz computed from the rules: seeded multiple-choice questions.
+
+Every answer is worked out by the calculators the practitioners use
+(`calculators.schedule` for dates, `calculators.risk` for the category), never
+here. The wrong choices are the mistakes people make: a week out, the wrong
+Thursday (the panel's for the report's), the panel date given as the deadline.
+Dates are named as the pages name them ("Thursday 4 March 2027").
+
+The same seed gives the same questions. Each run of five questions has one of
+each kind, so every kind appears in any ten questions in a row.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from calculators.clause_text import plain_text
+from calculators.errors import FieldProblem, InputError
+from calculators.protocol import CATEGORY_NUMBERS, Protocol
+from calculators.risk import assess
+from calculators.schedule import (
+    add_weeks,
+    is_working_day,
+    next_panel,
+    next_report,
+    panels,
+    panels_from,
+    referable_panel,
+    referral_deadline,
+    report_deadline,
+    scheduled_panels,
+    strategy_window,
+)
+from calculators.schedule_words import referral_rule_words, report_rule_words
+from calculators.wording import category_name, clause_list, long_date
+
+KINDS = ("referral_deadline", "referable_panel", "report_due", "strategy_latest", "risk_category")
+MAX_QUESTIONS = 5_000
+MAX_SEED = 2**63 - 1
+DATE_CHOICES = 4
+YEARS = 3  # questions fall between the protocol's effective date and three years on
+WEEK = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Question:
+    kind: str
+    prompt: str
+    choices: tuple[str, ...]
+    answer: int
+    clause: str
+    facts: Mapping[str, Any]
+    explanation: str
+
+
+# Generating ---------------------------------------------------------------------
+
+
+def generate(protocol: Protocol, seed: int, count: int) -> tuple[Question, ...]:
+    """`count` questions from this seed: each run of five has every kind once."""
+    rng = random.Random(seed)
+    questions: list[Question] = []
+    while len(questions) < count:
+        kinds = list(KINDS)
+        rng.shuffle(kinds)
+        for kind in kinds[: count - len(questions)]:
+            questions.append(_one(protocol, rng, kind))
+    return tuple(questions)
+
+
+def _one(protocol: Protocol, rng: random.Random, kind: str) -> Question:
+    make = MAKERS[kind]
+    while True:  # a draw whose answer is not a working day is drawn again
+        question = make(protocol, rng)
+        if question is not None:
+            return question
+
+
+def _day(protocol: Protocol, rng: random.Random) -> date:
+    start = protocol.metadata.effective_date
+    end = date(start.year + YEARS, 1, 1)
+    return start + timedelta(days=rng.randrange((end - start).days))
+
+
+def _choices(
+    rng: random.Random, right: str, wrong: list[str], size: int
+) -> tuple[tuple[str, ...], int]:
+    """The right choice and up to size-1 distinct wrong ones, shuffled; the answer's index."""
+    picked: list[str] = []
+    for choice in wrong:
+        if choice != right and choice not in picked:
+            picked.append(choice)
+    options = [right, *picked[: size - 1]]
+    rng.shuffle(options)
+    return tuple(options), options.index(right)
+
+
+def _sentence(words: str, clauses: tuple[str, ...]) -> str:
+    """A rule in words with its clauses, as one sentence ending "(clause 4.6)."."""
+    return f"{words.rstrip('.')} ({clause_list(clauses)})."
+
+
+def _clause_words(protocol: Protocol, clause_id: str) -> str:
+    """A clause's own text, its references resolved."""
+    return plain_text(protocol, protocol.clause(clause_id).text)
+
+
+def _dates(rng: random.Random, right: date, wrong: list[date]) -> tuple[tuple[str, ...], int]:
+    return _choices(rng, long_date(right), [long_date(d) for d in wrong], DATE_CHOICES)
+
+
+# One maker per kind -------------------------------------------------------------
+
+
+def _referral_deadline(protocol: Protocol, rng: random.Random) -> Question | None:
+    rule = protocol.timing.mase_referral
+    day = _day(protocol, rng)
+    meeting = rng.choice(panels(protocol, day.year))
+    panel = meeting.date
+    due = referral_deadline(panel, rule)
+    if meeting.bank_holiday or not is_working_day(protocol, due):
+        return None
+    report = report_deadline(protocol, due.year, due.month).date
+    choices, answer = _dates(rng, due, [panel, due - WEEK, due + WEEK, report, due - 2 * WEEK])
+    return Question(
+        kind="referral_deadline",
+        prompt=(
+            f"The MASE panel meets on {long_date(panel)}. What is the last day to submit a "
+            "referral for that panel?"
+        ),
+        choices=choices,
+        answer=answer,
+        clause=rule.clause,
+        facts={"panel": panel.isoformat()},
+        explanation=f"{long_date(due)}. {_sentence(referral_rule_words(protocol), (rule.clause,))}",
+    )
+
+
+def _referable_panel(protocol: Protocol, rng: random.Random) -> Question | None:
+    rule = protocol.timing.mase_referral
+    target = next_panel(protocol, _day(protocol, rng)).date
+    today = target - timedelta(days=rng.randrange(28))  # often just before a deadline
+    panel, due = referable_panel(protocol, today)
+    if due.submit_by is not None or panel.bank_holiday:
+        return None
+    nearest = next_panel(protocol, today).date
+    following = next(panels_from(protocol, panel.date + timedelta(days=1))).date
+    report = report_deadline(protocol, panel.date.year, panel.date.month).date
+    choices, answer = _dates(
+        rng, panel.date, [nearest, following, report, panel.date + WEEK, panel.date - WEEK]
+    )
+    missed = (
+        f" The deadline for the panel on {long_date(nearest)} has passed."
+        if nearest != panel.date
+        else ""
+    )
+    return Question(
+        kind="referable_panel",
+        prompt=(
+            f"Today is {long_date(today)} and a MASE referral is ready to send. Which is the "
+            "first panel it can go to?"
+        ),
+        choices=choices,
+        answer=answer,
+        clause=rule.clause,
+        facts={"today": today.isoformat()},
+        explanation=(
+            f"The panel on {long_date(panel.date)}: its referral deadline, "
+            f"{long_date(due.date)}, is today or later.{missed} "
+            + _sentence(referral_rule_words(protocol), (rule.clause,))
+        ),
+    )
+
+
+def _report_due(protocol: Protocol, rng: random.Random) -> Question | None:
+    today = _day(protocol, rng)
+    report = next_report(protocol, today)
+    due = report.due.date
+    if report.due.submit_by is not None:
+        return None
+    panel = scheduled_panels(protocol, due.year)[due.month - 1].scheduled
+    before = due.replace(day=1) - timedelta(days=1)
+    previous = report_deadline(protocol, before.year, before.month).date
+    clause = protocol.timing.monthly_report.clause
+    choices, answer = _dates(rng, due, [panel, due + WEEK, due - WEEK, previous])
+    return Question(
+        kind="report_due",
+        prompt=f"Today is {long_date(today)}. By when is the next monthly CSE case report due?",
+        choices=choices,
+        answer=answer,
+        clause=clause,
+        facts={"today": today.isoformat()},
+        explanation=f"{long_date(due)}. {_sentence(report_rule_words(protocol), (clause,))}",
+    )
+
+
+def _strategy_latest(protocol: Protocol, rng: random.Random) -> Question | None:
+    rule = protocol.timing.strategy_meeting
+    last = _day(protocol, rng)
+    if not is_working_day(protocol, last):
+        return None
+    out_of_borough = rng.random() < 0.4
+    interval = rng.randint(rule.max_weeks + 2, 26) if out_of_borough else None
+    window = strategy_window(
+        protocol, last, last, out_of_borough=out_of_borough, interval_weeks=interval
+    )
+    latest = window.latest
+    if not is_working_day(protocol, latest):
+        return None
+    wrong = [
+        add_weeks(last, rule.max_weeks) if out_of_borough else add_weeks(last, rule.min_weeks),
+        latest + WEEK,
+        latest - WEEK,
+        latest + 2 * WEEK,
+    ]
+    choices, answer = _dates(rng, latest, wrong)
+    where = (
+        f"The child is placed out of borough, and the meeting agreed to meet every {interval} "
+        "weeks."
+        if out_of_borough
+        else "The child lives in the borough."
+    )
+    return Question(
+        kind="strategy_latest",
+        prompt=(
+            f"The last CSE strategy meeting was on {long_date(last)}. {where} By when must the "
+            "next strategy meeting be held at the latest?"
+        ),
+        choices=choices,
+        answer=answer,
+        clause=window.clauses[0],
+        facts={
+            "last": last.isoformat(),
+            "out_of_borough": out_of_borough,
+            "interval_weeks": interval,
+        },
+        explanation=f"{long_date(latest)} at the latest. "
+        + " ".join(f"Clause {c}: “{_clause_words(protocol, c)}”" for c in window.clauses),
+    )
+
+
+def _risk_category(protocol: Protocol, rng: random.Random) -> Question | None:
+    target = rng.choice(CATEGORY_NUMBERS)
+    top = [i for i in protocol.indicators if i.category == target]
+    below = [i for i in protocol.indicators if i.category <= target]
+    chosen = [rng.choice(top)]
+    for extra in rng.sample(below, rng.randrange(4)):
+        if extra not in chosen:
+            chosen.append(extra)
+    rng.shuffle(chosen)
+    ids = [i.id for i in chosen]
+    category = assess(protocol, ids).category
+    names = [category_name(n) for n in CATEGORY_NUMBERS]
+    choices, answer = _choices(rng, category_name(category), names, len(names))
+    cells = "; ".join(
+        f"“{i.text}” ({protocol.domain(i.domain).name}, {category_name(i.category)} column)"
+        for i in chosen
+    )
+    rule = protocol.risk_rule
+    return Question(
+        kind="risk_category",
+        prompt=(
+            f"These Appendix B indicators are ticked: {cells}. What is the highest category "
+            "among the ticked indicators?"
+        ),
+        choices=tuple(choices),
+        answer=answer,
+        clause=rule.clauses[0],
+        facts={"indicators": ids},
+        explanation=f"{category_name(category)}. {rule.decision_support}",
+    )
+
+
+MAKERS: Mapping[str, Callable[[Protocol, random.Random], Question | None]] = {
+    "referral_deadline": _referral_deadline,
+    "referable_panel": _referable_panel,
+    "report_due": _report_due,
+    "strategy_latest": _strategy_latest,
+    "risk_category": _risk_category,
+}
+
+
+# Data ---------------------------------------------------------------------------------
+
+
+def question_data(question: Question) -> dict[str, Any]:
+    """The question as the command line prints it."""
+    return {
+        "kind": question.kind,
+        "prompt": question.prompt,
+        "choices": list(question.choices),
+        "answer": question.answer,
+        "clause": question.clause,
+        "facts": dict(question.facts),
+    }
+
+
+def check_request(seed: Any, count: Any) -> tuple[int, int]:
+    """A seed (a whole number from 0) and a count (1 to MAX_QUESTIONS), or InputError."""
+    problems = []
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        problems.append(FieldProblem("seed", "expected a whole number from 0"))
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_QUESTIONS:
+        problems.append(
+            FieldProblem("count", f"expected a whole number of questions from 1 to {MAX_QUESTIONS}")
+        )
+    if problems:
+        raise InputError(problems)
+    return seed, count
+
+
+def handle_quiz(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """Bridge entry: {"seed": n, "count": k} -> k questions, each with its explanation."""
+    seed, count = check_request(payload.get("seed"), payload.get("count", 10))
+    questions = []
+    for question in generate(protocol, seed, count):
+        data = question_data(question)
+        data["explanation"] = question.explanation
+        data["clause_text"] = clause_list((question.clause,))
+        questions.append(data)
+    return {"seed": seed, "questions": questions}

@@ -1,0 +1,222 @@
+// The Training pages' bindings: the scenarios form (form[data-calculator="scenarios"])
+// and the quiz (form[data-calculator="quiz"]), both rendered by
+// handbook/training_pages.py. The calculators compare the answer and make the
+// questions (calculators.training); this file only reads and writes the page.
+// The quiz's score lives in this module's memory for as long as the page is open:
+// nothing is kept in any storage.
+
+/** @typedef {{field: string, message: string}} Problem */
+
+/**
+ * @param {HTMLFormElement} form
+ * @param {import("./calculator.js").Context} context
+ */
+export function bind(form, context) {
+  if (form.dataset.calculator === "quiz") bindQuiz(form, context);
+  else bindScenarios(form, context);
+}
+
+/**
+ * @param {typeof import("./api.js")} api @param {string} type @param {object} payload
+ * @returns {Promise<import("./api.js").Answer>}
+ */
+async function ask(api, type, payload) {
+  try {
+    return await api.call(type, payload);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [{ field: "", message }] };
+  }
+}
+
+// Scenarios -----------------------------------------------------------------------
+
+/**
+ * @param {HTMLFormElement} form
+ * @param {import("./calculator.js").Context} context
+ */
+function bindScenarios(form, { api, showProblems }) {
+  const choice = /** @type {HTMLSelectElement} */ (form.elements.namedItem("scenario"));
+  const answer = /** @type {HTMLElement} */ (document.getElementById("scenario-answer"));
+
+  function showChosen() {
+    for (const article of form.querySelectorAll("article.scenario")) {
+      /** @type {HTMLElement} */ (article).hidden =
+        /** @type {HTMLElement} */ (article).dataset.scenario !== choice.value;
+    }
+    answer.replaceChildren();
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const indicators = [...form.querySelectorAll("input[name='indicator']:checked")].map(
+      (box) => /** @type {HTMLInputElement} */ (box).value,
+    );
+    const category = /** @type {HTMLInputElement | null} */ (
+      form.querySelector("input[name='category']:checked")
+    );
+    const response = await ask(api, "scenario_check", {
+      scenario: choice.value,
+      indicators,
+      category: category ? category.value : null,
+    });
+    if (!response.ok) {
+      showProblems(answer, response.errors);
+      return;
+    }
+    answer.replaceChildren();
+    const title = document.createElement("h2");
+    title.textContent = "Your answer and the model answer";
+    answer.append(title);
+    for (const { heading, lines } of response.result.sections) {
+      const subheading = document.createElement("h3");
+      subheading.textContent = heading;
+      answer.append(subheading);
+      for (const line of lines) {
+        const paragraph = document.createElement("p");
+        paragraph.textContent = line;
+        answer.append(paragraph);
+      }
+    }
+  });
+
+  choice.addEventListener("change", () => {
+    for (const box of form.querySelectorAll("input[name='indicator'], input[name='category']")) {
+      /** @type {HTMLInputElement} */ (box).checked = false;
+    }
+    showChosen();
+  });
+  showChosen();
+}
+
+// Quiz --------------------------------------------------------------------------------
+
+const BATCH = 10;
+
+/**
+ * @param {HTMLFormElement} form
+ * @param {import("./calculator.js").Context} context
+ */
+function bindQuiz(form, { api, showProblems }) {
+  const area = /** @type {HTMLElement} */ (document.getElementById("quiz-question"));
+  const feedback = /** @type {HTMLElement} */ (document.getElementById("quiz-feedback"));
+  const progress = /** @type {HTMLElement} */ (document.getElementById("quiz-progress"));
+  const checkButton = /** @type {HTMLButtonElement} */ (form.querySelector("[data-action='check']"));
+  const nextButton = /** @type {HTMLButtonElement} */ (form.querySelector("[data-action='next']"));
+  const restartButton = /** @type {HTMLButtonElement} */ (
+    form.querySelector("[data-action='restart']")
+  );
+
+  /** This page's memory only: the questions, where we are, and the score. */
+  const state = {
+    seed: 0,
+    /** @type {any[]} */ questions: [],
+    index: 0,
+    answered: 0,
+    right: 0,
+    checked: false,
+  };
+
+  function showProgress() {
+    progress.textContent =
+      `Question ${state.index + 1}. Answered ${state.answered}, ` +
+      `right ${state.right}. Your score is kept in this page only.`;
+  }
+
+  function showQuestion() {
+    const question = state.questions[state.index];
+    state.checked = false;
+    area.replaceChildren();
+    feedback.replaceChildren();
+    const fieldset = document.createElement("fieldset");
+    fieldset.className = "radios";
+    const legend = document.createElement("legend");
+    legend.textContent = question.prompt;
+    fieldset.append(legend);
+    question.choices.forEach((/** @type {string} */ text, /** @type {number} */ number) => {
+      const row = document.createElement("div");
+      row.className = "radio";
+      const radio = document.createElement("input");
+      radio.type = "radio";
+      radio.name = "choice";
+      radio.id = `quiz-choice-${number}`;
+      radio.value = String(number);
+      const label = document.createElement("label");
+      label.htmlFor = radio.id;
+      label.textContent = text;
+      row.append(radio, label);
+      fieldset.append(row);
+    });
+    area.append(fieldset);
+    checkButton.disabled = false;
+    nextButton.disabled = true;
+    showProgress();
+  }
+
+  /** @param {number} seed */
+  async function load(seed) {
+    state.seed = seed;
+    const response = await ask(api, "quiz", { seed, count: BATCH });
+    if (!response.ok) {
+      showProblems(feedback, response.errors);
+      return;
+    }
+    state.questions = response.result.questions;
+    state.index = 0;
+    showQuestion();
+  }
+
+  function restart() {
+    state.answered = 0;
+    state.right = 0;
+    // fresh questions each time (a seed is not case data); the tests may fix the seed
+    const fixed = /** @type {any} */ (globalThis).CSE_QUIZ_SEED;
+    load(typeof fixed === "number" ? fixed : Math.floor(Math.random() * 2 ** 31));
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (state.checked || !state.questions.length) return;
+    const chosen = /** @type {HTMLInputElement | null} */ (
+      area.querySelector("input[name='choice']:checked")
+    );
+    feedback.replaceChildren();
+    const verdict = document.createElement("p");
+    if (!chosen) {
+      verdict.textContent = "Choose an answer first.";
+      feedback.append(verdict);
+      return;
+    }
+    const question = state.questions[state.index];
+    const right = Number(chosen.value) === question.answer;
+    state.checked = true;
+    state.answered += 1;
+    if (right) state.right += 1;
+    verdict.className = right ? "quiz-right" : "quiz-wrong";
+    verdict.textContent = right
+      ? "Right."
+      : `Not quite: the answer is ${question.choices[question.answer]}.`;
+    const why = document.createElement("p");
+    why.textContent = `${question.explanation} (See ${question.clause_text}.)`;
+    feedback.append(verdict, why);
+    for (const radio of area.querySelectorAll("input[name='choice']")) {
+      /** @type {HTMLInputElement} */ (radio).disabled = true;
+    }
+    checkButton.disabled = true;
+    nextButton.disabled = false;
+    showProgress();
+    nextButton.focus();
+  });
+
+  nextButton.addEventListener("click", () => {
+    if (state.index + 1 < state.questions.length) {
+      state.index += 1;
+      showQuestion();
+    } else {
+      load(state.seed + 1);
+    }
+    /** @type {HTMLElement | null} */ (area.querySelector("input"))?.focus();
+  });
+  restartButton.addEventListener("click", restart);
+  restart();
+}

@@ -1,0 +1,155 @@
+"""The Training pages in Chromium: a scenario, the quiz, the language hint, and axe-core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from calculators.protocol import protocol_from_mapping
+from calculators.training.quiz import generate
+from handbook.loader import load_protocol
+from handbook.protocol_json import with_bank_holidays
+from handbook.static_server import Site
+
+pytestmark = pytest.mark.browser
+
+START_LIMIT_MS = 90_000  # a shared, busy machine may start Pyodide slowly
+QUIZ_SEED = 424242
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+RUN_AXE = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+  .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"""
+PAGES = [
+    "training/",
+    "training/roles/",
+    "training/process/",
+    "training/scenarios/",
+    "training/quiz/",
+    "training/language/",
+    "training/scenario-pack/",
+    "categories/",
+]
+
+
+def test_a_scenario_a_quiz_right_and_wrong_and_the_language_hint_with_no_request_made(
+    make_recorder: Any, served: Site
+) -> None:
+    recorder = make_recorder(
+        served.base_url,
+        f"globalThis.CSE_QUIZ_SEED = {QUIZ_SEED};"
+        f"globalThis.CSE_CALCULATOR_START_LIMIT_MS = {START_LIMIT_MS};",
+    )
+    page = recorder.page
+    protocol = protocol_from_mapping(with_bank_holidays(load_protocol().data))
+
+    # A scenario: tick what the model answer ticks, choose its category, compare.
+    scenario = protocol.scenario("amara-online")
+    page.goto(recorder.url("training/scenarios/"))
+    page.wait_for_selector(
+        "form#scenario-form[data-calculator-state='ready']", timeout=START_LIMIT_MS
+    )
+    page.select_option("#scenario-choice", scenario.id)
+    expect(page.locator(f"#scenario-{scenario.id}")).to_be_visible()
+    expect(page.locator("#scenario-kayden-flat")).to_be_hidden()
+    for indicator in scenario.indicators:
+        page.check(f"#t-indicator-{indicator}")
+    page.check("#t-indicator-sh-3-2")  # one the model answer does not tick
+    page.check(f"#t-category-{scenario.model_category}")
+    page.click("#scenario-form button[type='submit']")
+    answer = page.locator("#scenario-answer")
+    expect(answer).to_contain_text("You missed none of the model answer's indicators.")
+    expect(answer).to_contain_text("Added (not in the model answer): Pregnancy")
+    expect(answer).to_contain_text("Your category matches the model answer.")
+    expect(answer).to_contain_text(protocol.category(1).definition)
+    expect(answer).to_contain_text("Monthly CSE case report")
+
+    # The quiz: the first question answered right, the second wrong.
+    questions = generate(protocol, QUIZ_SEED, 2)
+    page.goto(recorder.url("training/quiz/"))
+    page.wait_for_selector("form#quiz-form[data-calculator-state='ready']", timeout=START_LIMIT_MS)
+    legend = page.locator("#quiz-question legend")
+    expect(legend).to_have_text(questions[0].prompt)
+    page.check(f"#quiz-choice-{questions[0].answer}")
+    page.click("#quiz-form [data-action='check']")
+    feedback = page.locator("#quiz-feedback")
+    expect(feedback).to_contain_text("Right.")
+    expect(feedback).to_contain_text(f"clause {questions[0].clause}")
+    page.click("#quiz-form [data-action='next']")
+    expect(legend).to_have_text(questions[1].prompt)
+    wrong = next(i for i in range(len(questions[1].choices)) if i != questions[1].answer)
+    page.check(f"#quiz-choice-{wrong}")
+    page.click("#quiz-form [data-action='check']")
+    expect(feedback).to_contain_text(
+        f"Not quite: the answer is {questions[1].choices[questions[1].answer]}."
+    )
+    expect(feedback).to_contain_text(f"clause {questions[1].clause}")
+    expect(page.locator("#quiz-progress")).to_contain_text("Answered 2, right 1")
+
+    # The language hint beside a form's free-text field.
+    page.goto(recorder.url("forms/mase-referral/"))
+    page.wait_for_selector(
+        "form#form-mase-referral[data-calculator-state='ready']", timeout=START_LIMIT_MS
+    )
+    typed = "Seen with her boyfriend, who is 27, near the station."
+    page.locator("#f-background").press_sequentially(typed)
+    hint = page.locator("#f-background-language")
+    expect(hint).to_contain_text("“boyfriend”")
+    expect(hint).to_contain_text(protocol.language.terms[3].instead)
+    assert page.input_value("#f-background") == typed  # never changed
+    described = page.get_attribute("#f-background", "aria-describedby") or ""
+    assert "f-background-language" in described.split()
+    page.fill("#f-background", "Seen near the station.")
+    expect(hint).to_have_count(0)
+
+    recorder.assert_same_origin_gets()
+    recorder.assert_clean()
+
+
+def test_the_training_pages_and_the_process_map_have_no_accessibility_violation(
+    browser: Any, served: Site
+) -> None:
+    assert AXE.exists(), "axe-core is missing: run `npm ci`"
+    context = browser.new_context(bypass_csp=True)
+    context.add_init_script(f"globalThis.CSE_CALCULATOR_START_LIMIT_MS = {START_LIMIT_MS};")
+    try:
+        page = context.new_page()
+        found = {}
+        for path in PAGES:
+            page.goto(served.base_url + path)
+            if path in ("training/scenarios/", "training/quiz/"):
+                page.wait_for_selector(
+                    "form[data-calculator-state='ready']", timeout=START_LIMIT_MS
+                )
+            if path == "training/quiz/":
+                page.locator("#quiz-question legend").wait_for()
+            if path == "training/process/":
+                assert page.locator("svg.process-map-svg a").count() >= 10
+            page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+            violations = page.evaluate(RUN_AXE)
+            if violations:
+                found[path] = violations
+        assert not found, found
+    finally:
+        context.close()
+
+
+def test_the_scenario_pack_prints_vignettes_first_and_answers_on_a_new_page(
+    recorder: Any,
+) -> None:
+    page = recorder.page
+    page.goto(recorder.url("training/scenario-pack/"))
+    page.emulate_media(media="print")
+    assert page.locator(".md-sidebar").first.is_hidden()  # the print stylesheet applies
+    answers = page.locator(".pack-answers")
+    assert answers.evaluate("e => getComputedStyle(e).breakBefore") == "page"
+    first_answer = answers.bounding_box()
+    last_vignette = page.locator("#pack-scenarios ~ h3").last.bounding_box()
+    assert first_answer and last_vignette and last_vignette["y"] < first_answer["y"]
+    page.goto(recorder.url("training/process/"))
+    page.emulate_media(media="print")
+    svg = page.locator("svg.process-map-svg")
+    assert svg.is_visible()
+    assert svg.evaluate("e => getComputedStyle(e).maxHeight") != "none"
+    recorder.assert_clean()

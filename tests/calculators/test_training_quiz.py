@@ -1,0 +1,145 @@
+"""The quiz: every answer is what the schedule and risk calculators say, every wrong choice wrong."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from calculators.errors import InputError
+from calculators.protocol import Protocol
+from calculators.risk import assess
+from calculators.schedule import (
+    next_report,
+    referable_panel,
+    referral_deadline,
+    strategy_window,
+)
+from calculators.training.quiz import KINDS, check_request, generate, handle_quiz, question_data
+from calculators.wording import category_name, long_date
+
+WEEK = timedelta(days=7)
+
+
+def expected_answer(protocol: Protocol, kind: str, facts: dict[str, Any]) -> str:
+    """The right choice, worked out again from the question's facts by the calculators."""
+    if kind == "referral_deadline":
+        panel = date.fromisoformat(facts["panel"])
+        return long_date(referral_deadline(panel, protocol.timing.mase_referral))
+    if kind == "referable_panel":
+        panel, _ = referable_panel(protocol, date.fromisoformat(facts["today"]))
+        return long_date(panel.date)
+    if kind == "report_due":
+        return long_date(next_report(protocol, date.fromisoformat(facts["today"])).due.date)
+    if kind == "strategy_latest":
+        last = date.fromisoformat(facts["last"])
+        window = strategy_window(
+            protocol,
+            last,
+            last,
+            out_of_borough=facts["out_of_borough"],
+            interval_weeks=facts["interval_weeks"],
+        )
+        return long_date(window.latest)
+    if kind == "risk_category":
+        return category_name(assess(protocol, facts["indicators"]).category)
+    raise AssertionError(f"unknown kind {kind}")
+
+
+def test_over_a_thousand_questions_every_answer_agrees_and_every_wrong_choice_is_wrong(
+    protocol: Protocol,
+) -> None:
+    questions = [q for seed in range(4) for q in generate(protocol, seed, 260)]
+    assert len(questions) >= 1000
+    for question in questions:
+        data = question_data(question)
+        right = expected_answer(protocol, data["kind"], data["facts"])
+        assert data["choices"][data["answer"]] == right, data
+        wrong = [c for i, c in enumerate(data["choices"]) if i != data["answer"]]
+        assert right not in wrong, data
+        assert len(set(data["choices"])) == len(data["choices"]) >= 3, data
+
+
+def test_the_same_seed_gives_the_same_questions_and_another_seed_others(
+    protocol: Protocol,
+) -> None:
+    first = [question_data(q) for q in generate(protocol, 11, 20)]
+    assert first == [question_data(q) for q in generate(protocol, 11, 20)]
+    assert first != [question_data(q) for q in generate(protocol, 12, 20)]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7, 2026])
+def test_every_kind_appears_within_eighty_questions(protocol: Protocol, seed: int) -> None:
+    kinds = Counter(q.kind for q in generate(protocol, seed, 80))
+    assert set(kinds) == set(KINDS)
+
+
+def test_the_facts_are_the_questions_inputs_as_iso_dates_and_ids(protocol: Protocol) -> None:
+    expected = {
+        "referral_deadline": {"panel"},
+        "referable_panel": {"today"},
+        "report_due": {"today"},
+        "strategy_latest": {"last", "out_of_borough", "interval_weeks"},
+        "risk_category": {"indicators"},
+    }
+    for question in generate(protocol, 5, 25):
+        assert set(question.facts) == expected[question.kind]
+        for key in ("panel", "today", "last"):
+            if key in question.facts:
+                date.fromisoformat(question.facts[key])
+
+
+def test_strategy_questions_ask_for_the_latest_date_in_and_out_of_borough(
+    protocol: Protocol,
+) -> None:
+    questions = [q for q in generate(protocol, 9, 200) if q.kind == "strategy_latest"]
+    assert {q.facts["out_of_borough"] for q in questions} == {True, False}
+    for question in questions:
+        assert "at the latest" in question.prompt
+        assert question.clause == ("6.13" if question.facts["out_of_borough"] else "6.2")
+
+
+def test_choices_name_dates_as_the_pages_do(protocol: Protocol) -> None:
+    for question in generate(protocol, 4, 20):
+        if question.kind != "risk_category":
+            for choice in question.choices:
+                weekday, day, month, year = choice.split(" ")
+                assert weekday.endswith("day") and day.isdigit() and year.isdigit()
+
+
+def test_the_bridge_gives_each_question_an_explanation_citing_its_clause(
+    protocol: Protocol,
+) -> None:
+    result = handle_quiz(protocol, {"seed": 2, "count": 10})
+    assert len(result["questions"]) == 10
+    for question in result["questions"]:
+        assert question["choices"][question["answer"]] in question["explanation"]
+        assert question["clause_text"] == f"clause {question['clause']}"
+
+
+@pytest.mark.parametrize(
+    ("seed", "count", "field"),
+    [(-1, 5, "seed"), ("7", 5, "seed"), (True, 5, "seed"), (1, 0, "count"), (1, 10**6, "count")],
+)
+def test_a_bad_seed_or_count_is_named(seed: Any, count: Any, field: str) -> None:
+    with pytest.raises(InputError) as raised:
+        check_request(seed, count)
+    assert [p.field for p in raised.value.problems] == [field]
+
+
+def test_wrong_choices_are_the_usual_mistakes(protocol: Protocol) -> None:
+    """The panel date given as the deadline, a week out, the wrong Thursday."""
+    panel_as_deadline = week_out = wrong_thursday = 0
+    for question in generate(protocol, 3, 300):
+        if question.kind != "referral_deadline":
+            continue
+        panel = date.fromisoformat(question.facts["panel"])
+        right = referral_deadline(panel, protocol.timing.mase_referral)
+        choices = set(question.choices)
+        panel_as_deadline += long_date(panel) in choices
+        week_out += bool({long_date(right - WEEK), long_date(right + WEEK)} & choices)
+        report = next_report(protocol, right.replace(day=1)).due.date
+        wrong_thursday += long_date(report) in choices and report != right
+    assert panel_as_deadline and week_out and wrong_thursday

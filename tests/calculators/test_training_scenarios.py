@@ -1,0 +1,117 @@
+"""Training scenarios: model answers agree with the risk calculator, and a trainee's answer is compared."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from calculators.errors import InputError
+from calculators.protocol import Protocol
+from calculators.risk import assess
+from calculators.schedule import strategy_window
+from calculators.training.language import find_terms
+from calculators.training.scenarios import check_scenario, handle_scenario_check
+from calculators.wording import long_date
+
+
+def test_every_model_category_is_the_highest_ticked_or_the_scenario_says_why_it_differs(
+    protocol: Protocol,
+) -> None:
+    for scenario in protocol.scenarios:
+        highest = assess(protocol, scenario.indicators).category
+        if scenario.model_category != highest:
+            assert scenario.differs_because, scenario.id
+        else:
+            assert scenario.differs_because is None, scenario.id
+
+
+def test_there_are_at_least_eight_vignettes_of_at_least_200_characters(protocol: Protocol) -> None:
+    assert len(protocol.scenarios) >= 8
+    for scenario in protocol.scenarios:
+        assert len(scenario.text) >= 200, scenario.id
+
+
+def test_together_the_scenarios_cover_what_new_staff_miss(protocol: Protocol) -> None:
+    scenarios = protocol.scenarios
+    assert {s.model_category for s in scenarios} >= {1, 2, 3}
+    assert any(not s.indicators for s in scenarios), "a case where nothing is ticked"
+    assert any(s.out_of_borough and s.interval_weeks for s in scenarios)
+    assert any(
+        s.differs_because and s.model_category != assess(protocol, s.indicators).category
+        for s in scenarios
+    )
+    tags = {t for s in scenarios for t in s.tags}
+    assert tags >= {"boy", "lgbtq", "send"}
+    assert any("5.1" in s.clauses and "6.5" in s.clauses for s in scenarios), "an exit"
+
+
+def test_no_scenario_uses_the_language_it_teaches_against(protocol: Protocol) -> None:
+    for scenario in protocol.scenarios:
+        found = find_terms(protocol.language, f"{scenario.title} {scenario.text}")
+        assert found == (), (scenario.id, [f.text for f in found])
+
+
+def test_missed_and_added_indicators_and_the_cells_that_decide(protocol: Protocol) -> None:
+    scenario = protocol.scenario("jordan-one-box")
+    check = check_scenario(protocol, scenario.id, ["srt-1-3", "eh-1-3"], "1")
+    assert {i.id for i in check.missed} == set(scenario.indicators) - {"srt-1-3"}
+    assert [i.id for i in check.added] == ["eh-1-3"]
+    assert check.model_highest == 3
+    assert [i.id for i in check.deciding] == ["eh-3-3"]
+    assert check.ticked_highest == 1
+    assert check.category_agrees
+
+
+def test_the_answer_names_the_definitions_and_the_due_dates_on_the_scenarios_own_dates(
+    protocol: Protocol,
+) -> None:
+    result = handle_scenario_check(
+        protocol, {"scenario": "tia-kent", "indicators": ["rm-2-2"], "category": "3"}
+    )
+    sections = {s["heading"]: s["lines"] for s in result["sections"]}
+    definitions = " ".join(sections["What the definitions ask"])
+    assert protocol.category(2).definition in definitions
+    assert protocol.category(3).definition in definitions
+    due = " ".join(sections["Due dates on this scenario's dates"])
+    tia = protocol.scenario("tia-kent")
+    last = tia.dates.last_strategy
+    assert last is not None
+    window = strategy_window(
+        protocol, tia.dates.today, last, out_of_borough=True, interval_weeks=tia.interval_weeks
+    )
+    assert long_date(window.latest) in due  # the agreed interval after the last meeting
+    assert "6.13" in due
+    assert result["category_agrees"] is False
+    assert protocol.risk_rule.decision_support in " ".join(
+        sections["The category you would argue for"]
+    )
+
+
+def test_a_scenario_with_nothing_ticked_accepts_no_category(protocol: Protocol) -> None:
+    check = check_scenario(protocol, "dev-gift", [], "none")
+    assert check.category_agrees and check.model_highest is None and not check.missed
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"scenario": "nobody", "indicators": [], "category": "1"}, "scenario"),
+        ({"scenario": "dev-gift", "indicators": "eh-1-1", "category": "1"}, "indicators"),
+        ({"scenario": "dev-gift", "indicators": ["xx-9"], "category": "1"}, "indicators"),
+        ({"scenario": "dev-gift", "indicators": [], "category": "4"}, "category"),
+        ({"scenario": "dev-gift", "indicators": []}, "category"),
+    ],
+)
+def test_bad_input_is_named(protocol: Protocol, payload: dict[str, Any], field: str) -> None:
+    with pytest.raises(InputError) as raised:
+        handle_scenario_check(protocol, payload)
+    assert [p.field for p in raised.value.problems] == [field]
+
+
+def test_an_out_of_borough_vignette_states_the_interval_its_data_records(
+    protocol: Protocol,
+) -> None:
+    for scenario in protocol.scenarios:
+        if scenario.out_of_borough:
+            assert f"every {scenario.interval_weeks} weeks" in scenario.text, scenario.id

@@ -1,0 +1,105 @@
+"""The Training pages as rendered at build time: quoted clauses, the process map, the pack."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import pytest
+
+from calculators.clause_text import plain_text
+from calculators.protocol import Protocol, protocol_from_mapping
+from handbook import training_pages
+from handbook.loader import load_protocol
+from handbook.pages import md_text
+from handbook.protocol_json import with_bank_holidays
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def protocol() -> Protocol:
+    return protocol_from_mapping(with_bank_holidays(load_protocol().data))
+
+
+def the_svg(markup: str) -> Any:
+    found = re.search(r"<svg .*?</svg>", markup, re.DOTALL)
+    assert found, "no inline SVG"
+    return ET.fromstring(found.group(0))  # well-formed XML, or this raises
+
+
+def test_the_map_has_a_title_a_description_and_a_box_linking_each_clause(
+    protocol: Protocol,
+) -> None:
+    markup = training_pages.process_map(protocol, "training/process.md")
+    svg = the_svg(markup)
+    assert svg.find(f"{SVG}title").text == protocol.process_map.title
+    assert protocol.process_map.description in svg.find(f"{SVG}desc").text
+    assert svg.get("aria-labelledby") and svg.get("aria-describedby")
+    assert svg.get("viewBox") and "width" not in svg.attrib  # scales with the column
+    links = [a.get("href") for a in svg.iter(f"{SVG}a")]
+    expected = [
+        f"../../directive/section-{n.clause.split('.')[0]}/#clause-{n.clause.replace('.', '-')}"
+        for n in protocol.process_map.nodes
+    ]
+    assert links == expected
+    assert "<script" not in markup and "http://" not in markup.replace(SVG[1:-1], "")
+
+
+def test_the_map_has_an_ordered_list_with_every_step_and_where_it_leads(
+    protocol: Protocol,
+) -> None:
+    markup = training_pages.process_map(protocol, "training/process.md")
+    items = re.findall(r"<li id=\"map-step-([^\"]+)\">(.*?)</li>", markup, re.DOTALL)
+    assert [i for i, _ in items] == [n.id for n in protocol.process_map.nodes]
+    texts = dict(items)
+    for edge in protocol.process_map.edges:
+        target = protocol.process_map.node(edge.target)
+        assert target.label in texts[edge.source].replace("&#x27;", "'")
+
+
+def test_each_induction_step_quotes_its_clauses_from_the_directive(protocol: Protocol) -> None:
+    markdown = training_pages.induction_path(protocol, "training/index.md")
+    for step in protocol.induction.steps:
+        section = markdown.split(f"{{#step-{step.id}}}")[1].split("## Step")[0]
+        for clause_id in step.clauses:
+            clause = protocol.clause(clause_id)
+            first_words = md_text(plain_text(protocol, clause.text))[:40]
+            assert first_words in section or ("{contact:" in clause.text), (step.id, clause_id)
+            assert f"#clause-{clause_id.replace('.', '-')}" in section
+
+
+def test_the_roles_page_lists_every_role_and_links_each_duty(protocol: Protocol) -> None:
+    markdown = training_pages.roles_table(protocol, "training/roles.md")
+    for role in protocol.roles:
+        assert f"{{#role-{role.id}}}" in markdown
+        for duty in role.duties:
+            assert f"#clause-{duty.clause.replace('.', '-')}" in markdown
+
+
+def test_the_scenario_pack_puts_every_vignette_before_every_answer(protocol: Protocol) -> None:
+    markdown = training_pages.scenario_pack(protocol, "training/scenario-pack.md")
+    answers_at = markdown.index("## Answers")
+    assert training_pages.INVENTED_NAMES in markdown.replace("\\", "")
+    for scenario in protocol.scenarios:
+        assert markdown.index(md_text(scenario.text)) < answers_at
+        if scenario.differs_because:
+            assert markdown.index(md_text(scenario.differs_because)) > answers_at
+    assert markdown.index('<div class="pack-answers"') < answers_at
+
+
+def test_the_scenario_form_says_names_are_invented_and_renders_every_cell_disabled(
+    protocol: Protocol,
+) -> None:
+    markup = training_pages.scenario_form(protocol, "training/scenarios.md")
+    assert training_pages.INVENTED_NAMES in markup
+    boxes = re.findall(r'<input type="checkbox"[^>]*>', markup)
+    assert len(boxes) == len(protocol.indicators)
+    assert all(" disabled" in box for box in boxes)
+
+
+def test_the_language_note_lists_the_verbatim_cells(protocol: Protocol) -> None:
+    markdown = training_pages.language_note(protocol, "categories.md")
+    for indicator_id in protocol.language.verbatim_indicators:
+        assert md_text(protocol.indicator(indicator_id).text) in markdown
