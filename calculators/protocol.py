@@ -267,6 +267,9 @@ class Template:
     description: str | None = None
     notes: tuple[str, ...] = ()
     email_to: tuple[str, ...] = ()
+    # The calculator that fills this template (e.g. "risk"): its page in the handbook
+    # then lists the template's fields instead of offering a form to type into.
+    filled_by: str | None = None
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -688,7 +691,7 @@ def _template(data: Any, path: str) -> Template:
         data,
         path,
         required=("id", "title", "clauses", "sections"),
-        optional=("appendix", "proposed", "description", "notes", "email_to"),
+        optional=("appendix", "proposed", "description", "notes", "email_to", "filled_by"),
     )
     template = Template(
         id=_identifier(m, "id", path),
@@ -700,6 +703,7 @@ def _template(data: Any, path: str) -> Template:
         description=_optional_text(m, "description", path),
         notes=_list(m.get("notes", []), f"{path}.notes", _plain_text),
         email_to=_list(m.get("email_to", []), f"{path}.email_to", _plain_text),
+        filled_by=_identifier(m, "filled_by", path) if "filled_by" in m else None,
     )
     _unique(
         (
