@@ -46,7 +46,8 @@ def nav_links(page: str) -> list[tuple[str, str]]:
 @pytest.fixture(scope="module")
 def site_with_section_7(tmp_path_factory: pytest.TempPathFactory) -> Path:
     original = PROTOCOL_PATH.read_text(encoding="utf-8")
-    assert original.count("\ncategories:\n") == 1 and original.rstrip().endswith("type: text}")
+    assert original.count("\ncategories:\n") == 1
+    assert re.findall(r"^[a-z_]+:", original, re.M)[-1] == "templates:", "appended to templates"
     changed = original.replace("\ncategories:\n", SECTION_7 + "\ncategories:\n")
     changed = changed.rstrip("\n") + "\n\n" + NEW_TEMPLATE
     folder = tmp_path_factory.mktemp("section-7")
