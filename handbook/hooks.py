@@ -1,7 +1,15 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): the CSP on every page, the browser's assets after the build.
+"""MkDocs hooks (mkdocs.yml `hooks:`), the one hooks file of the build.
+
+- the pages made from the protocol: a page per directive section and per template,
+  and their place in the navigation (handbook/generated_pages.py);
+- post-processing: the glossary's abbreviations in every page's content, a name for
+  the search dialog, the Content-Security-Policy on every page and static template;
+- the browser's assets after the build.
 
 MkDocs loads this file by path, so the repository root is put on sys.path for the
-`handbook` and `calculators` packages.
+`handbook` and `calculators` packages. Something the protocol or mkdocs.yml names
+but the handbook lacks stops the build with a message (PluginError), as the
+theme's own hooks do.
 """
 
 from __future__ import annotations
@@ -14,14 +22,44 @@ ROOT = str(Path(__file__).resolve().parent.parent)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from calculators.protocol import Protocol  # noqa: E402
 from handbook import assets, csp  # noqa: E402
+from handbook.abbreviations import mark_abbreviations  # noqa: E402
+from handbook.accessibility import name_search_dialog  # noqa: E402
+from handbook.generated_pages import UnknownIdError, add_to_nav, generated_pages  # noqa: E402
 
 # Hooks ----------------------------------------------------------------------
 
 
+def on_files(files: Files, config: Any) -> Files:
+    """Add the section and form pages made from the protocol, and their navigation entries."""
+    try:
+        pages = generated_pages(_protocol(config))
+        for page in pages:
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise UnknownIdError(
+                    f"docs/{page.src_uri} is written by hand, but this page is made from the "
+                    "protocol: delete the file"
+                )
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        if config["nav"] is not None:
+            add_to_nav(config["nav"], pages)
+    except UnknownIdError as error:
+        raise PluginError(f"The pages from the protocol: {error}") from None
+    return files
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Mark the glossary's abbreviations in the rendered content."""
+    return mark_abbreviations(html, _protocol(config).glossary)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Give each page a Content-Security-Policy with its own inline scripts' hashes."""
-    return csp.add_policy(output)
+    """Name the search dialog, then give the page a policy with its inline scripts' hashes."""
+    return csp.add_policy(name_search_dialog(output))
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
@@ -34,3 +72,11 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 def on_post_build(config: Any) -> None:
     """Write the Pyodide runtime, the calculators wheel, protocol JSON and manifest."""
     assets.write_runtime_assets(Path(config["site_dir"]))
+
+
+# Helpers --------------------------------------------------------------------
+
+
+def _protocol(config: Any) -> Protocol:
+    """The protocol macros.py loaded (the macros plugin's configuration runs first)."""
+    return config["plugins"]["macros"].variables["protocol"]

@@ -49,7 +49,13 @@ def site_link(target: str, here: str) -> str:
 
 
 def section_page(number: int) -> str:
+    """The source path of a directive section's page (generated: handbook/generated_pages.py)."""
     return f"directive/section-{number}.md"
+
+
+def form_page(template_id: str) -> str:
+    """The source path of a template's page (generated: handbook/generated_pages.py)."""
+    return f"forms/{template_id}.md"
 
 
 def clause_target(protocol: Protocol, clause_id: str) -> str:
@@ -267,7 +273,7 @@ def forms_list(protocol: Protocol, here: str) -> str:
         kind = "appendix form" if template.appendix else "template"
         if template.proposed:
             kind = "proposed template"
-        link = page_link(f"forms/{template.id}.md", here)
+        link = page_link(form_page(template.id), here)
         lines.append(f"- [{md_text(template.title)}]({link}) ({kind})")
     return "\n".join(lines)
 
@@ -283,7 +289,7 @@ def contacts_table(protocol: Protocol, here: str) -> str:
             if use.startswith("form:"):
                 template = protocol.template(use[5:])
                 uses.append(
-                    f"[{md_text(template.title)}]({page_link(f'forms/{template.id}.md', here)})"
+                    f"[{md_text(template.title)}]({page_link(form_page(template.id), here)})"
                 )
             else:
                 uses.append(clause_ref(protocol, use, here))

@@ -18,9 +18,10 @@ from handbook.forms_pages import (
     clear_all_status,
     handoff_button,
 )
+from handbook.generated_pages import filled_by
 from handbook.pages import html_text, page_link
 
-SUMMARY_TEMPLATE = "risk-summary"
+CALCULATOR = "risk"  # the template this page fills is the one with `filled_by: risk`
 REPLACED_NOTE = "london-protocol-replaced"
 
 
@@ -87,7 +88,7 @@ def _panel(protocol: Protocol) -> list[str]:
 
 
 def _exports(protocol: Protocol, here: str) -> list[str]:
-    template = protocol.template(SUMMARY_TEMPLATE)
+    template = filled_by(protocol, CALCULATOR)
     out = ['<div class="form-actions risk-exports">']
     out.append(
         '<button type="button" class="md-button md-button--primary" data-action="download" '
@@ -119,11 +120,11 @@ def _exports(protocol: Protocol, here: str) -> list[str]:
 def risk_form(protocol: Protocol, here: str) -> str:
     """The grid, the live profile panel and the exports, in one form never submitted."""
     rule = protocol.risk_rule
-    blank = blank_template_link(protocol.template(SUMMARY_TEMPLATE), here)
+    blank = blank_template_link(filled_by(protocol, CALCULATOR), here)
     out = [
         replaced_note(protocol, here),
         '<form id="risk-form" class="calculator risk-form" data-calculator="risk" novalidate '
-        f'autocomplete="off" data-template="{SUMMARY_TEMPLATE}" data-blank="{html_text(blank)}" '
+        f'autocomplete="off" data-template="{filled_by(protocol, CALCULATOR).id}" data-blank="{html_text(blank)}" '
         f'data-source="{html_text(rule.title)}">',
         '<p class="calculator-status" role="status">This calculator needs JavaScript and '
         "WebAssembly. The indicators and categories above can still be read without it.</p>",

@@ -258,6 +258,9 @@ class Template:
     notes: tuple[str, ...] = ()
     email_to: tuple[str, ...] = field(default=(), metadata=refers_to("contact"))
     handoffs: tuple[HandOffRule, ...] = ()
+    # The calculator that fills this template (e.g. "risk"): its page in the handbook
+    # then lists the template's fields instead of offering a form to type into.
+    filled_by: str | None = field(default=None, metadata=identifier())
 
     @property
     def fields(self) -> tuple[Field, ...]:
