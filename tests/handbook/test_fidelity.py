@@ -10,8 +10,9 @@ import pytest
 from calculators.clause_text import plain_text
 from handbook.loader import load_protocol
 
+# The directive's text, kept in the repository (data/source/README.md says where it comes from).
 SOURCE_PATH = (
-    Path(__file__).resolve().parents[3] / "shared" / "source" / "newham-cse-practice-directive.txt"
+    Path(__file__).resolve().parents[2] / "data" / "source" / "newham-cse-practice-directive.txt"
 )
 PROTOCOL = load_protocol().protocol
 
