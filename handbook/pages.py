@@ -137,17 +137,21 @@ def directive_contents(protocol: Protocol, here: str) -> str:
 
 
 def warning_signs(protocol: Protocol, clause_id: str, here: str) -> str:
-    """The warning signs clause as a mnemonic and a definition list."""
+    """The warning signs clause as its mnemonic and a list, each sign led by its letter.
+
+    A list, not a definition list: the letters repeat (two As), and each sign's
+    text already starts with its letter, so the letter is shown but not read twice.
+    """
     clause = protocol.clause(clause_id)
     mnemonic = "".join(item.label for item in clause.items)
-    lines = [
-        f'<p class="mnemonic" aria-label="{html_text(mnemonic)}">{html_text(mnemonic)}</p>',
-        "",
-    ]
-    lines.append('<dl class="warning-signs">')
+    lines = [f'<p class="mnemonic">{html_text(mnemonic)}</p>', ""]
+    lines.append('<ul class="warning-signs">')
     for item in clause.items:
-        lines.append(f"<dt>{html_text(item.label)}</dt><dd>{html_text(item.text)}</dd>")
-    lines.append("</dl>")
+        lines.append(
+            f'<li><span class="sign-letter" aria-hidden="true">{html_text(item.label)}</span> '
+            f"{html_text(item.text)}</li>"
+        )
+    lines.append("</ul>")
     lines.append("")
     if clause.note:
         lines.append(md_text(clause.note))
@@ -244,7 +248,7 @@ def template_structure(protocol: Protocol, template_id: str, here: str) -> str:
     template = protocol.template(template_id)
     lines = template_intro(protocol, template, here)
     for section in template.sections:
-        lines += [f"### {md_text(section.title)}", ""]
+        lines += [f"## {md_text(section.title)}", ""]
         for line in section_guidance(protocol, section):
             lines += [md_text(line), ""]
         for field in section.fields:
