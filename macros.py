@@ -53,7 +53,7 @@ def define_env(env: Any) -> None:
 
     # The directive
     env.macro(plain(pages.section_title), "section_title")
-    env.macro(plain(pages.section_clauses), "section_clauses")
+    env.macro(with_page(pages.section_clauses), "section_clauses")
     env.macro(with_page(pages.directive_contents), "directive_contents")
     env.macro(with_page(pages.warning_signs), "warning_signs")
     env.macro(with_page(pages.category_definitions), "category_definitions")
@@ -63,7 +63,7 @@ def define_env(env: Any) -> None:
     env.macro(with_page(pages.forms_list), "forms_list")
     env.macro(with_page(template_form), "template_form")
     env.macro(with_page(pages.contacts_table), "contacts_table")
-    env.macro(plain(pages.glossary_table), "glossary_table")
+    env.macro(with_page(pages.glossary_table), "glossary_table")
     env.macro(plain(pages.version_summary), "version_summary")
     env.macro(plain(pages.purpose), "purpose")
     env.macro(plain(pages.metadata_table), "metadata_table")

@@ -25,9 +25,15 @@ FIELD_TYPES = ("text", "textarea", "date", "choice", "rows", "number")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _CLAUSE_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
-# Clause text refers to data held once: {contact:cse-lead}, {rule:mase_panel}.
-REFERENCE = re.compile(r"\{(contact|rule):([^}]*)\}")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,24}[0-9]$")
+# Clause text refers to data held once: {contact:cse-lead}, {rule:mase_panel}; and
+# points elsewhere in the directive in its own words, which stay as written:
+# {section:4|section 4}, {form:mase-referral|Appendices section}, {appendix:B|Appendices}.
+REFERENCE = re.compile(r"\{(contact|rule|section|form|appendix):([^}|]*)(?:\|([^}]*))?\}")
 RULE_NAMES = ("mase_panel", "mase_referral", "monthly_report", "strategy_meeting")
+LINK_KINDS = ("section", "form", "appendix")
+# The lettered appendices the directive has: B is the categories and indicators (`categories:`).
+APPENDICES = ("B",)
 
 
 class ProtocolError(ValueError):
@@ -71,6 +77,9 @@ class Contact:
 class Abbreviation:
     abbr: str
     expansion: str
+    # The directive uses the term without saying what it means: the expansion is the
+    # handbook's reading, for the protocol owner to confirm.
+    to_confirm: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,8 @@ class Clause:
     text: str
     items: tuple[Item, ...] = ()
     note: str | None = None
+    # The text is a label the handbook adds (2.1's lead-in), not the directive's words.
+    handbook_label: bool = False
 
     @property
     def anchor(self) -> str:
@@ -222,6 +233,27 @@ class EditorialNote:
 
 
 @dataclass(frozen=True)
+class ImmediateDanger:
+    """What to do when a child is in immediate danger: the handbook's words, not the directive's.
+
+    `out_of_hours` holds "{number}" where `out_of_hours_number` goes; while the
+    number is not filled in, the out-of-hours line is not shown at all. `note` is the
+    editorial note asking the protocol owner to confirm the wording.
+    """
+
+    text: str
+    out_of_hours: str
+    out_of_hours_number: str | None
+    note: str
+
+    @property
+    def out_of_hours_line(self) -> str | None:
+        if self.out_of_hours_number is None:
+            return None
+        return self.out_of_hours.replace("{number}", self.out_of_hours_number)
+
+
+@dataclass(frozen=True)
 class ChangeLogEntry:
     version: str
     date: date
@@ -285,6 +317,7 @@ class Protocol:
     editorial_notes: tuple[EditorialNote, ...]
     changelog: tuple[ChangeLogEntry, ...]
     templates: tuple[Template, ...]
+    immediate_danger: ImmediateDanger
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
@@ -345,6 +378,7 @@ def protocol_from_mapping(data: Any) -> Protocol:
             "editorial_notes",
             "changelog",
             "templates",
+            "immediate_danger",
         ),
     )
     protocol = Protocol(
@@ -358,6 +392,7 @@ def protocol_from_mapping(data: Any) -> Protocol:
         editorial_notes=_list(m["editorial_notes"], "editorial_notes", _note),
         changelog=_list(m["changelog"], "changelog", _change),
         templates=_list(m["templates"], "templates", _template),
+        immediate_danger=_immediate_danger(m["immediate_danger"], "immediate_danger"),
     )
     _check_references(protocol)
     return protocol
@@ -417,8 +452,12 @@ def _contact(data: Any, path: str) -> Contact:
 
 
 def _abbreviation(data: Any, path: str) -> Abbreviation:
-    m = _mapping(data, path, required=("abbr", "expansion"))
-    return Abbreviation(abbr=_text(m, "abbr", path), expansion=_text(m, "expansion", path))
+    m = _mapping(data, path, required=("abbr", "expansion"), optional=("to_confirm",))
+    return Abbreviation(
+        abbr=_text(m, "abbr", path),
+        expansion=_text(m, "expansion", path),
+        to_confirm=_bool(m, "to_confirm", path) if "to_confirm" in m else False,
+    )
 
 
 def _section(data: Any, path: str) -> Section:
@@ -436,7 +475,7 @@ def _section(data: Any, path: str) -> Section:
 
 
 def _clause(data: Any, path: str) -> Clause:
-    m = _mapping(data, path, required=("id", "text"), optional=("items", "note"))
+    m = _mapping(data, path, required=("id", "text"), optional=("items", "note", "handbook_label"))
     clause_id = _text(m, "id", path)
     if not _CLAUSE_ID.match(clause_id):
         raise ProtocolError(
@@ -447,6 +486,7 @@ def _clause(data: Any, path: str) -> Clause:
         text=_text(m, "text", path),
         items=_list(m.get("items", []), f"{path}.items", _item),
         note=_optional_text(m, "note", path),
+        handbook_label=_bool(m, "handbook_label", path) if "handbook_label" in m else False,
     )
 
 
@@ -674,6 +714,36 @@ def _note(data: Any, path: str) -> EditorialNote:
     )
 
 
+def _immediate_danger(data: Any, path: str) -> ImmediateDanger:
+    m = _mapping(
+        data, path, required=("text", "out_of_hours", "out_of_hours_number", "note")
+    )
+    out_of_hours = _text(m, "out_of_hours", path)
+    if out_of_hours.count("{number}") != 1:
+        raise ProtocolError(
+            f"{path}.out_of_hours",
+            "expected the sentence with {number} once, where the out-of-hours number goes",
+        )
+    number = m["out_of_hours_number"]
+    if number is not None and not isinstance(number, str):
+        raise ProtocolError(
+            f"{path}.out_of_hours_number",
+            f'expected the telephone number in quotes, e.g. "020 8430 2000", got {_describe(number)}',
+        )
+    number = number.strip() if number else None
+    if number is not None and not _PHONE.match(number):
+        raise ProtocolError(
+            f"{path}.out_of_hours_number",
+            f'expected a telephone number of digits and spaces, e.g. "020 8430 2000", got {number!r}',
+        )
+    return ImmediateDanger(
+        text=_text(m, "text", path),
+        out_of_hours=out_of_hours,
+        out_of_hours_number=number,
+        note=_identifier(m, "note", path),
+    )
+
+
 def _change(data: Any, path: str) -> ChangeLogEntry:
     m = _mapping(data, path, required=("version", "date", "summary"))
     return ChangeLogEntry(
@@ -804,14 +874,45 @@ def _check_references(protocol: Protocol) -> None:
             known = ", ".join(sorted(contact_ids))
             raise ProtocolError(path, f"expected a contact id ({known}), got {value!r}")
 
+    def link_ref(kind: str, name: str, words: str | None, path: str) -> None:
+        if words is None or not words.strip():
+            raise ProtocolError(
+                path,
+                f"expected the directive's words after '|' in {{{kind}:{name}|…}}, "
+                "e.g. {section:4|section 4}",
+            )
+        if kind == "section":
+            what, known = "a section number", [str(s.number) for s in sections]
+        elif kind == "form":
+            what, known = "a template id", sorted(template_ids)
+        else:
+            what, known = "an appendix letter", list(APPENDICES)
+        if name not in known:
+            raise ProtocolError(
+                path, f"expected {what} ({', '.join(known)}) in {{{kind}:…|…}}, got {name!r}"
+            )
+
     def text_refs(text: str, path: str) -> None:
-        for kind, name in REFERENCE.findall(text):
-            if kind == "contact":
+        for kind, name, words in REFERENCE.findall(text):
+            if kind in LINK_KINDS:
+                link_ref(kind, name, words or None, path)
+            elif words:
+                raise ProtocolError(
+                    path, f"expected {{{kind}:{name}}} without '|…': its words come from the data"
+                )
+            elif kind == "contact":
                 contact_ref(name, path)
             elif name not in RULE_NAMES:
                 raise ProtocolError(
                     path, f"expected a rule ({', '.join(RULE_NAMES)}) in {{rule:…}}, got {name!r}"
                 )
+        leftover = REFERENCE.sub("", text)
+        if "{" in leftover or "}" in leftover:
+            raise ProtocolError(
+                path,
+                "expected a reference like {contact:ID}, {rule:NAME}, {section:N|words}, "
+                "{form:ID|words} or {appendix:B|words}, got a stray '{' or '}'",
+            )
 
     for s_index, section in enumerate(protocol.sections):
         for c_index, clause in enumerate(section.clauses):
@@ -835,6 +936,11 @@ def _check_references(protocol: Protocol) -> None:
             )
     for index, clause in enumerate(protocol.risk_rule.clauses):
         clause_ref(clause, f"risk_rule.clauses[{index}]")
+    if protocol.immediate_danger.note not in note_ids:
+        raise ProtocolError(
+            "immediate_danger.note",
+            f"expected an editorial note id, got {protocol.immediate_danger.note!r}",
+        )
     timing = protocol.timing
     for name in ("mase_panel", "mase_referral", "monthly_report", "strategy_meeting"):
         clause_ref(getattr(timing, name).clause, f"timing.{name}.clause")

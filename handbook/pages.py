@@ -70,15 +70,50 @@ def clause_refs(protocol: Protocol, clause_ids: tuple[str, ...] | list[str], her
     return f"{word} {links[0]}"
 
 
-def with_references(protocol: Protocol, text: str) -> str:
-    """Escape clause text and resolve its references: contacts as mailto links, rules in words."""
+# The editorial notes that explain what the handbook adds (ids in data/protocol.yaml).
+HANDBOOK_LABELS_NOTE = "handbook-labels"
+GLOSSARY_READINGS_NOTE = "glossary-readings"
+
+# Where a cross-reference in clause text points: {appendix:B|…} is the categories page.
+APPENDIX_PAGES = {"B": "categories.md"}
+
+
+def reference_target(kind: str, name: str) -> str:
+    """The page a clause's cross-reference points at: {section:4|…}, {form:ID|…}, {appendix:B|…}."""
+    if kind == "section":
+        return section_page(int(name))
+    if kind == "form":
+        return f"forms/{name}.md"
+    if kind == "appendix" and name in APPENDIX_PAGES:
+        return APPENDIX_PAGES[name]
+    raise RuntimeError(f"Unknown cross-reference: {{{kind}:{name}}}")
+
+
+def with_references(protocol: Protocol, text: str, here: str) -> str:
+    """Escape clause text and resolve its references.
+
+    Contacts become mailto links, rules their words, and cross-references links
+    on the directive's own words.
+    """
     out = []
     for segment in clause_segments(protocol, text):
         if segment.kind == "contact" and segment.contact_id:
             out.append(email_link(protocol, segment.contact_id))
+        elif segment.kind == "link" and segment.target:
+            link = page_link(reference_target(*segment.target), here)
+            out.append(f"[{md_text(segment.text)}]({link})")
         else:
             out.append(md_text(segment.text))
     return "".join(out)
+
+
+def handbook_marker(protocol: Protocol, note_id: str, words: str, here: str) -> str:
+    """A short marker on words the handbook adds, linking to the editorial note that explains.
+
+    Markdown (attr_list), so the link to About stays relative and is checked by the build.
+    """
+    protocol.note(note_id)  # an unknown note stops the build
+    return f"[{md_text(words)}]({page_link(f'about.md#note-{note_id}', here)}){{.handbook-marker}}"
 
 
 def email_link(protocol: Protocol, contact_id: str) -> str:
@@ -89,13 +124,16 @@ def email_link(protocol: Protocol, contact_id: str) -> str:
 # The directive --------------------------------------------------------------
 
 
-def render_clause(protocol: Protocol, clause: Clause) -> str:
+def render_clause(protocol: Protocol, clause: Clause, here: str) -> str:
     """One clause: its number as a visible permalink, its text, its sub-items and note."""
+    text = with_references(protocol, clause.text, here)
+    if clause.handbook_label:  # the handbook's words, not the directive's: say so
+        marker = handbook_marker(protocol, HANDBOOK_LABELS_NOTE, "Handbook note", here)
+        text = f'<span class="handbook-label">{marker} {text}</span>'
     lines = [
         f'<div class="clause" id="{clause.anchor}" markdown>',
         f'<a class="clause-number" href="#{clause.anchor}" '
-        f'title="Link to clause {clause.id}">{clause.id}</a> '
-        + with_references(protocol, clause.text),
+        f'title="Link to clause {clause.id}">{clause.id}</a> ' + text,
         "",
     ]
     if clause.items:
@@ -104,7 +142,7 @@ def render_clause(protocol: Protocol, clause: Clause) -> str:
             label = html_text(item.label)
             lines.append(
                 f'<li markdown><span class="clause-item-label">{label}</span> '
-                f"{with_references(protocol, item.text)}</li>"
+                f"{with_references(protocol, item.text, here)}</li>"
             )
         lines.append("</ul>")
         lines.append("")
@@ -119,8 +157,9 @@ def section_title(protocol: Protocol, number: int) -> str:
     return f"{number}. {md_text(protocol.section(number).title)}"
 
 
-def section_clauses(protocol: Protocol, number: int) -> str:
-    return "\n".join(render_clause(protocol, c) for c in protocol.section(number).clauses)
+def section_clauses(protocol: Protocol, number: int, here: str) -> str:
+    clauses = protocol.section(number).clauses
+    return "\n".join(render_clause(protocol, c, here) for c in clauses)
 
 
 def directive_contents(protocol: Protocol, here: str) -> str:
@@ -299,10 +338,34 @@ def contacts_table(protocol: Protocol, here: str) -> str:
     return "\n".join(lines)
 
 
-def glossary_table(protocol: Protocol) -> str:
-    lines = ["| Abbreviation | Meaning |", "| --- | --- |"]
+def glossary_table(protocol: Protocol, here: str) -> str:
+    """The glossary; a meaning that is the handbook's reading says so, with a link to why."""
+    lines = ["| Term | Meaning |", "| --- | --- |"]
     for entry in sorted(protocol.glossary, key=lambda a: a.abbr.lower()):
-        lines.append(f"| {md_text(entry.abbr)} | {md_text(entry.expansion)} |")
+        meaning = md_text(entry.expansion)
+        if entry.to_confirm:
+            reading = "Handbook's reading, to be confirmed"
+            meaning += " " + handbook_marker(protocol, GLOSSARY_READINGS_NOTE, reading, here)
+        lines.append(f"| {md_text(entry.abbr)} | {meaning} |")
+    return "\n".join(lines)
+
+
+def immediate_danger(protocol: Protocol, here: str) -> str:
+    """The immediate-danger notice, as HTML for the top of a page (after its heading).
+
+    The handbook's words, not the directive's, so it carries a handbook marker. The
+    out-of-hours sentence appears only once its number is filled in.
+    """
+    notice = protocol.immediate_danger
+    about = site_link("about/", here) + f"#note-{protocol.note(notice.note).id}"
+    lines = [
+        '<div class="admonition danger immediate-danger">',
+        f'<p class="admonition-title">{html_text(notice.text)} '
+        f'<a class="handbook-marker" href="{html_text(about)}">Handbook note</a></p>',
+    ]
+    if notice.out_of_hours_line:
+        lines.append(f"<p>{html_text(notice.out_of_hours_line)}</p>")
+    lines.append("</div>")
     return "\n".join(lines)
 
 
