@@ -70,6 +70,7 @@ def define_env(env: Any) -> None:
     env.macro(plain(pages.sources_list), "sources_list")
     env.macro(plain(pages.editorial_notes), "editorial_notes")
     env.macro(plain(pages.changelog), "changelog")
+    env.macro(pages.pinned_package, "pinned_package")
     env.macro(with_page(pages.clause_ref), "clause_ref")
     # Calculators
     env.macro(with_page(risk_page.risk_form), "risk_form")

@@ -8,8 +8,10 @@ and the site works under any sub-path. macros.py only registers these.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
+from pathlib import Path
 
 from calculators.clause_text import plain_text
 from calculators.clause_text import segments as clause_segments
@@ -404,6 +406,18 @@ def editorial_notes(protocol: Protocol) -> str:
     for note in protocol.editorial_notes:
         lines += [f"### {md_text(note.title)} {{#note-{note.id}}}", "", md_text(note.text), ""]
     return "\n".join(lines)
+
+
+PACKAGE_JSON = Path(__file__).resolve().parent.parent / "package.json"
+
+
+def pinned_package(name: str) -> str:
+    """The exact version package.json pins for an npm package (the accessibility statement's tools)."""
+    manifest = json.loads(PACKAGE_JSON.read_text(encoding="utf-8"))
+    pins = {**manifest.get("dependencies", {}), **manifest.get("devDependencies", {})}
+    if name not in pins:
+        raise RuntimeError(f"package.json pins no version of {name!r}")
+    return str(pins[name])
 
 
 def changelog(protocol: Protocol) -> str:
