@@ -715,9 +715,7 @@ def _note(data: Any, path: str) -> EditorialNote:
 
 
 def _immediate_danger(data: Any, path: str) -> ImmediateDanger:
-    m = _mapping(
-        data, path, required=("text", "out_of_hours", "out_of_hours_number", "note")
-    )
+    m = _mapping(data, path, required=("text", "out_of_hours", "out_of_hours_number", "note"))
     out_of_hours = _text(m, "out_of_hours", path)
     if out_of_hours.count("{number}") != 1:
         raise ProtocolError(
