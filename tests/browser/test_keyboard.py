@@ -151,9 +151,12 @@ def forward_through_a_form(walk: Walk) -> dict[str, Any]:
     for _ in range(MAX_PRESSES):
         if not now["inForm"]:
             return now
+        first_time = now["key"] not in walk.reached
         walk.reached.append(now["key"])
         moved = False
-        if now["tag"] == "textarea" and not now["readOnly"] or now["type"] == "text":
+        if not first_time:
+            pass  # each control is operated once
+        elif now["tag"] == "textarea" and not now["readOnly"] or now["type"] == "text":
             walk.type_into(now)
         elif now["type"] == "radio":
             page.keyboard.press("Space")  # the first choice
@@ -174,7 +177,7 @@ def forward_through_a_form(walk: Walk) -> dict[str, Any]:
             page.keyboard.press("Space")
             page.wait_for_function("() => window.__prints === 1")
         now = walk.focused() if moved else walk.press("Tab")
-    raise AssertionError("the walk did not leave the form")
+    raise AssertionError(f"the walk did not leave the form: {walk.reached[-30:]}")
 
 
 def back_to(walk: Walk, action: str) -> list[str]:
