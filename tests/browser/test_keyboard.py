@@ -41,12 +41,18 @@ DEFAULT_DATE = ("7", "1", "2027")
 
 # Where the focus is: a key for the element (a radio group counts as one control).
 FOCUSED = """(formSelector) => {
+const keyOf = (e) => {
+  if (e.type === "radio") return `radio:${e.name}`;
+  if (e.id) return e.id;
+  const text = (e.textContent || "").trim();
+  const sign = (o) => [o.dataset.action || "", o.dataset.rows || "", (o.textContent || "").trim()].join(":");
+  const same = [...document.querySelectorAll(e.tagName)].filter((o) => sign(o) === sign(e));
+  return `${e.tagName}:${sign(e)}:${same.indexOf(e)}`;
+};
   const e = document.activeElement;
   if (!e || e === document.body) return {key: "", inForm: false};
   const form = e.closest(formSelector);
-  const key = e.type === "radio" ? `radio:${e.name}` : (e.id || `${e.tagName}:${
-    e.dataset.action || ""}:${(e.textContent || "").trim()}:${
-    [...document.querySelectorAll(e.tagName)].indexOf(e)}`);
+  const key = keyOf(e);
   return {
     key, inForm: !!form, tag: e.tagName.toLowerCase(), type: e.type || "",
     action: e.dataset.action || "", part: e.dataset.datePart || "", readOnly: !!e.readOnly,
@@ -57,15 +63,20 @@ FOCUSED = """(formSelector) => {
 }"""
 # Every control a keyboard user should reach in the forms, listed by the same keys.
 CONTROLS = """(formSelector) => {
+const keyOf = (e) => {
+  if (e.type === "radio") return `radio:${e.name}`;
+  if (e.id) return e.id;
+  const text = (e.textContent || "").trim();
+  const sign = (o) => [o.dataset.action || "", o.dataset.rows || "", (o.textContent || "").trim()].join(":");
+  const same = [...document.querySelectorAll(e.tagName)].filter((o) => sign(o) === sign(e));
+  return `${e.tagName}:${sign(e)}:${same.indexOf(e)}`;
+};
   const keys = new Set();
   for (const form of document.querySelectorAll(formSelector)) {
     for (const e of form.querySelectorAll("input, select, textarea, button, a[href], [tabindex]")) {
       if (e.disabled || e.tabIndex < 0 || e.closest("[hidden], template")) continue;
       if (e.type === "hidden") continue;
-      const key = e.type === "radio" ? `radio:${e.name}` : (e.id || `${e.tagName}:${
-        e.dataset.action || ""}:${(e.textContent || "").trim()}:${
-        [...document.querySelectorAll(e.tagName)].indexOf(e)}`);
-      keys.add(key);
+      keys.add(keyOf(e));
     }
   }
   return [...keys];
