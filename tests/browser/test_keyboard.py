@@ -239,7 +239,7 @@ def test_every_control_of_a_form_works_by_keyboard_through_to_the_download(
     now = walk.press("Shift+Tab")
     assert now["id"] == "open-draft", now
     with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
+        page.keyboard.press("Enter")
     chooser.value.set_files(draft.path())
     page.wait_for_function(
         f"() => document.getElementById('{first_text}').value === 'Typed by keyboard 1'"
