@@ -19,14 +19,18 @@ $(STAMP): requirements.lock
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# --ignore-scripts: no package may run code at install time (vnu-jar's would download
+# a Java runtime from the internet; make system-tools installs Debian's instead).
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	rm -f node_modules/.installed-*
 	touch $@
 
 # Debian packages the tests drive: Chromium for the browser tests, LibreOffice to
-# open the filled Word documents. Installed with apt-get when missing and root.
-SYSTEM_TOOLS := $(CHROMIUM):chromium /usr/bin/soffice:libreoffice-writer-nogui
+# open the filled Word documents, Java for the W3C Nu HTML Checker (vnu-jar).
+# Installed with apt-get when missing and root.
+SYSTEM_TOOLS := $(CHROMIUM):chromium /usr/bin/soffice:libreoffice-writer-nogui \
+	/usr/bin/java:default-jre-headless
 
 system-tools:
 	@missing=""; for tool in $(SYSTEM_TOOLS); do \

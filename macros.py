@@ -54,7 +54,7 @@ def define_env(env: Any) -> None:
 
     # The directive
     env.macro(plain(pages.section_title), "section_title")
-    env.macro(plain(pages.section_clauses), "section_clauses")
+    env.macro(with_page(pages.section_clauses), "section_clauses")
     env.macro(with_page(pages.directive_contents), "directive_contents")
     env.macro(with_page(pages.warning_signs), "warning_signs")
     env.macro(with_page(pages.category_definitions), "category_definitions")
@@ -64,7 +64,7 @@ def define_env(env: Any) -> None:
     env.macro(with_page(pages.forms_list), "forms_list")
     env.macro(with_page(template_form), "template_form")
     env.macro(with_page(pages.contacts_table), "contacts_table")
-    env.macro(plain(pages.glossary_table), "glossary_table")
+    env.macro(with_page(pages.glossary_table), "glossary_table")
     env.macro(plain(pages.version_summary), "version_summary")
     env.macro(plain(pages.purpose), "purpose")
     env.macro(plain(pages.metadata_table), "metadata_table")
@@ -72,6 +72,7 @@ def define_env(env: Any) -> None:
     env.macro(plain(pages.editorial_notes), "editorial_notes")
     env.macro(plain(planner.holiday_panels_note), "holiday_panels_note")
     env.macro(plain(pages.changelog), "changelog")
+    env.macro(pages.pinned_package, "pinned_package")
     env.macro(with_page(pages.clause_ref), "clause_ref")
     # Calculators
     env.macro(with_page(risk_page.risk_form), "risk_form")

@@ -4,6 +4,10 @@ A clause never repeats an email address or a timing rule: "held on the
 {rule:mase_panel} of every month" reads "held on the 1st Thursday of every month"
 from the rule `timing.mase_panel`, so changing the rule changes the clause too. Any
 rule the protocol has may be named by its id.
+
+A cross-reference keeps the directive's own words and names what they point at:
+"(as described in {section:4|section 4})" reads "(as described in section 4)",
+and a page can make "section 4" a link. The text never holds an address.
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from calculators.protocol import REFERENCE, Protocol
 class Segment:
     """A run of clause text: plain words, a contact, or a timing rule in words."""
 
-    kind: str  # "text", "contact" or "rule"
+    kind: str  # "text", "contact", "rule" or "link"
     text: str  # the words; for a contact, its email address
     contact_id: str | None = None
+    # For a link, what it points at: ("section", "4"), ("form", "mase-referral"), ("appendix", "B").
+    target: tuple[str, str] | None = None
 
 
 def rule_words(protocol: Protocol, name: str) -> str:
@@ -37,11 +43,13 @@ def segments(protocol: Protocol, text: str) -> tuple[Segment, ...]:
     for match in REFERENCE.finditer(text):
         if match.start() > last:
             parts.append(Segment("text", text[last : match.start()]))
-        kind, name = match.groups()
+        kind, name, words = match.groups()
         if kind == "contact":
             parts.append(Segment("contact", protocol.contact(name).email, contact_id=name))
-        else:
+        elif kind == "rule":
             parts.append(Segment("rule", rule_words(protocol, name)))
+        else:
+            parts.append(Segment("link", words or "", target=(kind, name)))
         last = match.end()
     if last < len(text):
         parts.append(Segment("text", text[last:]))

@@ -187,7 +187,7 @@ def date_input(name: str, legend: str, hint: str) -> str:
     full_hint = f"{hint} For example, {EXAMPLE}".strip()
     return (
         f'<div class="field" id="{name}-field" data-field-wrapper="{name}">'
-        f'<fieldset class="date-input" id="{name}" role="group" '
+        f'<fieldset class="date-input" id="{name}" '
         f'aria-describedby="{_described(name, full_hint)}" data-date="{name}">'
         f"<legend>{html_text(legend)}</legend>{_hint_and_error(name, full_hint)}"
         f'<div class="date-parts">{parts}</div></fieldset></div>'

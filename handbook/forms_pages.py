@@ -192,7 +192,7 @@ def _field_html(field: Field) -> str:
                 f'maxlength="{width}" size="{width + 1}" data-date-part="{part}" {common}></div>'
             )
         return (
-            f'{wrapper}<fieldset class="date-input" id="f-{field.id}" role="group" '
+            f'{wrapper}<fieldset class="date-input" id="f-{field.id}" '
             f'aria-describedby="{described}"><legend>{_label_text(field)}</legend>'
             f'<p class="hint">For example, 27 3 2027</p>{hint}{_error(field)}'
             f'<div class="date-parts">{"".join(parts)}</div></fieldset></div>'

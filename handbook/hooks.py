@@ -30,6 +30,7 @@ from handbook import assets, csp  # noqa: E402
 from handbook.abbreviations import mark_abbreviations  # noqa: E402
 from handbook.accessibility import name_search_dialog  # noqa: E402
 from handbook.generated_pages import UnknownIdError, add_to_nav, generated_pages  # noqa: E402
+from handbook.pages import immediate_danger  # noqa: E402
 
 # Hooks ----------------------------------------------------------------------
 
@@ -53,8 +54,12 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """Mark the glossary's abbreviations in the rendered content."""
-    return mark_abbreviations(html, _protocol(config).glossary)
+    """The immediate-danger notice where it belongs, and the glossary's abbreviations."""
+    protocol = _protocol(config)
+    here = page.file.src_uri
+    if needs_immediate_danger_notice(here, html):
+        html = after_first_heading(html, immediate_danger(protocol, here))
+    return mark_abbreviations(html, protocol.glossary)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
@@ -80,3 +85,21 @@ def on_post_build(config: Any) -> None:
 def _protocol(config: Any) -> Protocol:
     """The protocol macros.py loaded (the macros plugin's configuration runs first)."""
     return config["plugins"]["macros"].variables["protocol"]
+
+
+def needs_immediate_danger_notice(here: str, html: str) -> bool:
+    """The home page, every calculator and form page, and any page with a calculator."""
+    return (
+        here == "index.md"
+        or here.startswith(("calculators/", "forms/"))
+        or "data-calculator=" in html
+    )
+
+
+def after_first_heading(html: str, insert: str) -> str:
+    """Put `insert` just after the page's h1 (or first, if it has none)."""
+    end = html.find("</h1>")
+    if end < 0:
+        return insert + "\n" + html
+    end += len("</h1>")
+    return html[:end] + "\n" + insert + html[end:]

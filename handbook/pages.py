@@ -8,8 +8,10 @@ and the site works under any sub-path. macros.py only registers these.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
+from pathlib import Path
 
 from calculators.clause_text import plain_text
 from calculators.clause_text import segments as clause_segments
@@ -76,15 +78,50 @@ def clause_refs(protocol: Protocol, clause_ids: tuple[str, ...] | list[str], her
     return f"{word} {links[0]}"
 
 
-def with_references(protocol: Protocol, text: str) -> str:
-    """Escape clause text and resolve its references: contacts as mailto links, rules in words."""
+# The editorial notes that explain what the handbook adds (ids in data/protocol.yaml).
+HANDBOOK_LABELS_NOTE = "handbook-labels"
+GLOSSARY_READINGS_NOTE = "glossary-readings"
+
+# Where a cross-reference in clause text points: {appendix:B|…} is the categories page.
+APPENDIX_PAGES = {"B": "categories.md"}
+
+
+def reference_target(kind: str, name: str) -> str:
+    """The page a clause's cross-reference points at: {section:4|…}, {form:ID|…}, {appendix:B|…}."""
+    if kind == "section":
+        return section_page(int(name))
+    if kind == "form":
+        return f"forms/{name}.md"
+    if kind == "appendix" and name in APPENDIX_PAGES:
+        return APPENDIX_PAGES[name]
+    raise RuntimeError(f"Unknown cross-reference: {{{kind}:{name}}}")
+
+
+def with_references(protocol: Protocol, text: str, here: str) -> str:
+    """Escape clause text and resolve its references.
+
+    Contacts become mailto links, rules their words, and cross-references links
+    on the directive's own words.
+    """
     out = []
     for segment in clause_segments(protocol, text):
         if segment.kind == "contact" and segment.contact_id:
             out.append(email_link(protocol, segment.contact_id))
+        elif segment.kind == "link" and segment.target:
+            link = page_link(reference_target(*segment.target), here)
+            out.append(f"[{md_text(segment.text)}]({link})")
         else:
             out.append(md_text(segment.text))
     return "".join(out)
+
+
+def handbook_marker(protocol: Protocol, note_id: str, words: str, here: str) -> str:
+    """A short marker on words the handbook adds, linking to the editorial note that explains.
+
+    Markdown (attr_list), so the link to About stays relative and is checked by the build.
+    """
+    protocol.note(note_id)  # an unknown note stops the build
+    return f"[{md_text(words)}]({page_link(f'about.md#note-{note_id}', here)}){{.handbook-marker}}"
 
 
 def email_link(protocol: Protocol, contact_id: str) -> str:
@@ -95,13 +132,16 @@ def email_link(protocol: Protocol, contact_id: str) -> str:
 # The directive --------------------------------------------------------------
 
 
-def render_clause(protocol: Protocol, clause: Clause) -> str:
+def render_clause(protocol: Protocol, clause: Clause, here: str) -> str:
     """One clause: its number as a visible permalink, its text, its sub-items and note."""
+    text = with_references(protocol, clause.text, here)
+    if clause.handbook_label:  # the handbook's words, not the directive's: say so
+        marker = handbook_marker(protocol, HANDBOOK_LABELS_NOTE, "Handbook note", here)
+        text = f'<span class="handbook-label">{marker} {text}</span>'
     lines = [
         f'<div class="clause" id="{clause.anchor}" markdown>',
         f'<a class="clause-number" href="#{clause.anchor}" '
-        f'title="Link to clause {clause.id}">{clause.id}</a> '
-        + with_references(protocol, clause.text),
+        f'title="Link to clause {clause.id}">{clause.id}</a> ' + text,
         "",
     ]
     if clause.items:
@@ -110,7 +150,7 @@ def render_clause(protocol: Protocol, clause: Clause) -> str:
             label = html_text(item.label)
             lines.append(
                 f'<li markdown><span class="clause-item-label">{label}</span> '
-                f"{with_references(protocol, item.text)}</li>"
+                f"{with_references(protocol, item.text, here)}</li>"
             )
         lines.append("</ul>")
         lines.append("")
@@ -125,8 +165,9 @@ def section_title(protocol: Protocol, number: int) -> str:
     return f"{number}. {md_text(protocol.section(number).title)}"
 
 
-def section_clauses(protocol: Protocol, number: int) -> str:
-    return "\n".join(render_clause(protocol, c) for c in protocol.section(number).clauses)
+def section_clauses(protocol: Protocol, number: int, here: str) -> str:
+    clauses = protocol.section(number).clauses
+    return "\n".join(render_clause(protocol, c, here) for c in clauses)
 
 
 def directive_contents(protocol: Protocol, here: str) -> str:
@@ -143,17 +184,21 @@ def directive_contents(protocol: Protocol, here: str) -> str:
 
 
 def warning_signs(protocol: Protocol, clause_id: str, here: str) -> str:
-    """The warning signs clause as a mnemonic and a definition list."""
+    """The warning signs clause as its mnemonic and a list, each sign led by its letter.
+
+    A list, not a definition list: the letters repeat (two As), and each sign's
+    text already starts with its letter, so the letter is shown but not read twice.
+    """
     clause = protocol.clause(clause_id)
     mnemonic = "".join(item.label for item in clause.items)
-    lines = [
-        f'<p class="mnemonic" aria-label="{html_text(mnemonic)}">{html_text(mnemonic)}</p>',
-        "",
-    ]
-    lines.append('<dl class="warning-signs">')
+    lines = [f'<p class="mnemonic">{html_text(mnemonic)}</p>', ""]
+    lines.append('<ul class="warning-signs">')
     for item in clause.items:
-        lines.append(f"<dt>{html_text(item.label)}</dt><dd>{html_text(item.text)}</dd>")
-    lines.append("</dl>")
+        lines.append(
+            f'<li><span class="sign-letter" aria-hidden="true">{html_text(item.label)}</span> '
+            f"{html_text(item.text)}</li>"
+        )
+    lines.append("</ul>")
     lines.append("")
     if clause.note:
         lines.append(md_text(clause.note))
@@ -250,7 +295,7 @@ def template_structure(protocol: Protocol, template_id: str, here: str) -> str:
     template = protocol.template(template_id)
     lines = template_intro(protocol, template, here)
     for section in template.sections:
-        lines += [f"### {md_text(section.title)}", ""]
+        lines += [f"## {md_text(section.title)}", ""]
         for line in section_guidance(protocol, section):
             lines += [md_text(line), ""]
         for field in section.fields:
@@ -301,10 +346,34 @@ def contacts_table(protocol: Protocol, here: str) -> str:
     return "\n".join(lines)
 
 
-def glossary_table(protocol: Protocol) -> str:
-    lines = ["| Abbreviation | Meaning |", "| --- | --- |"]
+def glossary_table(protocol: Protocol, here: str) -> str:
+    """The glossary; a meaning that is the handbook's reading says so, with a link to why."""
+    lines = ["| Term | Meaning |", "| --- | --- |"]
     for entry in sorted(protocol.glossary, key=lambda a: a.abbr.lower()):
-        lines.append(f"| {md_text(entry.abbr)} | {md_text(entry.expansion)} |")
+        meaning = md_text(entry.expansion)
+        if entry.to_confirm:
+            reading = "Handbook's reading, to be confirmed"
+            meaning += " " + handbook_marker(protocol, GLOSSARY_READINGS_NOTE, reading, here)
+        lines.append(f"| {md_text(entry.abbr)} | {meaning} |")
+    return "\n".join(lines)
+
+
+def immediate_danger(protocol: Protocol, here: str) -> str:
+    """The immediate-danger notice, as HTML for the top of a page (after its heading).
+
+    The handbook's words, not the directive's, so it carries a handbook marker. The
+    out-of-hours sentence appears only once its number is filled in.
+    """
+    notice = protocol.immediate_danger
+    about = site_link("about/", here) + f"#note-{protocol.note(notice.note).id}"
+    lines = [
+        '<div class="admonition danger immediate-danger">',
+        f'<p class="admonition-title">{html_text(notice.text)} '
+        f'<a class="handbook-marker" href="{html_text(about)}">Handbook note</a></p>',
+    ]
+    if notice.out_of_hours_line:
+        lines.append(f"<p>{html_text(notice.out_of_hours_line)}</p>")
+    lines.append("</div>")
     return "\n".join(lines)
 
 
@@ -343,6 +412,18 @@ def editorial_notes(protocol: Protocol) -> str:
     for note in protocol.editorial_notes:
         lines += [f"### {md_text(note.title)} {{#note-{note.id}}}", "", md_text(note.text), ""]
     return "\n".join(lines)
+
+
+PACKAGE_JSON = Path(__file__).resolve().parent.parent / "package.json"
+
+
+def pinned_package(name: str) -> str:
+    """The exact version package.json pins for an npm package (the accessibility statement's tools)."""
+    manifest = json.loads(PACKAGE_JSON.read_text(encoding="utf-8"))
+    pins = {**manifest.get("dependencies", {}), **manifest.get("devDependencies", {})}
+    if name not in pins:
+        raise RuntimeError(f"package.json pins no version of {name!r}")
+    return str(pins[name])
 
 
 def changelog(protocol: Protocol) -> str:

@@ -44,11 +44,11 @@ def quote_clause(protocol: Protocol, clause: Clause, here: str) -> str:
     lines = [
         '<blockquote class="clause-quote" markdown>',
         f"{clause_ref(protocol, clause.id, here).replace('[clause', '[Clause', 1)}: "
-        + with_references(protocol, clause.text),
+        + with_references(protocol, clause.text, here),
         "",
     ]
     for item in clause.items:
-        lines += [f"- ({md_text(item.label)}) {with_references(protocol, item.text)}"]
+        lines += [f"- ({md_text(item.label)}) {with_references(protocol, item.text, here)}"]
     if clause.items:
         lines.append("")
     if clause.note:

@@ -33,6 +33,7 @@ from calculators.protocol.training import Induction, Language, ProcessMap, Role,
 CATEGORY_NUMBERS = (1, 2, 3)
 FIELD_TYPES = ("text", "textarea", "date", "choice", "rows", "number")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,24}[0-9]$")
 _CLAUSE_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
 
 
@@ -91,6 +92,9 @@ class Contact:
 class Abbreviation:
     abbr: str
     expansion: str
+    # The directive uses the term without saying what it means: the expansion is the
+    # handbook's reading, for the protocol owner to confirm.
+    to_confirm: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,8 @@ class Clause:
     text: str = field(metadata=refers_to("text"))
     items: tuple[Item, ...] = ()
     note: str | None = None
+    # The text is a label the handbook adds (2.1's lead-in), not the directive's words.
+    handbook_label: bool = False
 
     @property
     def anchor(self) -> str:
@@ -188,6 +194,49 @@ class EditorialNote:
     id: str = field(metadata=identifier())
     title: str
     text: str
+
+
+def one_number_slot(value: str, path: str) -> str:
+    if value.count("{number}") != 1:
+        raise ProtocolError(
+            path, "expected the sentence with {number} once, where the out-of-hours number goes"
+        )
+    return value
+
+
+def a_phone_number(value: str, path: str) -> str:
+    if not _PHONE.match(value):
+        raise ProtocolError(
+            path,
+            f'expected a telephone number of digits and spaces, e.g. "020 8430 2000", got {value!r}',
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class ImmediateDanger:
+    """What to do when a child is in immediate danger: the handbook's words, not the directive's.
+
+    `out_of_hours` holds "{number}" where `out_of_hours_number` goes; while the
+    number is not filled in, the out-of-hours line is not shown at all. `note` is the
+    editorial note asking the protocol owner to confirm the wording.
+    """
+
+    text: str
+    out_of_hours: str = field(metadata=checked(one_number_slot))
+    out_of_hours_number: str | None = field(
+        metadata=spec(
+            check=a_phone_number,
+            not_text='expected the telephone number in quotes, e.g. "020 8430 2000"',
+        )
+    )
+    note: str = field(metadata=refers_to("note"))
+
+    @property
+    def out_of_hours_line(self) -> str | None:
+        if self.out_of_hours_number is None:
+            return None
+        return self.out_of_hours.replace("{number}", self.out_of_hours_number)
 
 
 @dataclass(frozen=True)
@@ -285,6 +334,7 @@ class Protocol:
     editorial_notes: tuple[EditorialNote, ...]
     changelog: tuple[ChangeLogEntry, ...]
     templates: tuple[Template, ...]
+    immediate_danger: ImmediateDanger
     # Training (issue 11): after `categories`, whose levels a scenario's category names.
     roles: tuple[Role, ...] = field(metadata=items(1))
     induction: Induction

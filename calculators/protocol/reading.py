@@ -72,6 +72,7 @@ class Spec:
     one_or_many: bool = False  # a tuple field may be given one value instead of a list
     pairs: bool = False  # a mapping of id to id, read as a tuple of (key, value) pairs
     key: str | None = None  # the key in the file, where it cannot be the field's name ("from")
+    not_text: str | None = None  # what to say when a text field is given something else
 
 
 def spec(**options: Any) -> dict[str, Spec]:
@@ -327,6 +328,8 @@ def _kind(value: Any, path: str, kinds: Mapping[str, type]) -> type:
 
 
 def _leaf(hint: Any, value: Any, path: str, options: Spec, context: Context) -> Any:
+    if hint is str and options.not_text and not isinstance(value, str):
+        raise ProtocolError(path, f"{options.not_text}, got {p.describe(value)}")
     if hint is str:
         if options.kind == "identifier":
             return p.identifier(value, path)

@@ -17,7 +17,13 @@ from calculators.protocol.model import HANDOFF_TEXT, Domain, Protocol, Template
 from calculators.protocol.primitives import ProtocolError, join, unique, unique_nested
 from calculators.protocol.reading import field_spec, file_key, key_of
 
-REFERENCE = re.compile(r"\{(contact|rule):([^}]*)\}")
+# Clause text refers to data held once: {contact:cse-lead}, {rule:mase_panel}; and
+# points elsewhere in the directive in its own words, which stay as written:
+# {section:4|section 4}, {form:mase-referral|Appendices section}, {appendix:B|Appendices}.
+REFERENCE = re.compile(r"\{(contact|rule|section|form|appendix):([^}|]*)(?:\|([^}]*))?\}")
+LINK_KINDS = ("section", "form", "appendix")
+# The lettered appendices the directive has: B is the categories and indicators (`categories:`).
+APPENDICES = ("B",)
 # Newham's rule ids, kept for old imports: {rule:…} may name any rule the protocol has.
 RULE_NAMES = ("mase_panel", "mase_referral", "monthly_report", "strategy_meeting")
 Check = Callable[[str, str], None]
@@ -73,12 +79,43 @@ def reference_checks(protocol: Protocol) -> dict[str, Check]:
         elif value[5:] not in templates:
             raise ProtocolError(path, f"expected form:<template id>, got {value!r}")
 
+    def link(kind: str, name: str, words: str | None, path: str) -> None:
+        if words is None or not words.strip():
+            raise ProtocolError(
+                path,
+                f"expected the directive's words after '|' in {{{kind}:{name}|…}}, "
+                "e.g. {section:4|section 4}",
+            )
+        if kind == "section":
+            what, known = "a section number", [str(s.number) for s in protocol.sections]
+        elif kind == "form":
+            what, known = "a template id", sorted(templates)
+        else:
+            what, known = "an appendix letter", list(APPENDICES)
+        if name not in known:
+            raise ProtocolError(
+                path, f"expected {what} ({', '.join(known)}) in {{{kind}:…|…}}, got {name!r}"
+            )
+
     def text(value: str, path: str) -> None:
-        for kind, name in REFERENCE.findall(value):
-            if kind == "contact":
+        for kind, name, words in REFERENCE.findall(value):
+            if kind in LINK_KINDS:
+                link(kind, name, words or None, path)
+            elif words:
+                raise ProtocolError(
+                    path, f"expected {{{kind}:{name}}} without '|…': its words come from the data"
+                )
+            elif kind == "contact":
                 contact(name, path)
             else:
                 rule(name, path)
+        leftover = REFERENCE.sub("", value)
+        if "{" in leftover or "}" in leftover:
+            raise ProtocolError(
+                path,
+                "expected a reference like {contact:ID}, {rule:NAME}, {section:N|words}, "
+                "{form:ID|words} or {appendix:B|words}, got a stray '{' or '}'",
+            )
 
     return {
         "clause": clause,

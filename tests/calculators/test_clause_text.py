@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 import pytest
@@ -48,3 +49,54 @@ def test_an_unknown_rule_in_a_clause_is_refused(protocol_data: dict[str, Any]) -
         protocol_from_mapping(data)
     assert error.value.path == "sections[5].clauses[1].text"
     assert "'strategy_meetings'" in error.value.message
+
+
+# Cross-references -------------------------------------------------------------
+
+CROSS_REFERENCE = re.compile(r"\b(appendix \w|appendices( section)?|section \d+)", re.IGNORECASE)
+
+
+def test_a_cross_reference_keeps_the_directives_words_and_names_its_target(
+    protocol: Protocol,
+) -> None:
+    parts = segments(protocol, protocol.clause("6.7").text)
+    assert [(s.kind, s.text, s.target) for s in parts if s.kind == "link"] == [
+        ("link", "section 4", ("section", "4"))
+    ]
+    assert plain_text(protocol, protocol.clause("6.7").text).endswith(
+        "(as described in section 4)."
+    )
+    assert "(see Appendices section)" in plain_text(protocol, protocol.clause("4.6").text)
+
+
+def test_every_cross_reference_in_the_clause_text_is_a_link(protocol: Protocol) -> None:
+    found = 0
+    for clause in protocol.clauses:
+        for text in (clause.text, *(item.text for item in clause.items)):
+            linked = " ".join(s.text for s in segments(protocol, text) if s.kind == "link")
+            for words in CROSS_REFERENCE.findall(plain_text(protocol, text)):
+                found += 1
+                assert words[0] in linked, (clause.id, words[0])
+    assert found == 5  # 4.6, 5.1, 6.3, 6.7 and 6.15
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        ("{section:9|section 9}", "expected a section number (1, 2, 3, 4, 5, 6)"),
+        ("{form:mase-referal|Appendices}", "expected a template id ("),
+        ("{appendix:C|Appendices}", "expected an appendix letter (B)"),
+        ("{section:4}", "expected the directive's words after '|'"),
+        ("{contact:cse-lead|Jane}", "without '|…'"),
+        ("{sektion:4|section 4}", "stray '{' or '}'"),
+    ],
+)
+def test_an_unknown_or_malformed_cross_reference_is_refused_naming_the_clause(
+    protocol_data: dict[str, Any], reference: str, expected: str
+) -> None:
+    data = copy.deepcopy(protocol_data)
+    data["sections"][5]["clauses"][6]["text"] = f"MASE to support cases ({reference})."
+    with pytest.raises(ProtocolError) as error:
+        protocol_from_mapping(data)
+    assert error.value.path == "sections[5].clauses[6].text"
+    assert expected in error.value.message

@@ -103,3 +103,68 @@ def test_rule_must_cite_a_clause_that_exists(protocol_data: dict[str, Any]) -> N
 
 def test_a_top_level_that_is_not_a_mapping_is_refused() -> None:
     assert "expected a mapping" in error_for(["not", "a", "mapping"]).message  # type: ignore[arg-type]
+
+
+# What the handbook adds, marked as the handbook's ------------------------------
+
+
+def test_terms_the_directive_does_not_expand_are_the_handbooks_reading_to_confirm(
+    protocol: Protocol,
+) -> None:
+    to_confirm = {a.abbr for a in protocol.glossary if a.to_confirm}
+    assert to_confirm == {"Carefirst", "P no.", "Strat", "triage"}
+    assert not protocol.glossary[0].to_confirm  # 87a: a plain entry stays plain
+
+
+def test_the_immediate_danger_notice_is_the_handbooks_and_waits_for_its_number(
+    protocol: Protocol,
+) -> None:
+    notice = protocol.immediate_danger
+    assert notice.text == "If a child is in immediate danger, call 999."
+    assert protocol.note(notice.note).id == "immediate-danger"
+    assert notice.out_of_hours_number is None
+    assert notice.out_of_hours_line is None  # nothing shown while the number is empty
+
+
+def test_a_filled_out_of_hours_number_completes_its_sentence(
+    protocol_data: dict[str, Any],
+) -> None:
+    data = mutated(
+        protocol_data, lambda d: d["immediate_danger"].update(out_of_hours_number="020 8430 2000")
+    )
+    line = protocol_from_mapping(data).immediate_danger.out_of_hours_line
+    assert line and line.endswith("on 020 8430 2000.")
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        (2084302000, "expected the telephone number in quotes"),
+        ("call Sam", "expected a telephone number of digits and spaces"),
+    ],
+)
+def test_an_out_of_hours_number_must_be_a_quoted_telephone_number(
+    protocol_data: dict[str, Any], number: Any, expected: str
+) -> None:
+    error = error_for(
+        mutated(protocol_data, lambda d: d["immediate_danger"].update(out_of_hours_number=number))
+    )
+    assert error.path == "immediate_danger.out_of_hours_number"
+    assert expected in error.message
+
+
+def test_the_out_of_hours_sentence_must_say_where_the_number_goes(
+    protocol_data: dict[str, Any],
+) -> None:
+    error = error_for(
+        mutated(protocol_data, lambda d: d["immediate_danger"].update(out_of_hours="Call us."))
+    )
+    assert error.path == "immediate_danger.out_of_hours"
+    assert "{number}" in error.message
+
+
+def test_the_immediate_danger_notice_must_name_an_editorial_note(
+    protocol_data: dict[str, Any],
+) -> None:
+    error = error_for(mutated(protocol_data, lambda d: d["immediate_danger"].update(note="nope")))
+    assert error.path == "immediate_danger.note"

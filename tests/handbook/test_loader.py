@@ -165,3 +165,14 @@ def test_check_command_exits_2_with_the_message(tmp_path: Path) -> None:
     path = broken(tmp_path, "email: Jane.Sharp@newham.gov.uk", "email: nobody")
     assert main(["check", str(path)]) == 2
     assert main(["check", str(PROTOCOL_PATH)]) == 0
+
+
+def test_a_cross_reference_to_an_unknown_form_names_the_clause_and_its_line(
+    tmp_path: Path,
+) -> None:
+    path = broken(tmp_path, "(see {form:mase-referral|", "(see {form:mase-referal|")
+    message = message_for(path)
+    assert "sections[3].clauses[5].text" in message
+    assert "expected a template id" in message and "'mase-referal'" in message
+    text_line = line_of(path.read_text(), 'id: "4.6"') + 1  # the line of 4.6's text:
+    assert f"line {text_line}" in message

@@ -63,10 +63,11 @@ def test_each_induction_step_quotes_its_clauses_from_the_directive(protocol: Pro
     markdown = training_pages.induction_path(protocol, "training/index.md")
     for step in protocol.induction.steps:
         section = markdown.split(f"{{#step-{step.id}}}")[1].split("## Step")[0]
+        words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", section)  # links read as their words
         for clause_id in step.clauses:
             clause = protocol.clause(clause_id)
             first_words = md_text(plain_text(protocol, clause.text))[:40]
-            assert first_words in section or ("{contact:" in clause.text), (step.id, clause_id)
+            assert first_words in words or ("{contact:" in clause.text), (step.id, clause_id)
             assert f"#clause-{clause_id.replace('.', '-')}" in section
 
 
