@@ -24,10 +24,27 @@ from handbook.static_server import Site
 pytestmark = pytest.mark.browser
 
 START_LIMIT_MS = 180_000  # Python starting under load: generous, never a timing assertion
+# The page's own limits on starting Python and on one call, as generous: this test is
+# about the keyboard, and the machine may be busy (api.js reads these).
+GENEROUS_LIMITS = (
+    f"window.CSE_CALCULATOR_START_LIMIT_MS = {START_LIMIT_MS};"
+    f"window.CSE_CALCULATOR_CALL_LIMIT_MS = {START_LIMIT_MS};"
+)
+FAILED = "form[data-calculator][data-calculator-state='failed']"
 MAX_PRESSES = 1500
 FORM_PAGES = ["mase-referral", "monthly-report", "final-report", "strategy-meeting"]
 # The browser's print dialog cannot be driven headless: the print button's call is counted.
 COUNT_PRINTS = "window.__prints = 0; window.print = () => { window.__prints += 1; };"
+# The hand-off button has the focus, and the status offers the link to its form.
+HANDED_OFF = """() => {
+  const button = document.activeElement;
+  const link = button.form.querySelector(".export-status a[href]");
+  return !!link && link.textContent.includes(button.dataset.title);
+}"""
+# The copy button has the focus, and the status says the text was copied (or how to copy it).
+COPIED = (
+    """() => /cop/i.test(document.activeElement.form.querySelector(".export-status").textContent)"""
+)
 # Known dates, so that a form's own checks (next meeting after this one) are met.
 DATES = {
     "previous_meeting_date": ("4", "11", "2026"),
@@ -39,16 +56,22 @@ DATES = {
 }
 DEFAULT_DATE = ("7", "1", "2027")
 
-# Where the focus is: a key for the element (a radio group counts as one control).
-FOCUSED = """(formSelector) => {
-const keyOf = (e) => {
+# A key for a control: a radio group counts as one; without an id, its tag, action and
+# text, and its place among the same in its own form.
+KEY_OF = """const keyOf = (e) => {
   if (e.type === "radio") return `radio:${e.name}`;
   if (e.id) return e.id;
-  const text = (e.textContent || "").trim();
+  // a region named by its heading: its text is live (the risk profile), its name is not
+  if (e.getAttribute("aria-labelledby")) return `labelled:${e.getAttribute("aria-labelledby")}`;
+  // Counted within its own form only: the same text in the navigation shifts nothing.
+  const root = e.closest(formSelector) || document;
   const sign = (o) => [o.dataset.action || "", o.dataset.rows || "", (o.textContent || "").trim()].join(":");
-  const same = [...document.querySelectorAll(e.tagName)].filter((o) => sign(o) === sign(e));
-  return `${e.tagName}:${sign(e)}:${same.indexOf(e)}`;
-};
+  const same = [...root.querySelectorAll(e.tagName)].filter((o) => sign(o) === sign(e));
+  return `${root.id || ""}:${e.tagName}:${sign(e)}:${same.indexOf(e)}`;
+};"""
+# Where the focus is, by that key.
+FOCUSED = """(formSelector) => {
+{KEY_OF}
   const e = document.activeElement;
   if (!e || e === document.body) return {key: "", inForm: false};
   const form = e.closest(formSelector);
@@ -59,18 +82,12 @@ const keyOf = (e) => {
     id: e.id || "", name: e.name || "", checked: !!e.checked, value: e.value ?? "",
     field: (e.closest("[data-field-wrapper]") || {dataset: {}}).dataset.fieldWrapper || "",
     inputmode: e.getAttribute("inputmode") || "",
+    inStatus: !!e.closest(".export-status"),
   };
 }"""
 # Every control a keyboard user should reach in the forms, listed by the same keys.
 CONTROLS = """(formSelector) => {
-const keyOf = (e) => {
-  if (e.type === "radio") return `radio:${e.name}`;
-  if (e.id) return e.id;
-  const text = (e.textContent || "").trim();
-  const sign = (o) => [o.dataset.action || "", o.dataset.rows || "", (o.textContent || "").trim()].join(":");
-  const same = [...document.querySelectorAll(e.tagName)].filter((o) => sign(o) === sign(e));
-  return `${e.tagName}:${sign(e)}:${same.indexOf(e)}`;
-};
+{KEY_OF}
   const keys = new Set();
   for (const form of document.querySelectorAll(formSelector)) {
     for (const e of form.querySelectorAll("input, select, textarea, button, a[href], [tabindex]")) {
@@ -81,6 +98,7 @@ const keyOf = (e) => {
   }
   return [...keys];
 }"""
+FOCUSED, CONTROLS = (script.replace("{KEY_OF}", KEY_OF) for script in (FOCUSED, CONTROLS))
 
 
 @dataclass
@@ -93,13 +111,17 @@ class Walk:
     typed: dict[str, str] = field(default_factory=dict)
     downloads: dict[str, Any] = field(default_factory=dict)
     count: int = 0
+    status_links: list[str] = field(default_factory=list)
 
     def focused(self) -> dict[str, Any]:
         return self.page.evaluate(FOCUSED, self.form)
 
     def press(self, key: str) -> dict[str, Any]:
         self.page.keyboard.press(key)
-        return self.focused()
+        now = self.focused()
+        if now.get("inStatus") and now["tag"] == "a":
+            self.status_links.append(now["key"])  # a link a hand-off offered
+        return now
 
     def into_form(self) -> dict[str, Any]:
         """Tab from the top of the page until the focus is in the form."""
@@ -136,9 +158,14 @@ class Walk:
 
 def open_page(recorder: Any, path: str, ready: str) -> Any:
     page = recorder.page
-    page.add_init_script(COUNT_PRINTS)
+    page.add_init_script(COUNT_PRINTS + GENEROUS_LIMITS)
+    # Intercept file choosers from the start: a listener added only when Enter is pressed
+    # can switch interception on after the input has asked for the chooser, which is lost.
+    page.on("filechooser", lambda chooser: None)
     page.goto(recorder.url(path))
-    page.wait_for_selector(ready, timeout=START_LIMIT_MS)
+    page.wait_for_selector(f"{ready}, {FAILED}", timeout=START_LIMIT_MS)
+    failed = page.locator(FAILED)
+    assert not failed.count(), failed.first.locator(".calculator-status").inner_text()
     return page
 
 
@@ -184,6 +211,10 @@ def forward_through_a_form(walk: Walk) -> dict[str, Any]:
         elif now["action"] == "copy-text":
             page.keyboard.press("Enter")
             page.wait_for_function("() => document.querySelector('#form-text').value !== ''")
+            page.wait_for_function(COPIED)
+        elif now["action"] == "hand-off":
+            page.keyboard.press("Enter")  # the link to the other form appears after the buttons
+            page.wait_for_function(HANDED_OFF)
         elif now["action"] == "print":
             page.keyboard.press("Space")
             page.wait_for_function("() => window.__prints === 1")
@@ -212,8 +243,8 @@ def test_every_control_of_a_form_works_by_keyboard_through_to_the_download(
     walk = Walk(page=page, form=form)
 
     forward_through_a_form(walk)
-    missed = walk.controls() - set(walk.reached)
-    assert not missed, f"not reached by Tab: {sorted(missed)}"
+    if page.locator(f"{form} [data-action='hand-off']").count():
+        assert walk.status_links, "Tab never reached the link a hand-off offers"
     if page.locator("[data-action='add-row']").count():
         assert any("-0-" in key for key in walk.typed), "no table row was added and filled"
     word = read_word(walk.downloads["word"])
@@ -225,6 +256,10 @@ def test_every_control_of_a_form_works_by_keyboard_through_to_the_download(
     # Back up by Shift+Tab through every control, to the tools at the top.
     passed = back_to(walk, "save-draft")
     assert set(walk.reached) - {"open-draft"} <= set(passed)
+    # Every control was reached, going forward or back: an abbreviation in the label of a
+    # radio button left behind by the arrow key is reached by Shift+Tab.
+    missed = walk.controls() - set(walk.reached) - set(passed)
+    assert not missed, f"not reached by Tab or Shift+Tab: {sorted(missed)}"
     draft = walk.download("Enter", "draft")
     saved = json.loads(Path(draft.path()).read_text(encoding="utf-8"))
     assert saved["template"] == template
@@ -340,6 +375,12 @@ def operate_risk_control(
                 walk.downloads[now["key"]] = caught.value
             except PlaywrightTimeout:
                 pass  # a button that answers on the page rather than downloading
+        elif now["action"] == "hand-off":
+            page.keyboard.press("Enter")  # the link to the form appears after the buttons
+            page.wait_for_function(HANDED_OFF)
+        elif now["action"] == "copy-text":
+            page.keyboard.press("Enter")
+            page.wait_for_function(COPIED)
         else:
             page.keyboard.press("Enter")
         assert page.url.split("#")[0] == start.split("#")[0], f"{now['key']} left the page"
@@ -376,6 +417,10 @@ def test_every_indicator_and_button_of_the_risk_calculator_works_by_keyboard(
     missed = walk.controls() - set(walk.reached)
     assert not missed, f"not reached by Tab: {sorted(missed)}"
     assert pressed, "no button was pressed"
+    hand_offs = page.locator(f"{forms} [data-action='hand-off']").count()
+    assert hand_offs >= 1, "the risk page offers no hand-off"
+    assert len([key for key in pressed if ":hand-off:" in key]) == hand_offs
+    assert walk.status_links, "Tab never reached the link a hand-off offers"
     assert walk.downloads, "no download was made by keyboard"
     # the clearing buttons last: back to one by Shift+Tab, and every box is unticked
     assert clearing, "no button clears the indicators"
