@@ -65,9 +65,13 @@ def handoff_targets(protocol: Protocol, here: str = PAGE) -> list[dict[str, obje
     """The forms the dates go to: template id, title, page link and {field id: date}.
 
     Every field must be a date field of its template in the protocol (else ValueError).
+    A protocol without one of these templates (another council's) has no hand-off to it.
     """
     targets = []
+    present = {template.id for template in protocol.templates}
     for template_id, wanted in HANDOFFS:
+        if template_id not in present:
+            continue
         template = protocol.template(template_id)
         fields = {f.id: f for f in template.fields}
         for field_id, source in wanted.items():
