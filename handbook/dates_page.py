@@ -28,14 +28,13 @@ from calculators.schedule import (
     SHORTEST_INTERVAL_WEEKS,
 )
 from calculators.wording import clause_list
-from handbook.forms_pages import clear_all_button, clear_all_status
+from handbook.forms_pages import clear_all_button, clear_all_status, date_parts
 from handbook.pages import html_text, site_link
 
 NO_SCRIPT = (
     "This calculator needs JavaScript and WebAssembly. The year planner lists the panels "
     "and deadlines without it."
 )
-DATE_PARTS = (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))
 PAGE = "calculators/dates.md"
 HANDOFF_LABEL = "Use these dates in the forms"
 # What the dates page hands to each form: field id -> which date. The dates are
@@ -182,12 +181,7 @@ def _hint_and_error(name: str, hint: str) -> str:
 
 def date_input(name: str, legend: str, hint: str) -> str:
     """A GOV.UK date input: day, month and year fields in a fieldset with legend and hint."""
-    parts = "".join(
-        f'<div class="date-part"><label for="{name}-{part}">{label}</label>'
-        f'<input type="text" id="{name}-{part}" name="{name}-{part}" inputmode="numeric" '
-        f'maxlength="{width}" size="{width + 1}" data-date-part="{part}" disabled></div>'
-        for part, label, width in DATE_PARTS
-    )
+    parts = date_parts(name, "disabled", named=True)
     full_hint = f"{hint} For example, {EXAMPLE}".strip()
     return (
         f'<div class="field" id="{name}-field" data-field-wrapper="{name}">'
