@@ -18,7 +18,7 @@ from calculators.dates_input import DATE_PART_DIGITS, DATE_PARTS, EXAMPLE
 from calculators.documents.text import ADDED_NOTICE
 from calculators.drafts import MAX_TEXT_CHARS
 from calculators.limits import MAX_DRAFT_BYTES
-from calculators.protocol import HANDOFF_TEXT, Field, HandOffRule, Protocol, Template
+from calculators.protocol import FIELD_TYPES, HANDOFF_TEXT, Field, HandOffRule, Protocol, Template
 from handbook.docx_templates import blank_filename
 from handbook.pages import html_text, section_guidance, site_link, template_intro
 
@@ -164,6 +164,20 @@ def _error(field: Field) -> str:
     return f'<p class="field-error" id="f-{field.id}-error" hidden></p>'
 
 
+def field_control(field_type: str) -> dict[str, object]:
+    """How forms.js reads, fills and focuses a field of this type (one place for the types):
+    "parts" (the date's parts), "radios", "rows" or "value" (one input or textarea)."""
+    if field_type == "date":
+        return {"kind": "parts", "parts": list(DATE_PARTS)}
+    if field_type == "choice":
+        return {"kind": "radios"}
+    if field_type == "rows":
+        return {"kind": "rows"}
+    if field_type in FIELD_TYPES:
+        return {"kind": "value"}
+    raise RuntimeError(f"Unknown field type: {field_type}")
+
+
 def date_parts(control_id: str, attributes: str, *, named: bool = False) -> str:
     """The day, month and year inputs of a date, each as wide as the calculators allow."""
     out = []
@@ -182,9 +196,10 @@ def _field_html(field: Field) -> str:
     hint, described = _hint(field)
     required = ' aria-required="true"' if field.required else ""
     common = f'data-field="{field.id}" aria-describedby="{described}"{required} disabled'
+    control = html_text(json.dumps(field_control(field.type), separators=(",", ":")))
     wrapper = (
         f'<div class="field" id="f-{field.id}-field" data-field-wrapper="{field.id}" '
-        f'data-type="{field.type}">'
+        f'data-type="{field.type}" data-control="{control}">'
     )
     if field.type in ("text", "number"):
         mode = ' inputmode="decimal"' if field.type == "number" else ""
