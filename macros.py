@@ -62,6 +62,7 @@ def define_env(env: Any) -> None:
     # Forms and reference
     env.macro(with_page(pages.template_structure), "template_structure")
     env.macro(with_page(pages.forms_list), "forms_list")
+    env.macro(with_page(pages.form_links), "form_links")
     env.macro(with_page(template_form), "template_form")
     env.macro(with_page(pages.contacts_table), "contacts_table")
     env.macro(with_page(pages.glossary_table), "glossary_table")

@@ -24,6 +24,8 @@ LATEST_YEAR = 2100
 EXAMPLE = "27 3 2027"
 ISO_EXAMPLE = "2027-03-27"
 DATE_PARTS = ("day", "month", "year")
+# The most digits each part takes: the pages size their inputs by it.
+DATE_PART_DIGITS = {"day": 2, "month": 2, "year": 4}
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 _NUMBER = re.compile(r"^[0-9]+$")  # ASCII digits only: "٣" or "２" are not accepted
 # Half of a UTF-16 pair on its own (JSON can carry one as "\ud800"): not a character.
@@ -76,8 +78,9 @@ def _from_parts(
     if too_long or not all(_NUMBER.match(parts[part]) for part in DATE_PARTS):
         raise InputError.one(field, f"{label} must be a real date, for example {example}")
     day, month, year = (int(parts[part]) for part in DATE_PARTS)
-    if len(parts["year"]) != 4:
-        raise InputError.one(field, f"{label} must include a year with 4 numbers, like 2027")
+    if len(parts["year"]) != DATE_PART_DIGITS["year"]:
+        digits = DATE_PART_DIGITS["year"]
+        raise InputError.one(field, f"{label} must include a year with {digits} numbers, like 2027")
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         raise InputError.one(
             field, f"{label} must have a year from {EARLIEST_YEAR} to {LATEST_YEAR}"

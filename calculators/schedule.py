@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from calculators import timing
 from calculators.calendar_rules import nth_weekday_of_month
 from calculators.dates_input import (
     LATEST_YEAR,
@@ -261,6 +262,11 @@ def referral_deadline(panel: date, rule: ReferralRule) -> date:
     return panel - timedelta(days=rule.days_before_panel)
 
 
+def referral_deadline_for(protocol: Protocol, panel: date) -> date:
+    """The same by the protocol's referral rule by kind: calendar or working days."""
+    return timing.deadline_for(protocol, protocol.timing.mase_referral.id, panel).date
+
+
 def next_panel(protocol: Protocol, today: date) -> Panel:
     """The next MASE panel on or after today."""
     return next(panels_from(protocol, today))
@@ -270,7 +276,7 @@ def referable_panel(protocol: Protocol, today: date) -> tuple[Panel, Deadline]:
     """The earliest panel whose referral deadline is today or later, with that deadline."""
     rule = protocol.timing.mase_referral
     for panel in panels_from(protocol, today):
-        last_day = referral_deadline(panel.date, rule)
+        last_day = referral_deadline_for(protocol, panel.date)
         if last_day >= today:
             return panel, deadline(protocol, last_day, (rule.clause,))
     raise ValueError(f"no MASE panel after {today.isoformat()}")  # pragma: no cover
@@ -307,7 +313,7 @@ def mase_answer(protocol: Protocol, today: date) -> MaseAnswer:
         next_meeting=next_panel(protocol, today),
         referable_meeting=panel,
         referral_deadline=last_day,
-        days_before_panel=protocol.timing.mase_referral.days_before_panel,
+        days_before_panel=(panel.date - last_day.date).days,
         cancelled=cancelled_panels(protocol, today, panel.date),
     )
 
@@ -317,7 +323,7 @@ def mase_answer(protocol: Protocol, today: date) -> MaseAnswer:
 
 def report_deadline(protocol: Protocol, year: int, month: int) -> Deadline:
     rule = protocol.timing.monthly_report
-    day = nth_weekday_of_month(year, month, rule.weekday, rule.week_of_month)
+    day = timing.monthly.day_in(rule, year, month)
     return deadline(protocol, day, (rule.clause,))
 
 
@@ -495,7 +501,7 @@ def year_calendar(protocol: Protocol, year: int) -> YearCalendar:
         referral = (
             None
             if panel.cancelled
-            else deadline(protocol, referral_deadline(panel.date, rule), (rule.clause,))
+            else deadline(protocol, referral_deadline_for(protocol, panel.date), (rule.clause,))
         )
         rows.append(CalendarRow(panel.scheduled.month, panel, referral, report))
     return YearCalendar(year=year, rows=tuple(rows))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from calculators import timing as rules
 from calculators.protocol import Protocol
 from calculators.schedule import (
     OVERDUE,
@@ -17,7 +18,7 @@ from calculators.schedule import (
     deadline,
     one_year_after,
     panels,
-    referral_deadline,
+    referral_deadline_for,
     report_deadlines,
 )
 from calculators.wording import (
@@ -25,33 +26,26 @@ from calculators.wording import (
     days,
     long_date,
     month_name,
-    ordinal,
     sentence,
-    weekday_name,
-    weeks_or_days,
 )
 
 
 def panel_rule_words(protocol: Protocol) -> str:
     rule = protocol.timing.mase_panel
-    return (
-        f"The MASE panel meets on the {ordinal(rule.week_of_month)} "
-        f"{weekday_name(rule.weekday)} of every month."
-    )
+    return f"The MASE panel meets on the {rules.rule_words(protocol, rule.id)} of every month."
 
 
 def referral_rule_words(protocol: Protocol) -> str:
-    days_before = protocol.timing.mase_referral.days_before_panel
-    return f"A MASE referral must be submitted {weeks_or_days(days_before)} before the panel."
+    before = rules.rule_words(protocol, protocol.timing.mase_referral.id)
+    return f"A MASE referral must be submitted {before} before the panel."
 
 
 def report_rule_words(protocol: Protocol) -> str:
     rule = protocol.timing.monthly_report
     contact = protocol.contact(rule.send_to)
     return (
-        f"Submit the monthly CSE case report by the {ordinal(rule.week_of_month)} "
-        f"{weekday_name(rule.weekday)} of every month and send it to {contact.name} "
-        f"({contact.email})."
+        f"Submit the monthly CSE case report by the {rules.rule_words(protocol, rule.id)} "
+        f"of every month and send it to {contact.name} ({contact.email})."
     )
 
 
@@ -172,7 +166,7 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
         *(panel_change_words(protocol, cancelled) for cancelled in mase.cancelled),
     ]
     if mase.referable_meeting.date != panel.date:
-        missed = referral_deadline(panel.date, timing.mase_referral)
+        missed = referral_deadline_for(protocol, panel.date)
         referral_details.append(
             f"The deadline for the panel on {long_date(panel.date)} was {long_date(missed)}, "
             "so a referral made now goes to the following panel."
@@ -328,7 +322,7 @@ def _events(protocol: Protocol, start: date, end: date) -> tuple[Event, ...]:
     events: list[Event] = []
     for year in range(start.year, end.year + 2):
         for panel in panels(protocol, year):
-            due = deadline(protocol, referral_deadline(panel.date, rule), (rule.clause,))
+            due = deadline(protocol, referral_deadline_for(protocol, panel.date), (rule.clause,))
             if start <= panel.date < end:
                 events.append(Event("panel", panel.date, *panel_words(protocol, panel)))
             if start <= due.date < end:

@@ -28,14 +28,13 @@ from calculators.schedule import (
     SHORTEST_INTERVAL_WEEKS,
 )
 from calculators.wording import clause_list
-from handbook.forms_pages import clear_all_button, clear_all_status
+from handbook.forms_pages import clear_all_button, clear_all_status, date_parts
 from handbook.pages import html_text, site_link
 
 NO_SCRIPT = (
     "This calculator needs JavaScript and WebAssembly. The year planner lists the panels "
     "and deadlines without it."
 )
-DATE_PARTS = (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))
 PAGE = "calculators/dates.md"
 HANDOFF_LABEL = "Use these dates in the forms"
 # What the dates page hands to each form: field id -> which date. The dates are
@@ -65,9 +64,13 @@ def handoff_targets(protocol: Protocol, here: str = PAGE) -> list[dict[str, obje
     """The forms the dates go to: template id, title, page link and {field id: date}.
 
     Every field must be a date field of its template in the protocol (else ValueError).
+    A protocol without one of these templates (another council's) has no hand-off to it.
     """
     targets = []
+    present = {template.id for template in protocol.templates}
     for template_id, wanted in HANDOFFS:
+        if template_id not in present:
+            continue
         template = protocol.template(template_id)
         fields = {f.id: f for f in template.fields}
         for field_id, source in wanted.items():
@@ -178,12 +181,7 @@ def _hint_and_error(name: str, hint: str) -> str:
 
 def date_input(name: str, legend: str, hint: str) -> str:
     """A GOV.UK date input: day, month and year fields in a fieldset with legend and hint."""
-    parts = "".join(
-        f'<div class="date-part"><label for="{name}-{part}">{label}</label>'
-        f'<input type="text" id="{name}-{part}" name="{name}-{part}" inputmode="numeric" '
-        f'maxlength="{width}" size="{width + 1}" data-date-part="{part}" disabled></div>'
-        for part, label, width in DATE_PARTS
-    )
+    parts = date_parts(name, "disabled", named=True)
     full_hint = f"{hint} For example, {EXAMPLE}".strip()
     return (
         f'<div class="field" id="{name}-field" data-field-wrapper="{name}">'

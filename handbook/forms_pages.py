@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import json
 
+from calculators.dates_input import DATE_PART_DIGITS, DATE_PARTS, EXAMPLE
 from calculators.documents.text import ADDED_NOTICE
+from calculators.drafts import MAX_TEXT_CHARS
 from calculators.limits import MAX_DRAFT_BYTES
-from calculators.protocol import HANDOFF_TEXT, Field, HandOffRule, Protocol, Template
+from calculators.protocol import FIELD_TYPES, HANDOFF_TEXT, Field, HandOffRule, Protocol, Template
 from handbook.docx_templates import blank_filename
 from handbook.pages import html_text, section_guidance, site_link, template_intro
 
@@ -162,40 +164,62 @@ def _error(field: Field) -> str:
     return f'<p class="field-error" id="f-{field.id}-error" hidden></p>'
 
 
+def field_control(field_type: str) -> dict[str, object]:
+    """How forms.js reads, fills and focuses a field of this type (one place for the types):
+    "parts" (the date's parts), "radios", "rows" or "value" (one input or textarea)."""
+    if field_type == "date":
+        return {"kind": "parts", "parts": list(DATE_PARTS)}
+    if field_type == "choice":
+        return {"kind": "radios"}
+    if field_type == "rows":
+        return {"kind": "rows"}
+    if field_type in FIELD_TYPES:
+        return {"kind": "value"}
+    raise RuntimeError(f"Unknown field type: {field_type}")
+
+
+def date_parts(control_id: str, attributes: str, *, named: bool = False) -> str:
+    """The day, month and year inputs of a date, each as wide as the calculators allow."""
+    out = []
+    for part in DATE_PARTS:
+        width = DATE_PART_DIGITS[part]
+        name = f' name="{control_id}-{part}"' if named else ""
+        out.append(
+            f'<div class="date-part"><label for="{control_id}-{part}">{part.capitalize()}</label>'
+            f'<input type="text" id="{control_id}-{part}"{name} inputmode="numeric" '
+            f'maxlength="{width}" size="{width + 1}" data-date-part="{part}" {attributes}></div>'
+        )
+    return "".join(out)
+
+
 def _field_html(field: Field) -> str:
     hint, described = _hint(field)
     required = ' aria-required="true"' if field.required else ""
     common = f'data-field="{field.id}" aria-describedby="{described}"{required} disabled'
+    control = html_text(json.dumps(field_control(field.type), separators=(",", ":")))
     wrapper = (
         f'<div class="field" id="f-{field.id}-field" data-field-wrapper="{field.id}" '
-        f'data-type="{field.type}">'
+        f'data-type="{field.type}" data-control="{control}">'
     )
     if field.type in ("text", "number"):
         mode = ' inputmode="decimal"' if field.type == "number" else ""
         return (
             f'{wrapper}<label for="f-{field.id}">{_label_text(field)}</label>{hint}{_error(field)}'
-            f'<input type="text" id="f-{field.id}" name="{field.id}"{mode} maxlength="20000" '
+            f'<input type="text" id="f-{field.id}" name="{field.id}"{mode} maxlength="{MAX_TEXT_CHARS}" '
             f"{common}></div>"
         )
     if field.type == "textarea":
         return (
             f'{wrapper}<label for="f-{field.id}">{_label_text(field)}</label>{hint}{_error(field)}'
-            f'<textarea id="f-{field.id}" name="{field.id}" rows="5" maxlength="20000" {common}>'
+            f'<textarea id="f-{field.id}" name="{field.id}" rows="5" maxlength="{MAX_TEXT_CHARS}" {common}>'
             "</textarea></div>"
         )
     if field.type == "date":
-        parts = []
-        for part, label, width in (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)):
-            parts.append(
-                f'<div class="date-part"><label for="f-{field.id}-{part}">{label}</label>'
-                f'<input type="text" id="f-{field.id}-{part}" inputmode="numeric" '
-                f'maxlength="{width}" size="{width + 1}" data-date-part="{part}" {common}></div>'
-            )
         return (
             f'{wrapper}<fieldset class="date-input" id="f-{field.id}" '
             f'aria-describedby="{described}"><legend>{_label_text(field)}</legend>'
-            f'<p class="hint">For example, 27 3 2027</p>{hint}{_error(field)}'
-            f'<div class="date-parts">{"".join(parts)}</div></fieldset></div>'
+            f'<p class="hint">For example, {EXAMPLE}</p>{hint}{_error(field)}'
+            f'<div class="date-parts">{date_parts(f"f-{field.id}", common)}</div></fieldset></div>'
         )
     if field.type == "choice":
         radios = []
@@ -214,7 +238,7 @@ def _field_html(field: Field) -> str:
     if field.type == "rows":
         cells = "".join(
             f'<div class="row-cell"><label data-column="{c.id}">{html_text(c.label)}</label>'
-            f'<textarea rows="2" maxlength="20000" data-column="{c.id}"></textarea></div>'
+            f'<textarea rows="2" maxlength="{MAX_TEXT_CHARS}" data-column="{c.id}"></textarea></div>'
             for c in field.columns
         )
         return (

@@ -11,6 +11,7 @@ import dataclasses
 from datetime import date
 
 from calculators import schedule, schedule_words
+from calculators import timing as rules
 from calculators.protocol import BankHoliday, Protocol
 from calculators.wording import long_date, month_name
 from handbook.pages import clause_ref, html_text, md_text
@@ -55,7 +56,6 @@ def year_planner_markdown(protocol: Protocol, today: date, here: str) -> str:
 
 def year_table(protocol: Protocol, year: int) -> str:
     timing = protocol.timing
-    calendar = schedule.year_calendar(protocol, year)
     head = (
         f"MASE panel (clause {timing.mase_panel.clause})",
         f"Referral deadline (clause {timing.mase_referral.clause})",
@@ -71,21 +71,32 @@ def year_table(protocol: Protocol, year: int) -> str:
         "</tr></thead>",
         "<tbody>",
     ]
-    for row in calendar.rows:
-        referral = row.referral_deadline
+    # Over the rules by kind (calculators.timing): a referral may count working days and a
+    # report may fall on the last weekday of the month.
+    panels = rules.occurrences(protocol, timing.mase_panel.id, year)
+    reports = {
+        r.scheduled.month: r for r in rules.occurrences(protocol, timing.monthly_report.id, year)
+    }
+    for panel in panels:
+        month = panel.scheduled.month
+        referral = (
+            None
+            if panel.cancelled
+            else rules.deadline_for(protocol, timing.mase_referral.id, panel.date)
+        )
         rows += [
             "<tr>",
-            f'<th scope="row">{html_text(month_name(row.month))}</th>',
-            f"<td>{panel_cell(row.panel)}</td>",
+            f'<th scope="row">{html_text(month_name(month))}</th>',
+            f"<td>{panel_cell(panel)}</td>",
             f"<td>{deadline_cell(referral) if referral else 'No panel'}</td>",
-            f"<td>{deadline_cell(row.report_deadline)}</td>",
+            f"<td>{deadline_cell(reports[month])}</td>",
             "</tr>",
         ]
     rows += ["</tbody>", "</table>"]
     return "\n".join(rows)
 
 
-def panel_cell(panel: schedule.Panel) -> str:
+def panel_cell(panel: rules.Occurrence) -> str:
     if panel.cancelled:
         return (
             f"<strong>Cancelled</strong> ({html_text(long_date(panel.scheduled))}): "
@@ -102,7 +113,7 @@ def panel_cell(panel: schedule.Panel) -> str:
     return "".join(parts)
 
 
-def deadline_cell(due: schedule.Deadline) -> str:
+def deadline_cell(due: rules.Occurrence) -> str:
     parts = [html_text(long_date(due.date))]
     if due.bank_holiday:
         parts.append(_holiday_flag(due.bank_holiday))

@@ -26,7 +26,10 @@ REPLACED_NOTE = "london-protocol-replaced"
 
 
 def replaced_note(protocol: Protocol, here: str) -> str:
-    """The editorial note that the 2015 London protocol behind Appendix B was replaced."""
+    """The editorial note that the 2015 London protocol behind Appendix B was replaced
+    (none for a protocol without that note)."""
+    if REPLACED_NOTE not in {n.id for n in protocol.editorial_notes}:
+        return ""
     note = protocol.note(REPLACED_NOTE)
     about = page_link(f"about.md#note-{note.id}", here)
     return (
@@ -35,6 +38,33 @@ def replaced_note(protocol: Protocol, here: str) -> str:
         f"<p>{html_text(note.text)}</p>"
         f'<p><a href="{html_text(about)}">The editorial notes</a></p></div>'
     )
+
+
+def _bands(protocol: Protocol) -> list[str]:
+    """The bands of total score, for a method that has them (weighted_bands): none otherwise."""
+    bands = protocol.risk_rule.bands
+    if not bands:
+        return []
+    out = [
+        '<table class="risk-bands">',
+        "<caption>Bands of the total score</caption>",
+        '<thead><tr><th scope="col">Band</th><th scope="col">Total score</th>'
+        '<th scope="col">Level</th></tr></thead>',
+        "<tbody>",
+    ]
+    for band in bands:
+        scores = (
+            f"{band.min_score} or more"
+            if band.max_score is None
+            else f"{band.min_score} to {band.max_score}"
+        )
+        level = "" if band.level is None else protocol.level(band.level).name
+        out.append(
+            f'<tr><th scope="row">{html_text(band.name)}</th><td>{scores}</td>'
+            f"<td>{html_text(level)}</td></tr>"
+        )
+    out += ["</tbody>", "</table>"]
+    return out
 
 
 def _grid(protocol: Protocol) -> list[str]:
@@ -131,6 +161,7 @@ def risk_form(protocol: Protocol, here: str) -> str:
         f'<div class="form-tools">{clear_all_button()}</div>',
         clear_all_status(),
         f'<p class="rule">{html_text(rule.text)}</p>',
+        *_bands(protocol),
         f'<p class="hint">{html_text(rule.themes_note)}</p>',
         '<div class="risk-layout">',
         *_grid(protocol),

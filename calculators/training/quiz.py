@@ -30,7 +30,7 @@ from calculators.schedule import (
     panels,
     panels_from,
     referable_panel,
-    referral_deadline,
+    referral_deadline_for,
     report_deadline,
     scheduled_panels,
     strategy_window,
@@ -121,7 +121,7 @@ def _referral_deadline(protocol: Protocol, rng: random.Random) -> Question | Non
     day = _day(protocol, rng)
     meeting = rng.choice(panels(protocol, day.year))
     panel = meeting.date
-    due = referral_deadline(panel, rule)
+    due = referral_deadline_for(protocol, panel)
     if meeting.bank_holiday or not is_working_day(protocol, due):
         return None
     report = report_deadline(protocol, due.year, due.month).date

@@ -22,8 +22,6 @@ import { clearErrorSummary, showErrorSummary } from "./render.js";
  * @typedef {{field: string, message: string}} Problem
  */
 
-const DATE_PARTS = /** @type {const} */ (["day", "month", "year"]);
-
 /** @param {number} bytes @returns {string} "2.5 MB" */
 function megabytes(bytes) {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -62,15 +60,20 @@ export function bind(form, { api }) {
 
   // Reading and writing the answers ------------------------------------------
 
-  /** @returns {Values} */
-  function collect() {
-    /** @type {Values} */
-    const values = {};
-    for (const wrapper of form.querySelectorAll("[data-field-wrapper]")) {
-      const id = /** @type {HTMLElement} */ (wrapper).dataset.fieldWrapper ?? "";
-      const type = /** @type {HTMLElement} */ (wrapper).dataset.type;
-      if (type === "rows") {
-        values[id] = [...wrapper.querySelectorAll(".row-list > .row")].map((row) => {
+  /**
+   * How a field is read, filled and focused, by the description the build gives it
+   * (data-control, from handbook/forms_pages.py field_control): the field types live there.
+   * @param {Element} wrapper @returns {{kind: string, parts?: string[]}}
+   */
+  function control(wrapper) {
+    return JSON.parse(/** @type {HTMLElement} */ (wrapper).dataset.control ?? '{"kind":"value"}');
+  }
+
+  /** @type {Record<string, {read: (w: Element, c: any) => any, write: (w: Element, id: string, v: unknown, c: any) => void, focus: (id: string, c: any) => string}>} */
+  const CONTROLS = {
+    rows: {
+      read: (wrapper) =>
+        [...wrapper.querySelectorAll(".row-list > .row")].map((row) => {
           /** @type {Record<string, string>} */
           const cells = {};
           for (const cell of row.querySelectorAll("textarea[data-column]")) {
@@ -78,21 +81,66 @@ export function bind(form, { api }) {
             cells[box.dataset.column ?? ""] = box.value;
           }
           return cells;
-        });
-      } else if (type === "date") {
-        const part = (/** @type {string} */ name) =>
-          /** @type {HTMLInputElement} */ (wrapper.querySelector(`[data-date-part='${name}']`))
-            .value;
-        values[id] = { day: part("day"), month: part("month"), year: part("year") };
-      } else if (type === "choice") {
+        }),
+      write: (wrapper, id, value) => {
+        const list = /** @type {HTMLElement} */ (wrapper.querySelector(".row-list"));
+        list.replaceChildren();
+        for (const row of Array.isArray(value) ? value : []) addRow(id, row);
+      },
+      focus: (id) => `f-${id}`,
+    },
+    parts: {
+      read: (wrapper, { parts }) =>
+        Object.fromEntries(
+          parts.map((/** @type {string} */ name) => [
+            name,
+            /** @type {HTMLInputElement} */ (wrapper.querySelector(`[data-date-part='${name}']`)).value,
+          ]),
+        ),
+      write: (wrapper, id, value, { parts }) => {
+        const given = /** @type {Record<string, string>} */ (dateParts(value));
+        for (const name of parts) {
+          const input = /** @type {HTMLInputElement} */ (
+            wrapper.querySelector(`[data-date-part='${name}']`)
+          );
+          input.value = given[name] ?? "";
+        }
+      },
+      focus: (id, { parts }) => `f-${id}-${parts[0]}`,
+    },
+    radios: {
+      read: (wrapper) => {
         const checked = /** @type {HTMLInputElement | null} */ (
           wrapper.querySelector("input[type='radio']:checked")
         );
-        values[id] = checked ? checked.value : "";
-      } else {
+        return checked ? checked.value : "";
+      },
+      write: (wrapper, id, value) => {
+        for (const radio of wrapper.querySelectorAll("input[type='radio']")) {
+          const box = /** @type {HTMLInputElement} */ (radio);
+          box.checked = box.value === value;
+        }
+      },
+      focus: (id) => `f-${id}-1`,
+    },
+    value: {
+      read: (wrapper) => /** @type {HTMLInputElement} */ (wrapper.querySelector("[data-field]")).value,
+      write: (wrapper, id, value) => {
         const input = /** @type {HTMLInputElement} */ (wrapper.querySelector("[data-field]"));
-        values[id] = input.value;
-      }
+        input.value = String(value ?? "");
+      },
+      focus: (id) => `f-${id}`,
+    },
+  };
+
+  /** @returns {Values} */
+  function collect() {
+    /** @type {Values} */
+    const values = {};
+    for (const wrapper of form.querySelectorAll("[data-field-wrapper]")) {
+      const id = /** @type {HTMLElement} */ (wrapper).dataset.fieldWrapper ?? "";
+      const how = control(wrapper);
+      values[id] = CONTROLS[how.kind].read(wrapper, how);
     }
     return values;
   }
@@ -102,28 +150,8 @@ export function bind(form, { api }) {
     for (const [id, value] of Object.entries(values)) {
       const wrapper = form.querySelector(`[data-field-wrapper='${CSS.escape(id)}']`);
       if (!wrapper) continue;
-      const type = /** @type {HTMLElement} */ (wrapper).dataset.type;
-      if (type === "rows") {
-        const list = /** @type {HTMLElement} */ (wrapper.querySelector(".row-list"));
-        list.replaceChildren();
-        for (const row of Array.isArray(value) ? value : []) addRow(id, row);
-      } else if (type === "date") {
-        const parts = dateParts(value);
-        for (const name of DATE_PARTS) {
-          const input = /** @type {HTMLInputElement} */ (
-            wrapper.querySelector(`[data-date-part='${name}']`)
-          );
-          input.value = parts[name];
-        }
-      } else if (type === "choice") {
-        for (const radio of wrapper.querySelectorAll("input[type='radio']")) {
-          const box = /** @type {HTMLInputElement} */ (radio);
-          box.checked = box.value === value;
-        }
-      } else {
-        const input = /** @type {HTMLInputElement} */ (wrapper.querySelector("[data-field]"));
-        input.value = String(value ?? "");
-      }
+      const how = control(wrapper);
+      CONTROLS[how.kind].write(wrapper, id, value, how);
     }
   }
 
@@ -254,11 +282,8 @@ export function bind(form, { api }) {
     }
     const wrapper = form.querySelector(`[data-field-wrapper='${CSS.escape(field)}']`);
     if (!wrapper) return "";
-    const type = /** @type {HTMLElement} */ (wrapper).dataset.type;
-    if (type === "date") return `f-${field}-day`;
-    if (type === "choice") return `f-${field}-1`;
-    if (type === "rows") return `f-${field}`;
-    return `f-${field}`;
+    const how = control(wrapper);
+    return CONTROLS[how.kind].focus(field, how);
   }
 
   /** @param {string} field */

@@ -8,25 +8,19 @@ Runs on CPython and inside Pyodide: standard library and pytest only.
 
 from __future__ import annotations
 
-import copy
 import json
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from timing_helpers import with_holidays
 
 from calculators import dates_request, schedule
 from calculators.errors import InputError
-from calculators.protocol import Protocol, protocol_from_mapping
+from calculators.protocol import Protocol
 
 LAST = date(2027, 1, 6)  # a Wednesday: 10 weeks later is Wednesday 17 March 2027
 LATEST_WORDS = "Hold the next strategy meeting by Wednesday 17 March 2027 at the latest"
-
-
-def with_holidays(protocol_data: dict[str, Any], *holidays: tuple[str, str]) -> Protocol:
-    data = copy.deepcopy(protocol_data)
-    data["timing"]["bank_holidays"]["dates"] = [{"date": d, "name": n} for d, n in holidays]
-    return protocol_from_mapping(data)
 
 
 def strategy(protocol: Protocol, today: date, last: date = LAST, **payload: Any) -> dict:

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "calculators"))
 
-from test_schedule import GOLDEN, golden_due_dates  # noqa: E402
+from test_golden_due_dates import GOLDEN, golden_due_dates  # noqa: E402
 
 from handbook.loader import load_protocol  # noqa: E402
 

@@ -1,0 +1,78 @@
+"""The made-up protocol (tests/fixtures) builds into a full site with no code change.
+
+Four levels, weighted bands, a section 7, a panel on the 2nd Tuesday, a referral 10
+working days before it, a report on the last Friday and a review every 6 weeks: each
+page reads them from the protocol, never Newham's three categories or rule ids.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from handbook.loader import load_protocol
+from handbook.site_build import build_site
+
+MADE_UP = Path(__file__).resolve().parent.parent / "fixtures" / "made_up_protocol.yaml"
+
+
+def read(site: Path, page: str) -> str:
+    return html.unescape((site / page / "index.html").read_text(encoding="utf-8"))
+
+
+def text_of(markup: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markup)).strip()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("made-up") / "site"
+    assert build_site(site_dir=folder, protocol_path=MADE_UP, quiet=True) == 0
+    return folder
+
+
+def test_its_section_7_has_a_page(site: Path) -> None:
+    section = load_protocol(MADE_UP).protocol.section(7)
+    page = read(site, "directive/section-7")
+    assert re.search(rf"<h1[^>]*>7\. {re.escape(section.title)}", page)
+    assert f'id="clause-{section.clauses[0].id.replace(".", "-")}"' in page
+
+
+def test_the_categories_page_has_its_four_levels(site: Path) -> None:
+    levels = load_protocol(MADE_UP).protocol.categories.levels
+    assert len(levels) == 4
+    page = text_of(read(site, "categories"))
+    for level in levels:
+        assert level.name in page and level.definition in page
+    assert "Category 3" not in page  # none of Newham's names
+
+
+def test_the_risk_page_shows_its_weighted_bands(site: Path) -> None:
+    protocol = load_protocol(MADE_UP).protocol
+    page = read(site, "calculators/risk")
+    bands = re.search(r'<table class="risk-bands">.*?</table>', page, re.S)
+    assert bands, "no table of bands"
+    rows = [text_of(row) for row in re.findall(r"<tr>.*?</tr>", bands.group(0), re.S)][1:]
+    assert rows == [
+        "Low 0 to 3 Level 1 (emerging)",
+        "Medium 4 to 7 Level 2 (moderate)",
+        "High 8 to 12 Level 3 (significant)",
+        "Very high 13 or more Level 4 (severe)",
+    ]
+    assert [b.name for b in protocol.risk_rule.bands] == ["Low", "Medium", "High", "Very high"]
+
+
+def test_its_form_has_a_page(site: Path) -> None:
+    page = read(site, "forms/panel-referral")
+    assert re.search(r"<h1[^>]*>Panel referral form", page)
+    assert '<form id="form-panel-referral"' in page
+    assert "Child's name" in page
+
+
+def test_the_planner_follows_its_rules(site: Path) -> None:
+    page = text_of(read(site, "planner"))
+    assert "2nd Tuesday" in page and "10 working days before the panel" in page
+    assert "last Friday" in page
