@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import json
 
-from calculators.dates_input import EXAMPLE
-from calculators.documents.ics import MAX_CASE_REFERENCE
-from calculators.protocol import Protocol
-from calculators.schedule import (
+from calculators.dates_input import (
+    EXAMPLE,
     LONGEST_INTERVAL_WEEKS,
     MAX_RATIONALE_LENGTH,
     SHORTEST_INTERVAL_WEEKS,
 )
+from calculators.documents.ics import MAX_CASE_REFERENCE
+from calculators.protocol import Protocol
 from calculators.wording import clause_list
 from handbook.forms_pages import clear_all_button, clear_all_status
 from handbook.pages import html_text, site_link
