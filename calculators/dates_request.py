@@ -25,6 +25,9 @@ from calculators.schedule import (
     DatesAnswer,
     YearCalendar,
     dates_answer,
+    panel_rule,
+    referral_rule,
+    report_rule,
     review_rule,
     year_calendar,
 )
@@ -197,13 +200,12 @@ def calendar_to_data(protocol: Protocol, calendar: YearCalendar) -> dict[str, An
                 "report_bank_holiday": report.bank_holiday,
             }
         )
-    timing = protocol.timing
     return {
         "year": calendar.year,
         "clauses": {
-            "mase_panel": timing.mase_panel.clause,
-            "mase_referral": timing.mase_referral.clause,
-            "monthly_report": timing.monthly_report.clause,
+            "mase_panel": panel_rule(protocol).clause,
+            "mase_referral": referral_rule(protocol).clause,
+            "monthly_report": report_rule(protocol).clause,
         },
         "months": rows,
     }

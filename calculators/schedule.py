@@ -29,16 +29,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from calculators.calendar_rules import nth_weekday_of_month
-from calculators.dates_input import (
-    LABELS,
-    LONGEST_INTERVAL_WEEKS,
-    MAX_RATIONALE_LENGTH,
-    SHORTEST_INTERVAL_WEEKS,
-    case_date_problems,
-    check_interval,
-    past_problem,
-)
+from calculators.calendar_rules import nth_weekday_of_month, weekday_of_month
+from calculators.dates_input import case_date_problems, check_interval, past_problem
 from calculators.errors import InputError
 from calculators.protocol import Contact, Protocol, ReferralRule
 from calculators.timing import (
@@ -54,17 +46,7 @@ from calculators.timing import (
 )
 from calculators.timing.monthly import deadline_on, scheduled_meetings
 
-__all__ = [
-    "LABELS",
-    "LONGEST_INTERVAL_WEEKS",
-    "MAX_RATIONALE_LENGTH",
-    "SHORTEST_INTERVAL_WEEKS",
-    "bank_holiday",
-    "check_interval",
-    "is_working_day",
-    "nth_weekday_of_month",
-    "previous_working_day",
-]
+__all__ = ["bank_holiday", "is_working_day", "nth_weekday_of_month", "previous_working_day"]
 
 NOT_DUE = "not_due"
 DUE = "due"
@@ -288,7 +270,9 @@ def mase_answer(protocol: Protocol, today: date) -> MaseAnswer:
 
 def report_deadline(protocol: Protocol, year: int, month: int) -> Deadline:
     rule = report_rule(protocol)
-    day = nth_weekday_of_month(year, month, rule.weekday, rule.week_of_month)
+    day = weekday_of_month(year, month, rule.weekday, rule.week_of_month)
+    if day is None:
+        raise ValueError(f"timing.{rule.id} has no date in {year}-{month:02d}")
     return deadline(protocol, day, (rule.clause,), rule.id)
 
 

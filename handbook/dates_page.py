@@ -90,7 +90,7 @@ def handoff_targets(protocol: Protocol, here: str = PAGE) -> list[dict[str, obje
 
 def dates_form(protocol: Protocol, here: str = PAGE) -> str:
     """The whole form, its error summary and the place for the answers."""
-    rule = protocol.timing.strategy_meeting
+    rule = protocol.timing.of_kind("recurring_review")[0]
     handoff = json.dumps(handoff_targets(protocol, here), ensure_ascii=False)
     out = [
         '<form id="dates-form" class="calculator template-form dates-form" data-calculator="dates" '
