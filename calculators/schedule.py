@@ -1,23 +1,12 @@
-"""The directive's due dates: pure date arithmetic over the timing rules in the protocol.
+"""The directive's due dates, from the timing rules the protocol has, by kind.
 
-Each rule is data in `protocol.timing` (weekday, week of the month, lead days,
-interval weeks), with the clause it comes from:
-
-- the MASE panel meets on the nth weekday of every month (clause 4.6), except
-  where the protocol owner has listed a panel as moved or cancelled;
-- a MASE referral is due a number of days before the panel (clause 4.6);
-- the monthly case report is due on the nth weekday of every month, to a contact
-  (clause 5.3);
-- CSE strategy meetings take place every `min_weeks`-`max_weeks` weeks as a
-  minimum (clause 6.2): the next one is due by `max_weeks` after the last at the
-  latest, and may always be held sooner. For a child placed out of borough,
-  meetings continue at the interval agreed at the strategy meeting (1 to 52
-  weeks); a longer interval than the usual maximum has its rationale in the last
-  meeting's minutes (clause 6.13).
-
-Bank holidays come with the protocol (generated at build time). An answer that
-falls on one is flagged; a submission date or a strategy meeting's latest date
-that falls on a day that is not a working day gives the previous working day.
+The panel is the first `monthly_meeting` rule (moved or cancelled as the protocol
+owner lists), its referral the first `deadline_before` rule for it, the report the
+first `monthly_deadline` rule and the strategy meetings the first `recurring_review`
+rule. Their dates and working days come from the registry (`calculators.timing`);
+this module puts them together into the answers for a case on a given day. A
+meeting's latest date that is not a working day gives the working day before it.
+The form's own input checks live in `calculators.dates_input`.
 
 "Today" is always an argument: nothing here reads the clock.
 """
@@ -52,8 +41,7 @@ NOT_DUE = "not_due"
 DUE = "due"
 OVERDUE = "overdue"
 
-# One month's meeting (the rule's date, and where and whether it meets), and a date
-# something must be submitted by: the registry's `Occurrence`.
+# A month's meeting, and a date something must be submitted by: the registry's answer.
 Panel = Occurrence
 Deadline = Occurrence
 
@@ -235,10 +223,8 @@ def cancelled_panels(protocol: Protocol, start: date, end: date) -> tuple[Panel,
 
 
 def unchanged_bank_holiday_panels(protocol: Protocol) -> tuple[Panel, ...]:
-    """Panels on a bank holiday by the rule with no move or cancellation recorded.
-
-    Over the years the protocol lists bank holidays for: for the protocol owner.
-    """
+    """Panels on a bank holiday by the rule with no move or cancellation recorded (over the
+    years the protocol lists bank holidays for), for the protocol owner."""
     changed = {change.date for change in protocol.timing.changes_for(panel_rule(protocol))}
     years = sorted({holiday.date.year for holiday in protocol.timing.bank_holidays.dates})
     return tuple(
@@ -249,18 +235,14 @@ def unchanged_bank_holiday_panels(protocol: Protocol) -> tuple[Panel, ...]:
     )
 
 
-def lead_days(rule: Any) -> int:
-    """How many days (calendar or working, as the rule counts) before the panel."""
-    return rule.days if rule.days is not None else rule.working_days
-
-
 def mase_answer(protocol: Protocol, today: date) -> MaseAnswer:
     panel, last_day = referable_panel(protocol, today)
+    rule = referral_rule(protocol)
     return MaseAnswer(
         next_meeting=next_panel(protocol, today),
         referable_meeting=panel,
         referral_deadline=last_day,
-        days_before_panel=lead_days(referral_rule(protocol)),
+        days_before_panel=rule.working_days if rule.days is None else rule.days,
         cancelled=cancelled_panels(protocol, today, panel.date),
     )
 
@@ -277,28 +259,19 @@ def report_deadline(protocol: Protocol, year: int, month: int) -> Deadline:
 
 
 def report_deadlines(protocol: Protocol, year: int) -> tuple[Deadline, ...]:
-    return tuple(report_deadline(protocol, year, month) for month in range(1, 13))
-
-
-def _month_after(year: int, month: int) -> tuple[int, int]:
-    return (year + 1, 1) if month == 12 else (year, month + 1)
-
-
-def _month_before(year: int, month: int) -> tuple[int, int]:
-    return (year - 1, 12) if month == 1 else (year, month - 1)
+    return occurrences(protocol, report_rule(protocol).id, year)
 
 
 def next_report(protocol: Protocol, today: date) -> ReportAnswer:
     """The next monthly report deadline on or after today, the last one before today,
     and who receives the report."""
-    due = report_deadline(protocol, today.year, today.month)
-    if due.date < today:
-        last_due = due
-        due = report_deadline(protocol, *_month_after(today.year, today.month))
-    else:
-        last_due = report_deadline(protocol, *_month_before(today.year, today.month))
+    rule = report_rule(protocol)
+    years = (today.year - 1, today.year)
+    passed = [due for y in years for due in occurrences(protocol, rule.id, y) if due.date < today]
     return ReportAnswer(
-        due=due, send_to=protocol.contact(report_rule(protocol).send_to), last_due=last_due
+        due=next_occurrence(protocol, rule.id, today),
+        send_to=protocol.contact(rule.send_to),
+        last_due=passed[-1] if passed else None,
     )
 
 
