@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from calculators.errors import FieldProblem, InputError
+from calculators.wording import clause_list, long_date
 
 T = TypeVar("T")
 
@@ -165,3 +166,72 @@ def attempt(
     except InputError as error:
         problems.extend(error.problems)
         return None
+
+
+# The dates form's own checks (clauses 6.2 and 6.13) --------------------------------
+
+SHORTEST_INTERVAL_WEEKS = 1
+LONGEST_INTERVAL_WEEKS = 52  # an agreed out-of-borough interval longer than a year is a typo
+MAX_RATIONALE_LENGTH = 2000
+
+# Fields of the dates form, with the labels their messages use.
+LABELS = {
+    "today": "Today's date",
+    "last_strategy": "Date of the last strategy meeting",
+    "initial_strategy": "Date of the initial strategy meeting",
+    "out_of_borough": "whether the child is placed out of borough",
+    "agreed_interval_weeks": "Agreed interval between strategy meetings",
+    "interval_rationale": "Rationale for the agreed interval",
+    "referral_planned": "whether a MASE referral is planned",
+}
+
+
+def check_interval(weeks: int | None, clauses: tuple[str, ...]) -> int:
+    """An out-of-borough interval must be the one agreed: 1 to 52 weeks (clause 6.13
+    describes the usual case, less often than the minimum; it does not forbid more)."""
+    field, label = "agreed_interval_weeks", LABELS["agreed_interval_weeks"]
+    if weeks is None:
+        raise InputError.one(
+            field,
+            f"Enter the agreed interval in weeks: the child is placed out of borough "
+            f"({clause_list(clauses)})",
+        )
+    if not SHORTEST_INTERVAL_WEEKS <= weeks <= LONGEST_INTERVAL_WEEKS:
+        raise InputError.one(
+            field,
+            f"{label} must be from {SHORTEST_INTERVAL_WEEKS} to {LONGEST_INTERVAL_WEEKS} weeks",
+        )
+    return weeks
+
+
+def past_problem(field: str, day: date | None, today: date) -> FieldProblem | None:
+    """A meeting date after today is refused (the form asks for meetings held)."""
+    if day is not None and day > today:
+        return FieldProblem(field, f"{LABELS[field]} must be today or in the past")
+    return None
+
+
+def case_date_problems(
+    today: date,
+    last_strategy: date | None,
+    initial_strategy: date | None,
+    interval: Callable[[], int] | None = None,
+) -> list[FieldProblem]:
+    """The strategy dates' problems together: in the past, the last not before the initial,
+    and the agreed interval (`interval` reads it) for a child placed out of borough."""
+    problems = [
+        problem
+        for field, day in (("initial_strategy", initial_strategy), ("last_strategy", last_strategy))
+        if (problem := past_problem(field, day, today))
+    ]
+    if last_strategy and initial_strategy and last_strategy < initial_strategy:
+        problems.append(
+            FieldProblem(
+                "last_strategy",
+                f"{LABELS['last_strategy']} must be the same as or after the date of the "
+                f"initial strategy meeting ({long_date(initial_strategy)})",
+            )
+        )
+    if interval is not None:
+        attempt(problems, interval)
+    return problems

@@ -8,8 +8,12 @@ from typing import Any
 
 from calculators.dates_input import (
     EARLIEST_YEAR,
+    LABELS,
     LATEST_YEAR,
+    LONGEST_INTERVAL_WEEKS,
+    MAX_RATIONALE_LENGTH,
     attempt,
+    check_interval,
     clean_text,
     parse_date,
     parse_whole_number,
@@ -18,13 +22,13 @@ from calculators.dates_input import (
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Protocol
 from calculators.schedule import (
-    LABELS,
-    LONGEST_INTERVAL_WEEKS,
-    MAX_RATIONALE_LENGTH,
     DatesAnswer,
     YearCalendar,
-    check_interval,
     dates_answer,
+    panel_rule,
+    referral_rule,
+    report_rule,
+    review_rule,
     year_calendar,
 )
 from calculators.schedule_words import (
@@ -138,7 +142,8 @@ def read_dates_payload(protocol: Protocol, payload: Mapping[str, Any]) -> DatesA
             maximum=LONGEST_INTERVAL_WEEKS,
         )
         if len(problems) == before:
-            attempt(problems, check_interval, protocol, interval)
+            clauses = (review_rule(protocol).out_of_borough_clause,)
+            attempt(problems, check_interval, interval, clauses)
     rationale = attempt(
         problems,
         clean_text,
@@ -195,13 +200,12 @@ def calendar_to_data(protocol: Protocol, calendar: YearCalendar) -> dict[str, An
                 "report_bank_holiday": report.bank_holiday,
             }
         )
-    timing = protocol.timing
     return {
         "year": calendar.year,
         "clauses": {
-            "mase_panel": timing.mase_panel.clause,
-            "mase_referral": timing.mase_referral.clause,
-            "monthly_report": timing.monthly_report.clause,
+            "mase_panel": panel_rule(protocol).clause,
+            "mase_referral": referral_rule(protocol).clause,
+            "monthly_report": report_rule(protocol).clause,
         },
         "months": rows,
     }

@@ -63,7 +63,7 @@ def minutes_warnings(
 ) -> list[FieldProblem]:
     """A next meeting more than `max_weeks` after this one, the child not out of borough."""
     found = _dates(template, clean)
-    rule = protocol.timing.strategy_meeting
+    rule = protocol.timing.of_kind("recurring_review")[0]
     if found is None or clean.get(OUT_OF_BOROUGH) == YES:
         return []
     meeting, upcoming = found

@@ -1,23 +1,12 @@
-"""The directive's due dates: pure date arithmetic over the timing rules in the protocol.
+"""The directive's due dates, from the timing rules the protocol has, by kind.
 
-Each rule is data in `protocol.timing` (weekday, week of the month, lead days,
-interval weeks), with the clause it comes from:
-
-- the MASE panel meets on the nth weekday of every month (clause 4.6), except
-  where the protocol owner has listed a panel as moved or cancelled;
-- a MASE referral is due a number of days before the panel (clause 4.6);
-- the monthly case report is due on the nth weekday of every month, to a contact
-  (clause 5.3);
-- CSE strategy meetings take place every `min_weeks`-`max_weeks` weeks as a
-  minimum (clause 6.2): the next one is due by `max_weeks` after the last at the
-  latest, and may always be held sooner. For a child placed out of borough,
-  meetings continue at the interval agreed at the strategy meeting (1 to 52
-  weeks); a longer interval than the usual maximum has its rationale in the last
-  meeting's minutes (clause 6.13).
-
-Bank holidays come with the protocol (generated at build time). An answer that
-falls on one is flagged; a submission date or a strategy meeting's latest date
-that falls on a day that is not a working day gives the previous working day.
+The panel is the first `monthly_meeting` rule (moved or cancelled as the protocol
+owner lists), its referral the first `deadline_before` rule for it, the report the
+first `monthly_deadline` rule and the strategy meetings the first `recurring_review`
+rule. Their dates and working days come from the registry (`calculators.timing`);
+this module puts them together into the answers for a case on a given day. A
+meeting's latest date that is not a working day gives the working day before it.
+The form's own input checks live in `calculators.dates_input`.
 
 "Today" is always an argument: nothing here reads the clock.
 """
@@ -27,64 +16,61 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from calculators import timing
-from calculators.calendar_rules import nth_weekday_of_month
-from calculators.dates_input import (
-    LATEST_YEAR,
-    attempt,
-)
-from calculators.errors import FieldProblem, InputError
+from calculators.calendar_rules import nth_weekday_of_month, weekday_of_month
+from calculators.dates_input import case_date_problems, check_interval, past_problem
+from calculators.errors import InputError
 from calculators.protocol import Contact, Protocol, ReferralRule
-from calculators.wording import clause_list, long_date
+from calculators.timing import (
+    Occurrence,
+    bank_holiday,
+    deadline_for,
+    is_working_day,
+    next_occurrence,
+    occurrences,
+    occurrences_from,
+    previous_working_day,
+    window,
+)
+from calculators.timing.monthly import deadline_on, scheduled_meetings
 
-WEEKEND = (5, 6)  # Saturday and Sunday are not working days
+__all__ = ["bank_holiday", "is_working_day", "nth_weekday_of_month", "previous_working_day"]
+
 NOT_DUE = "not_due"
 DUE = "due"
 OVERDUE = "overdue"
-SHORTEST_INTERVAL_WEEKS = 1
-LONGEST_INTERVAL_WEEKS = 52  # an agreed out-of-borough interval longer than a year is a typo
-MAX_RATIONALE_LENGTH = 2000
 
-# Fields of the dates form, with the labels their messages use.
-LABELS = {
-    "today": "Today's date",
-    "last_strategy": "Date of the last strategy meeting",
-    "initial_strategy": "Date of the initial strategy meeting",
-    "out_of_borough": "whether the child is placed out of borough",
-    "agreed_interval_weeks": "Agreed interval between strategy meetings",
-    "interval_rationale": "Rationale for the agreed interval",
-    "referral_planned": "whether a MASE referral is planned",
-}
+# A month's meeting, and a date something must be submitted by: the registry's answer.
+Panel = Occurrence
+Deadline = Occurrence
+
+
+# The rules the answers read, by kind --------------------------------------------
+
+
+def panel_rule(protocol: Protocol) -> Any:
+    """The panel: the protocol's first monthly_meeting rule."""
+    return protocol.timing.of_kind("monthly_meeting")[0]
+
+
+def referral_rule(protocol: Protocol) -> Any:
+    """The referral: the first deadline_before rule for the panel."""
+    panel = panel_rule(protocol).id
+    return next(r for r in protocol.timing.of_kind("deadline_before") if r.meeting == panel)
+
+
+def report_rule(protocol: Protocol) -> Any:
+    """The monthly report: the first monthly_deadline rule."""
+    return protocol.timing.of_kind("monthly_deadline")[0]
+
+
+def review_rule(protocol: Protocol) -> Any:
+    """The strategy meetings: the first recurring_review rule."""
+    return protocol.timing.of_kind("recurring_review")[0]
 
 
 # Results --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Panel:
-    """One month's MASE panel: the rule's date, and where and whether it meets."""
-
-    date: date
-    scheduled: date
-    clauses: tuple[str, ...]
-    cancelled: bool = False
-    reason: str | None = None
-    bank_holiday: str | None = None
-
-    @property
-    def moved(self) -> bool:
-        return not self.cancelled and self.date != self.scheduled
-
-
-@dataclass(frozen=True)
-class Deadline:
-    """A date something must be submitted by; `submit_by` when that is not a working day."""
-
-    date: date
-    clauses: tuple[str, ...]
-    bank_holiday: str | None = None
-    submit_by: date | None = None
 
 
 @dataclass(frozen=True)
@@ -172,114 +158,58 @@ def one_year_after(day: date) -> date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def bank_holiday(protocol: Protocol, day: date) -> str | None:
-    """The name of the bank holiday on this day, if the protocol lists one."""
-    for holiday in protocol.timing.bank_holidays.dates:
-        if holiday.date == day:
-            return holiday.name
-    return None
-
-
-def is_working_day(protocol: Protocol, day: date) -> bool:
-    return day.weekday() not in WEEKEND and bank_holiday(protocol, day) is None
-
-
-def previous_working_day(protocol: Protocol, day: date) -> date:
-    """The last working day strictly before this day."""
-    holidays = {h.date for h in protocol.timing.bank_holidays.dates}
-    day -= timedelta(days=1)
-    while day.weekday() in WEEKEND or day in holidays:
-        day -= timedelta(days=1)
-    return day
-
-
 def working_day_on_or_before(protocol: Protocol, day: date) -> date:
     """The day itself if it is a working day, else the working day before it."""
     return day if is_working_day(protocol, day) else previous_working_day(protocol, day)
 
 
-def deadline(protocol: Protocol, day: date, clauses: tuple[str, ...]) -> Deadline:
+def deadline(protocol: Protocol, day: date, clauses: tuple[str, ...], rule: str = "") -> Deadline:
     """A submission date, flagged if a bank holiday and moved earlier if not a working day."""
-    return Deadline(
-        date=day,
-        clauses=clauses,
-        bank_holiday=bank_holiday(protocol, day),
-        submit_by=None if is_working_day(protocol, day) else previous_working_day(protocol, day),
-    )
+    return deadline_on(protocol, rule, day, clauses)
 
 
-# MASE panel and referral (clause 4.6) ----------------------------------------
+# The panel and its referral (clause 4.6) ----------------------------------------
 
 
 def scheduled_panels(protocol: Protocol, year: int) -> tuple[Panel, ...]:
     """One panel per month of the year by the rule, with the owner's moves and cancellations."""
-    rule = protocol.timing.mase_panel
-    changes = {change.date: change for change in protocol.timing.panel_changes}
-    panels = []
-    for month in range(1, 13):
-        scheduled = nth_weekday_of_month(year, month, rule.weekday, rule.week_of_month)
-        change = changes.get(scheduled)
-        meets = change.moved_to if change and change.moved_to else scheduled
-        panels.append(
-            Panel(
-                date=meets,
-                scheduled=scheduled,
-                clauses=(rule.clause,),
-                cancelled=bool(change and change.cancelled),
-                reason=change.reason if change else None,
-                bank_holiday=bank_holiday(protocol, meets),
-            )
-        )
-    return tuple(panels)
+    return tuple(scheduled_meetings(protocol, panel_rule(protocol), year))
 
 
 def panels(protocol: Protocol, year: int) -> tuple[Panel, ...]:
     """The panels that meet in this year, in date order (a move may cross a year's end)."""
-    meeting = [
-        panel
-        for around in (year - 1, year, year + 1)
-        for panel in scheduled_panels(protocol, around)
-        if not panel.cancelled and panel.date.year == year
-    ]
-    return tuple(sorted(meeting, key=lambda panel: panel.date))
+    held = occurrences(protocol, panel_rule(protocol).id, year)
+    return tuple(panel for panel in held if not panel.cancelled)
 
 
 def panel_dates(protocol: Protocol, year: int) -> tuple[date, ...]:
-    """The dates the MASE panel meets in this year."""
+    """The dates the panel meets in this year."""
     return tuple(panel.date for panel in panels(protocol, year))
 
 
 def panels_from(protocol: Protocol, start: date) -> Iterator[Panel]:
     """The panels that meet on or after a date, in order."""
-    for year in range(start.year, LATEST_YEAR + 2):
-        for panel in panels(protocol, year):
-            if panel.date >= start:
-                yield panel
+    return occurrences_from(protocol, panel_rule(protocol).id, start)
 
 
 def referral_deadline(panel: date, rule: ReferralRule) -> date:
-    """The last day to submit a MASE referral for the panel on this date."""
+    """The last day to submit a referral for the panel on this date (calendar days)."""
     return panel - timedelta(days=rule.days_before_panel)
 
 
-def referral_deadline_for(protocol: Protocol, panel: date) -> date:
-    """The same by the protocol's referral rule by kind: calendar or working days."""
-    return timing.deadline_for(protocol, protocol.timing.mase_referral.id, panel).date
-
-
 def next_panel(protocol: Protocol, today: date) -> Panel:
-    """The next MASE panel on or after today."""
-    return next(panels_from(protocol, today))
+    """The next panel on or after today."""
+    return next_occurrence(protocol, panel_rule(protocol).id, today)
 
 
 def referable_panel(protocol: Protocol, today: date) -> tuple[Panel, Deadline]:
     """The earliest panel whose referral deadline is today or later, with that deadline."""
-    rule = protocol.timing.mase_referral
+    rule = referral_rule(protocol).id
     for panel in panels_from(protocol, today):
-        last_day = referral_deadline_for(protocol, panel.date)
-        if last_day >= today:
-            return panel, deadline(protocol, last_day, (rule.clause,))
-    raise ValueError(f"no MASE panel after {today.isoformat()}")  # pragma: no cover
+        last_day = deadline_for(protocol, rule, panel.date)
+        if last_day.date >= today:
+            return panel, last_day
+    raise ValueError(f"no panel after {today.isoformat()}")  # pragma: no cover
 
 
 def cancelled_panels(protocol: Protocol, start: date, end: date) -> tuple[Panel, ...]:
@@ -293,11 +223,9 @@ def cancelled_panels(protocol: Protocol, start: date, end: date) -> tuple[Panel,
 
 
 def unchanged_bank_holiday_panels(protocol: Protocol) -> tuple[Panel, ...]:
-    """Panels on a bank holiday by the rule with no move or cancellation recorded.
-
-    Over the years the protocol lists bank holidays for: for the protocol owner.
-    """
-    changed = {change.date for change in protocol.timing.panel_changes}
+    """Panels on a bank holiday by the rule with no move or cancellation recorded (over the
+    years the protocol lists bank holidays for), for the protocol owner."""
+    changed = {change.date for change in protocol.timing.changes_for(panel_rule(protocol))}
     years = sorted({holiday.date.year for holiday in protocol.timing.bank_holidays.dates})
     return tuple(
         panel
@@ -309,49 +237,41 @@ def unchanged_bank_holiday_panels(protocol: Protocol) -> tuple[Panel, ...]:
 
 def mase_answer(protocol: Protocol, today: date) -> MaseAnswer:
     panel, last_day = referable_panel(protocol, today)
+    rule = referral_rule(protocol)
     return MaseAnswer(
         next_meeting=next_panel(protocol, today),
         referable_meeting=panel,
         referral_deadline=last_day,
-        days_before_panel=(panel.date - last_day.date).days,
+        days_before_panel=rule.working_days if rule.days is None else rule.days,
         cancelled=cancelled_panels(protocol, today, panel.date),
     )
 
 
-# Monthly case report (clause 5.3) -------------------------------------------
+# The monthly report (clause 5.3) -------------------------------------------
 
 
 def report_deadline(protocol: Protocol, year: int, month: int) -> Deadline:
-    rule = protocol.timing.monthly_report
-    day = timing.monthly.day_in(rule, year, month)
-    return deadline(protocol, day, (rule.clause,))
+    rule = report_rule(protocol)
+    day = weekday_of_month(year, month, rule.weekday, rule.week_of_month)
+    if day is None:
+        raise ValueError(f"timing.{rule.id} has no date in {year}-{month:02d}")
+    return deadline(protocol, day, (rule.clause,), rule.id)
 
 
 def report_deadlines(protocol: Protocol, year: int) -> tuple[Deadline, ...]:
-    return tuple(report_deadline(protocol, year, month) for month in range(1, 13))
-
-
-def _month_after(year: int, month: int) -> tuple[int, int]:
-    return (year + 1, 1) if month == 12 else (year, month + 1)
-
-
-def _month_before(year: int, month: int) -> tuple[int, int]:
-    return (year - 1, 12) if month == 1 else (year, month - 1)
+    return occurrences(protocol, report_rule(protocol).id, year)
 
 
 def next_report(protocol: Protocol, today: date) -> ReportAnswer:
     """The next monthly report deadline on or after today, the last one before today,
     and who receives the report."""
-    due = report_deadline(protocol, today.year, today.month)
-    if due.date < today:
-        last_due = due
-        due = report_deadline(protocol, *_month_after(today.year, today.month))
-    else:
-        last_due = report_deadline(protocol, *_month_before(today.year, today.month))
+    rule = report_rule(protocol)
+    years = (today.year - 1, today.year)
+    passed = [due for y in years for due in occurrences(protocol, rule.id, y) if due.date < today]
     return ReportAnswer(
-        due=due,
-        send_to=protocol.contact(protocol.timing.monthly_report.send_to),
-        last_due=last_due,
+        due=next_occurrence(protocol, rule.id, today),
+        send_to=protocol.contact(rule.send_to),
+        last_due=passed[-1] if passed else None,
     )
 
 
@@ -376,17 +296,17 @@ def strategy_window(
     date (earliest and latest alike). A latest date that is not a working day gives
     the working day before.
     """
-    rule = protocol.timing.strategy_meeting
-    if last > today:
-        raise InputError.one(counted_from, f"{LABELS[counted_from]} must be today or in the past")
+    rule = review_rule(protocol)
+    problem = past_problem(counted_from, last, today)
+    if problem:
+        raise InputError([problem])
     if out_of_borough:
-        interval = check_interval(protocol, interval_weeks)
+        interval = check_interval(interval_weeks, (rule.out_of_borough_clause,))
         earliest = by_rule = add_weeks(last, interval)
         clauses: tuple[str, ...] = (rule.out_of_borough_clause,)
     else:
-        earliest, by_rule = add_weeks(last, rule.min_weeks), add_weeks(last, rule.max_weeks)
-        interval = None
-        clauses = (rule.clause,)
+        usual = window(protocol, rule.id, last)
+        earliest, by_rule, interval, clauses = usual.earliest, usual.latest, None, usual.clauses
     latest = working_day_on_or_before(protocol, by_rule)
     earliest = min(earliest, latest)
     convene = working_day_on_or_before(protocol, latest - timedelta(days=rule.convene_days_before))
@@ -416,25 +336,6 @@ def strategy_window(
     )
 
 
-def check_interval(protocol: Protocol, weeks: int | None) -> int:
-    """An out-of-borough interval must be the one agreed: 1 to 52 weeks (clause 6.13
-    describes the usual case, less often than the minimum; it does not forbid more)."""
-    rule = protocol.timing.strategy_meeting
-    field, label = "agreed_interval_weeks", LABELS["agreed_interval_weeks"]
-    if weeks is None:
-        raise InputError.one(
-            field,
-            f"Enter the agreed interval in weeks: the child is placed out of borough "
-            f"({clause_list((rule.out_of_borough_clause,))})",
-        )
-    if not SHORTEST_INTERVAL_WEEKS <= weeks <= LONGEST_INTERVAL_WEEKS:
-        raise InputError.one(
-            field,
-            f"{label} must be from {SHORTEST_INTERVAL_WEEKS} to {LONGEST_INTERVAL_WEEKS} weeks",
-        )
-    return weeks
-
-
 # All the answers --------------------------------------------------------------
 
 
@@ -450,20 +351,13 @@ def dates_answer(
     referral_planned: bool = False,
 ) -> DatesAnswer:
     """Every due date for a case on a given day; raise InputError for inconsistent dates."""
-    problems: list[FieldProblem] = []
-    for field, day in (("initial_strategy", initial_strategy), ("last_strategy", last_strategy)):
-        if day is not None and day > today:
-            problems.append(FieldProblem(field, f"{LABELS[field]} must be today or in the past"))
-    if last_strategy and initial_strategy and last_strategy < initial_strategy:
-        problems.append(
-            FieldProblem(
-                "last_strategy",
-                f"{LABELS['last_strategy']} must be the same as or after the date of the "
-                f"initial strategy meeting ({long_date(initial_strategy)})",
-            )
-        )
-    if out_of_borough:
-        attempt(problems, check_interval, protocol, interval_weeks)
+    clauses = (review_rule(protocol).out_of_borough_clause,)
+    problems = case_date_problems(
+        today,
+        last_strategy,
+        initial_strategy,
+        (lambda: check_interval(interval_weeks, clauses)) if out_of_borough else None,
+    )
     if problems:
         raise InputError(problems)
     counted_from, last = (
@@ -493,15 +387,11 @@ def dates_answer(
 
 def year_calendar(protocol: Protocol, year: int) -> YearCalendar:
     """Every month's panel (moved or cancelled as listed), referral deadline and report."""
-    rule = protocol.timing.mase_referral
+    rule = referral_rule(protocol).id
     rows = []
     for panel, report in zip(
         scheduled_panels(protocol, year), report_deadlines(protocol, year), strict=True
     ):
-        referral = (
-            None
-            if panel.cancelled
-            else deadline(protocol, referral_deadline_for(protocol, panel.date), (rule.clause,))
-        )
+        referral = None if panel.cancelled else deadline_for(protocol, rule, panel.date)
         rows.append(CalendarRow(panel.scheduled.month, panel, referral, report))
     return YearCalendar(year=year, rows=tuple(rows))

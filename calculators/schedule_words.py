@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from calculators import timing as rules
 from calculators.protocol import Protocol
 from calculators.schedule import (
     OVERDUE,
@@ -15,12 +14,15 @@ from calculators.schedule import (
     Panel,
     ReportAnswer,
     StrategyAnswer,
-    deadline,
     one_year_after,
+    panel_rule,
     panels,
-    referral_deadline_for,
+    referral_rule,
     report_deadlines,
+    report_rule,
+    review_rule,
 )
+from calculators.timing import deadline_for, rule_words
 from calculators.wording import (
     clause_list,
     days,
@@ -31,21 +33,22 @@ from calculators.wording import (
 
 
 def panel_rule_words(protocol: Protocol) -> str:
-    rule = protocol.timing.mase_panel
-    return f"The MASE panel meets on the {rules.rule_words(protocol, rule.id)} of every month."
+    rule = panel_rule(protocol)
+    return f"The MASE panel meets on the {rule_words(protocol, rule.id)} of every month."
 
 
 def referral_rule_words(protocol: Protocol) -> str:
-    before = rules.rule_words(protocol, protocol.timing.mase_referral.id)
+    before = rule_words(protocol, referral_rule(protocol).id)
     return f"A MASE referral must be submitted {before} before the panel."
 
 
 def report_rule_words(protocol: Protocol) -> str:
-    rule = protocol.timing.monthly_report
+    rule = report_rule(protocol)
     contact = protocol.contact(rule.send_to)
     return (
-        f"Submit the monthly CSE case report by the {rules.rule_words(protocol, rule.id)} "
-        f"of every month and send it to {contact.name} ({contact.email})."
+        f"Submit the monthly CSE case report by the {rule_words(protocol, rule.id)} "
+        f"of every month and send it to {contact.name} "
+        f"({contact.email})."
     )
 
 
@@ -65,7 +68,7 @@ def _submit_words(due: Deadline) -> str:
 
 def panel_change_words(protocol: Protocol, panel: Panel) -> str:
     """ "The panel on … has been moved: reason." or "… is cancelled: reason."; "" if unchanged."""
-    wording = protocol.timing.mase_panel.handbook_wording
+    wording = panel_rule(protocol).handbook_wording
     if panel.cancelled:
         key = "cancelled"
     elif panel.moved:
@@ -81,8 +84,10 @@ def panel_holiday_words(protocol: Protocol, panel: Panel) -> str:
     """A panel on a bank holiday: its name, and to check the date with the MASE coordinator."""
     if not panel.bank_holiday:
         return ""
-    return protocol.timing.mase_panel.handbook_wording["bank_holiday"].format(
-        date=long_date(panel.date), name=panel.bank_holiday
+    return (
+        panel_rule(protocol)
+        .handbook_wording["bank_holiday"]
+        .format(date=long_date(panel.date), name=panel.bank_holiday)
     )
 
 
@@ -94,7 +99,7 @@ def panel_words(protocol: Protocol, panel: Panel) -> tuple[str, str, tuple[str, 
     if panel.bank_holiday:
         parts.append(panel_holiday_words(protocol, panel))
     parts.append(f"{panel_rule_words(protocol)} ({clause_list(panel.clauses)})")
-    return protocol.timing.mase_panel.name, " ".join(parts), panel.clauses
+    return panel_rule(protocol).name, " ".join(parts), panel.clauses
 
 
 def referral_words(
@@ -104,7 +109,7 @@ def referral_words(
     if due.submit_by:
         parts.append(_submit_words(due))
     parts.append(f"({clause_list(due.clauses)})")
-    return protocol.timing.mase_referral.name, " ".join(parts), due.clauses
+    return referral_rule(protocol).name, " ".join(parts), due.clauses
 
 
 def report_words(protocol: Protocol, due: Deadline) -> tuple[str, str, tuple[str, ...]]:
@@ -112,7 +117,7 @@ def report_words(protocol: Protocol, due: Deadline) -> tuple[str, str, tuple[str
     if due.submit_by:
         parts.append(_submit_words(due))
     parts.append(f"({clause_list(due.clauses)})")
-    return protocol.timing.monthly_report.name, " ".join(parts), due.clauses
+    return report_rule(protocol).name, " ".join(parts), due.clauses
 
 
 def _answer(
@@ -166,7 +171,7 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
         *(panel_change_words(protocol, cancelled) for cancelled in mase.cancelled),
     ]
     if mase.referable_meeting.date != panel.date:
-        missed = referral_deadline_for(protocol, panel.date)
+        missed = deadline_for(protocol, referral_rule(protocol).id, panel.date).date
         referral_details.append(
             f"The deadline for the panel on {long_date(panel.date)} was {long_date(missed)}, "
             "so a referral made now goes to the following panel."
@@ -210,7 +215,7 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
 
 def report_words_answer(protocol: Protocol, report: ReportAnswer, today: date) -> dict[str, Any]:
     """Clause 5.3: the deadline just passed (send it now if it has not gone), then the next."""
-    wording = protocol.timing.monthly_report.handbook_wording
+    wording = report_rule(protocol).handbook_wording
     due = report.due
 
     def named(key: str, deadline_: Deadline) -> str:
@@ -240,7 +245,7 @@ def report_words_answer(protocol: Protocol, report: ReportAnswer, today: date) -
 
 def strategy_words(protocol: Protocol, strategy: StrategyAnswer, today: date) -> dict[str, Any]:
     """Clauses 6.2 and 6.13: lead with the latest date; never a word that reads as "wait"."""
-    rule = protocol.timing.strategy_meeting
+    rule = review_rule(protocol)
     wording = rule.handbook_wording
     counted = "last" if strategy.counted_from == "last_strategy" else "initial"
     since = f"the {counted} strategy meeting on {long_date(strategy.last)}"
@@ -317,12 +322,11 @@ def upcoming_events(protocol: Protocol, today: date) -> tuple[Event, ...]:
 
 
 def _events(protocol: Protocol, start: date, end: date) -> tuple[Event, ...]:
-    timing = protocol.timing
-    rule = timing.mase_referral
+    rule = referral_rule(protocol).id
     events: list[Event] = []
     for year in range(start.year, end.year + 2):
         for panel in panels(protocol, year):
-            due = deadline(protocol, referral_deadline_for(protocol, panel.date), (rule.clause,))
+            due = deadline_for(protocol, rule, panel.date)
             if start <= panel.date < end:
                 events.append(Event("panel", panel.date, *panel_words(protocol, panel)))
             if start <= due.date < end:

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import json
 
-from calculators.dates_input import EXAMPLE
-from calculators.documents.ics import MAX_CASE_REFERENCE
-from calculators.protocol import Protocol
-from calculators.schedule import (
+from calculators.dates_input import (
+    EXAMPLE,
     LONGEST_INTERVAL_WEEKS,
     MAX_RATIONALE_LENGTH,
     SHORTEST_INTERVAL_WEEKS,
 )
+from calculators.documents.ics import MAX_CASE_REFERENCE
+from calculators.protocol import Protocol
 from calculators.wording import clause_list
 from handbook.forms_pages import clear_all_button, clear_all_status, date_parts
 from handbook.pages import html_text, site_link
@@ -93,7 +93,7 @@ def handoff_targets(protocol: Protocol, here: str = PAGE) -> list[dict[str, obje
 
 def dates_form(protocol: Protocol, here: str = PAGE) -> str:
     """The whole form, its error summary and the place for the answers."""
-    rule = protocol.timing.strategy_meeting
+    rule = protocol.timing.of_kind("recurring_review")[0]
     handoff = json.dumps(handoff_targets(protocol, here), ensure_ascii=False)
     out = [
         '<form id="dates-form" class="calculator template-form dates-form" data-calculator="dates" '

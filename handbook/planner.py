@@ -31,10 +31,9 @@ def year_planner(protocol: Protocol, here: str, today: date | None = None) -> st
 
 
 def year_planner_markdown(protocol: Protocol, today: date, here: str) -> str:
-    timing = protocol.timing
-    panel_ref = clause_ref(protocol, timing.mase_panel.clause, here)
-    referral_ref = clause_ref(protocol, timing.mase_referral.clause, here)
-    report_ref = clause_ref(protocol, timing.monthly_report.clause, here)
+    panel_ref = clause_ref(protocol, schedule.panel_rule(protocol).clause, here)
+    referral_ref = clause_ref(protocol, schedule.referral_rule(protocol).clause, here)
+    report_ref = clause_ref(protocol, schedule.report_rule(protocol).clause, here)
     out = [
         f"{schedule_words.panel_rule_words(protocol)} ({panel_ref})",
         "",
@@ -55,11 +54,11 @@ def year_planner_markdown(protocol: Protocol, today: date, here: str) -> str:
 
 
 def year_table(protocol: Protocol, year: int) -> str:
-    timing = protocol.timing
+    calendar = schedule.year_calendar(protocol, year)
     head = (
-        f"MASE panel (clause {timing.mase_panel.clause})",
-        f"Referral deadline (clause {timing.mase_referral.clause})",
-        f"Monthly report deadline (clause {timing.monthly_report.clause})",
+        f"MASE panel (clause {schedule.panel_rule(protocol).clause})",
+        f"Referral deadline (clause {schedule.referral_rule(protocol).clause})",
+        f"Monthly report deadline (clause {schedule.report_rule(protocol).clause})",
     )
     rows = [
         f'<table class="planner" id="planner-{year}">',
@@ -71,25 +70,14 @@ def year_table(protocol: Protocol, year: int) -> str:
         "</tr></thead>",
         "<tbody>",
     ]
-    # Over the rules by kind (calculators.timing): a referral may count working days and a
-    # report may fall on the last weekday of the month.
-    panels = rules.occurrences(protocol, timing.mase_panel.id, year)
-    reports = {
-        r.scheduled.month: r for r in rules.occurrences(protocol, timing.monthly_report.id, year)
-    }
-    for panel in panels:
-        month = panel.scheduled.month
-        referral = (
-            None
-            if panel.cancelled
-            else rules.deadline_for(protocol, timing.mase_referral.id, panel.date)
-        )
+    for row in calendar.rows:
+        referral = row.referral_deadline
         rows += [
             "<tr>",
-            f'<th scope="row">{html_text(month_name(month))}</th>',
-            f"<td>{panel_cell(panel)}</td>",
+            f'<th scope="row">{html_text(month_name(row.month))}</th>',
+            f"<td>{panel_cell(row.panel)}</td>",
             f"<td>{deadline_cell(referral) if referral else 'No panel'}</td>",
-            f"<td>{deadline_cell(reports[month])}</td>",
+            f"<td>{deadline_cell(row.report_deadline)}</td>",
             "</tr>",
         ]
     rows += ["</tbody>", "</table>"]
@@ -148,7 +136,7 @@ def holiday_panels_note(protocol: Protocol, today: date | None = None) -> str:
     panels = unchanged_holiday_panels(protocol, today)
     if not panels:
         return ""
-    wording = protocol.timing.mase_panel.handbook_wording
+    wording = schedule.panel_rule(protocol).handbook_wording
     text = wording["owner_note"].format(panels="; ".join(panels))
     title = md_text(wording["owner_note_title"])
     return f"### {title} {{#note-panels-on-bank-holidays}}\n\n{md_text(text)}\n"

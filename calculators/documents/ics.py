@@ -112,7 +112,7 @@ def strategy_event(
     protocol: Protocol, strategy: schedule.StrategyAnswer, case_reference: str, today: date
 ) -> schedule_words.Event:
     """The date the next strategy meeting is due by, with the case reference if given."""
-    rule = protocol.timing.strategy_meeting
+    rule = schedule.review_rule(protocol)
     for_case, key = _case_key(case_reference)
     words = schedule_words.strategy_words(protocol, strategy, today)
     lines = [sentence(words["summary"]), *words["details"], sentence(words["warning"] or "")]
@@ -133,7 +133,7 @@ def convene_event(
     """A reminder to convene the strategy meeting (invite the partners, consult health
     first: clauses 3.4, 6.10 and 6.11) `convene_days_before` the latest date; on today
     when that day has passed, and none once the latest date has passed."""
-    rule = protocol.timing.strategy_meeting
+    rule = schedule.review_rule(protocol)
     if strategy.convene is None or strategy.latest < today:
         return None
     for_case, key = _case_key(case_reference)

@@ -30,12 +30,15 @@ from calculators.schedule import (
     panels,
     panels_from,
     referable_panel,
-    referral_deadline_for,
+    referral_rule,
     report_deadline,
+    report_rule,
+    review_rule,
     scheduled_panels,
     strategy_window,
 )
 from calculators.schedule_words import referral_rule_words, report_rule_words
+from calculators.timing import deadline_for
 from calculators.wording import category_name, clause_list, long_date
 
 KINDS = ("referral_deadline", "referable_panel", "report_due", "strategy_latest", "risk_category")
@@ -117,11 +120,11 @@ def _dates(rng: random.Random, right: date, wrong: list[date]) -> tuple[tuple[st
 
 
 def _referral_deadline(protocol: Protocol, rng: random.Random) -> Question | None:
-    rule = protocol.timing.mase_referral
+    rule = referral_rule(protocol)
     day = _day(protocol, rng)
     meeting = rng.choice(panels(protocol, day.year))
     panel = meeting.date
-    due = referral_deadline_for(protocol, panel)
+    due = deadline_for(protocol, rule.id, panel).date
     if meeting.bank_holiday or not is_working_day(protocol, due):
         return None
     report = report_deadline(protocol, due.year, due.month).date
@@ -141,7 +144,7 @@ def _referral_deadline(protocol: Protocol, rng: random.Random) -> Question | Non
 
 
 def _referable_panel(protocol: Protocol, rng: random.Random) -> Question | None:
-    rule = protocol.timing.mase_referral
+    rule = referral_rule(protocol)
     target = next_panel(protocol, _day(protocol, rng)).date
     today = target - timedelta(days=rng.randrange(28))  # often just before a deadline
     panel, due = referable_panel(protocol, today)
@@ -185,7 +188,7 @@ def _report_due(protocol: Protocol, rng: random.Random) -> Question | None:
     panel = scheduled_panels(protocol, due.year)[due.month - 1].scheduled
     before = due.replace(day=1) - timedelta(days=1)
     previous = report_deadline(protocol, before.year, before.month).date
-    clause = protocol.timing.monthly_report.clause
+    clause = report_rule(protocol).clause
     choices, answer = _dates(rng, due, [panel, due + WEEK, due - WEEK, previous])
     return Question(
         kind="report_due",
@@ -199,7 +202,7 @@ def _report_due(protocol: Protocol, rng: random.Random) -> Question | None:
 
 
 def _strategy_latest(protocol: Protocol, rng: random.Random) -> Question | None:
-    rule = protocol.timing.strategy_meeting
+    rule = review_rule(protocol)
     last = _day(protocol, rng)
     if not is_working_day(protocol, last):
         return None
