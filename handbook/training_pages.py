@@ -118,6 +118,7 @@ class _Box:
 
 
 MAP_FONT = 14
+XHTML = "http://www.w3.org/1999/xhtml"
 MAP_LINE = 18
 MAP_PAD = 10
 MAP_GAP = 30
@@ -207,22 +208,25 @@ def process_map(protocol: Protocol, here: str) -> str:
                 for i, t in enumerate(text_lines)
             )
             svg.append(f'<text class="process-map-label" y="{mid + 4:.0f}">{spans}</text>')
+    # Each box is an HTML link inside <foreignObject>: Material's instant navigation
+    # handles it like any link (it assigns `.href`, read-only on an SVG <a>).
     for node in chart.nodes:
         box = boxes[node.id]
         role = protocol.role(node.role).name
-        svg.append(
-            f'<a href="{html_text(clause_url(protocol, node.clause, here))}" '
-            f'class="process-map-node">'
-            f"<title>{html_text(role)}: clause {html_text(node.clause)}</title>"
-            f'<rect x="{box.x}" y="{box.y}" width="{box.width}" height="{box.height}" rx="6"/>'
+        spans = "".join(
+            f'<span class="{kind}">{html_text(line)}</span>'
+            for i, line in enumerate(box.lines)
+            for kind in ["process-map-clause" if i == len(box.lines) - 1 else "process-map-text"]
         )
-        for i, line in enumerate(box.lines):
-            kind = "process-map-clause" if i == len(box.lines) - 1 else "process-map-text"
-            baseline = box.y + MAP_PAD + (i + 1) * MAP_LINE - 4
-            svg.append(
-                f'<text class="{kind}" x="{box.x + MAP_PAD}" y="{baseline}">{html_text(line)}</text>'
-            )
-        svg.append("</a>")
+        svg.append(
+            '<g class="process-map-node">'
+            f'<rect x="{box.x}" y="{box.y}" width="{box.width}" height="{box.height}" rx="6"/>'
+            f'<foreignObject x="{box.x}" y="{box.y}" width="{box.width}" height="{box.height}">'
+            f'<a xmlns="{XHTML}" class="process-map-link" '
+            f'href="{html_text(clause_url(protocol, node.clause, here))}" '
+            f'title="{html_text(role)}: clause {html_text(node.clause)}">{spans}</a>'
+            "</foreignObject></g>"
+        )
     svg.append("</svg>")
 
     steps = []

@@ -100,7 +100,10 @@ async function setUp(form, load) {
     const ready = api.isReady();
     const started = api.start();
     started.catch(() => {}); // reported below, once the binding is in place
-    setState(form, ready ? "ready" : "loading");
+    // "ready" only once the page's binding is in place (below): with Python already
+    // running (after instant navigation) the binding still takes a moment to load, and
+    // until then a click on "Make the document" does nothing and a hand-off is unread.
+    setState(form, "loading");
     if (!ready) status.textContent = STARTING;
     const [binding, render] = await Promise.all([load(), import("./render.js")]);
     const setStatus = (/** @type {string} */ text) => {

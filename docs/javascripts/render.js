@@ -84,7 +84,10 @@ export function showErrorSummary(form, summary, errors, targetId) {
       link.href = `#${id}`;
       link.textContent = message;
       link.addEventListener("click", (event) => {
+        // Handled here, and kept from Material's instant navigation: it would take the
+        // link as a move to this page with a fragment and load the page afresh.
         event.preventDefault();
+        event.stopPropagation();
         document.getElementById(id)?.focus();
       });
       item.append(link);

@@ -114,8 +114,10 @@ def test_missing_required_fields_show_an_error_summary_that_takes_focus(
     text = summary.inner_text()
     assert "Enter DOB/Age" in text and "Enter Background of case/summary update" in text
     assert "Date (most recent) must be a real date, for example 27 3 2027" in text
+    before = page.url
     page.click("#error-summary a >> text=Enter DOB/Age")
     assert page.evaluate("document.activeElement.id") == "f-yp_dob_age"
+    assert page.url == before  # the page was not loaded again, not even to a fragment
     assert page.input_value("#f-yp_name") == "Jo"  # nothing typed is lost
 
 

@@ -77,9 +77,11 @@ def test_risk_page_is_usable_at_once_then_answers_with_category_and_reasons(
 def test_typed_text_goes_nowhere(recorder: Any, served: Site) -> None:
     before = len(served.seen)
     page = open_risk_page(recorder)
-    page.check(f"#indicator-{first_indicators()[0]}")
-    page.click("#risk-form button[type='submit']")
-    page.locator("#risk-answer p").first.wait_for()
+    first = first_indicators()[0]
+    page.check(f"#indicator-{first}")  # the live profile follows the tick, no button
+    expected = answer_on_cpython({"indicators": [first]})
+    assert expected["ok"] is True
+    page.locator(".risk-profile", has_text=expected["result"]["counts_line"]).wait_for()
     text_inputs = "input[type='text'], input:not([type]), input[type='search'], textarea"
     typed = 0
     for element in page.locator(text_inputs).all():
@@ -126,7 +128,12 @@ def test_without_webassembly_the_page_says_so_at_once(make_recorder: Any, served
     page.wait_for_selector(FAILED, timeout=5000)
     status = page.locator("#risk-form .calculator-status").text_content() or ""
     assert "needs WebAssembly" in status
-    assert page.locator("#risk-form button[type='submit']").is_disabled()
+    assert page.locator("#risk-form button[data-action='download']").is_disabled()
+    buttons = page.locator("#risk-form button[data-action]").all()
+    assert len(buttons) >= 3  # download, copy, hand-off to each form, print, clear
+    for button in buttons:
+        assert button.is_disabled(), button.get_attribute("data-action")
+    assert page.locator("#risk-form input[name='indicator']").first.is_disabled()
     urls = [request["url"] for request in recorder.requests]
     assert not [url for url in urls if "/pyodide/" in url], urls
     assert recorder.page_errors == []
