@@ -145,6 +145,9 @@ def use_form_page(page: Any, template: str) -> list[str]:
     ready(page, "form" + form)
     assert type_sentinel(page, form) >= 1
     real_dates(page, form)
+    later = page.locator(f"{form} #f-next_meeting_date-year")
+    if later.count():  # the minutes' next meeting must fall after the meeting itself
+        later.fill(str(int(DATES["year"]) + 1))
     made = [download(page, f"{form} button[type='submit']")]
     copy(page, form)
     made.append(download(page, f"{form} [data-action='save-draft']"))
