@@ -13,14 +13,13 @@ cache), so launching a browser costs neither side anything:
   boots the same Pyodide in a worker (target <= 1.15 times the bare page's);
 - a repeat visit in the same context (what is downloaded again), the bridge's
   latency once ready, the bytes a text-only page transfers, the build time, and the
-  slowest hostile inputs (bench/hostile_input.py, when present).
+  slowest hostile inputs (bench/hostile_input.py).
 
 Medians of several runs. Results also go to bench/results/latest.json.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import statistics
@@ -30,6 +29,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.hostile_input import measure_hostile_input
 from handbook.assets import PYODIDE_FILES
 from handbook.chromium import launch
 from handbook.site_build import build_site
@@ -207,18 +207,6 @@ def build_times() -> list[float]:
     return times
 
 
-def hostile_input() -> Any:
-    """The slowest hostile inputs, from bench/hostile_input.py (the "hostile" work) when
-    it is there: its `slowest()` returns JSON-ready timings. None until then."""
-    try:
-        module = importlib.import_module("bench.hostile_input")
-    except ModuleNotFoundError as error:
-        if error.name not in ("bench.hostile_input", "bench"):
-            raise
-        return None
-    return module.slowest()
-
-
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -239,7 +227,7 @@ def main() -> int:
             finally:
                 browser.close()
     results["build_s"] = {"runs": builds, "median": statistics.median(builds)}
-    results["hostile_input"] = hostile_input()
+    results["hostile_input"] = measure_hostile_input()
     results["pyodide_files"] = list(PYODIDE_FILES)
     waiting = results["waiting_s"]
     results["targets"] = {
