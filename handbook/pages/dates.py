@@ -28,8 +28,8 @@ from calculators.schedule import (
     SHORTEST_INTERVAL_WEEKS,
 )
 from calculators.wording import clause_list
-from handbook.forms_pages import clear_all_button, clear_all_status
-from handbook.pages import html_text, site_link
+from handbook.pages.forms import clear_all_button, clear_all_status
+from handbook.pages.links import html_text, site_link
 
 NO_SCRIPT = (
     "This calculator needs JavaScript and WebAssembly. The year planner lists the panels "
