@@ -15,10 +15,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # mkdocs loads this file by path
 
-from handbook import dates_page, pages, planner, risk_page  # noqa: E402
-from handbook import training_pages as training  # noqa: E402
-from handbook.forms_pages import template_form  # noqa: E402
-from handbook.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol  # noqa: E402
+from handbook.build.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol  # noqa: E402
+from handbook.pages import dates, directive, links, planner, process_map, reference, risk, training  # noqa: E402
+from handbook.pages.forms import template_form  # noqa: E402
 
 PROTOCOL_ENV = "CSE_PROTOCOL"
 
@@ -33,7 +32,7 @@ def define_env(env: Any) -> None:
         raise PluginError(f"The protocol file has a problem: {error}") from None
     protocol = loaded.protocol
     env.variables["protocol"] = protocol
-    env.filter(pages.md_text, "text")
+    env.filter(links.md_text, "text")
 
     def here() -> str:
         return env.page.file.src_uri
@@ -53,36 +52,36 @@ def define_env(env: Any) -> None:
         return macro
 
     # The directive
-    env.macro(plain(pages.section_title), "section_title")
-    env.macro(with_page(pages.section_clauses), "section_clauses")
-    env.macro(with_page(pages.directive_contents), "directive_contents")
-    env.macro(with_page(pages.warning_signs), "warning_signs")
-    env.macro(with_page(pages.category_definitions), "category_definitions")
-    env.macro(plain(pages.indicator_matrix), "indicator_matrix")
+    env.macro(plain(directive.section_title), "section_title")
+    env.macro(with_page(directive.section_clauses), "section_clauses")
+    env.macro(with_page(directive.directive_contents), "directive_contents")
+    env.macro(with_page(directive.warning_signs), "warning_signs")
+    env.macro(with_page(directive.category_definitions), "category_definitions")
+    env.macro(plain(directive.indicator_matrix), "indicator_matrix")
     # Forms and reference
-    env.macro(with_page(pages.template_structure), "template_structure")
-    env.macro(with_page(pages.forms_list), "forms_list")
-    env.macro(with_page(pages.form_links), "form_links")
+    env.macro(with_page(reference.template_structure), "template_structure")
+    env.macro(with_page(reference.forms_list), "forms_list")
+    env.macro(with_page(reference.form_links), "form_links")
     env.macro(with_page(template_form), "template_form")
-    env.macro(with_page(pages.contacts_table), "contacts_table")
-    env.macro(with_page(pages.glossary_table), "glossary_table")
-    env.macro(plain(pages.version_summary), "version_summary")
-    env.macro(plain(pages.purpose), "purpose")
-    env.macro(plain(pages.metadata_table), "metadata_table")
-    env.macro(plain(pages.sources_list), "sources_list")
-    env.macro(plain(pages.editorial_notes), "editorial_notes")
+    env.macro(with_page(reference.contacts_table), "contacts_table")
+    env.macro(with_page(reference.glossary_table), "glossary_table")
+    env.macro(plain(reference.version_summary), "version_summary")
+    env.macro(plain(reference.purpose), "purpose")
+    env.macro(plain(reference.metadata_table), "metadata_table")
+    env.macro(plain(reference.sources_list), "sources_list")
+    env.macro(plain(reference.editorial_notes), "editorial_notes")
     env.macro(plain(planner.holiday_panels_note), "holiday_panels_note")
-    env.macro(plain(pages.changelog), "changelog")
-    env.macro(pages.pinned_package, "pinned_package")
-    env.macro(with_page(pages.clause_ref), "clause_ref")
+    env.macro(plain(reference.changelog), "changelog")
+    env.macro(reference.pinned_package, "pinned_package")
+    env.macro(with_page(links.clause_ref), "clause_ref")
     # Calculators
-    env.macro(with_page(risk_page.risk_form), "risk_form")
+    env.macro(with_page(risk.risk_form), "risk_form")
     env.macro(with_page(planner.year_planner), "year_planner")
-    env.macro(with_page(dates_page.dates_form), "dates_form")
+    env.macro(with_page(dates.dates_form), "dates_form")
     # Training (issue 11)
     env.macro(with_page(training.induction_path), "induction_path")
     env.macro(with_page(training.roles_table), "roles_table")
-    env.macro(with_page(training.process_map), "process_map")
+    env.macro(with_page(process_map.process_map), "process_map")
     env.macro(with_page(training.scenario_form), "scenario_form")
     env.macro(with_page(training.scenario_pack), "scenario_pack")
     env.macro(with_page(training.quiz_form), "quiz_form")

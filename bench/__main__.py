@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.hostile_input import measure_hostile_input
-from handbook.assets import PYODIDE_FILES
-from handbook.chromium import launch
-from handbook.site_build import build_site
-from handbook.static_server import Site, free_port, serve_site
+from handbook.build.assets import PYODIDE_FILES
+from handbook.build.site_build import build_site
+from tests.support.chromium import launch
+from tests.support.static_server import Site, free_port, serve_site
 
 BENCH = Path(__file__).resolve().parent
 RUNS = int(os.environ.get("CSE_BENCH_RUNS") or 5)

@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from calculators import bridge
-from calculators.drafts import MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS, MAX_TEXT_CHARS
+from calculators.document_size import MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS
+from calculators.drafts import MAX_TEXT_CHARS
 from calculators.limits import MAX_DRAFT_BYTES, MAX_REQUEST_BYTES
 from calculators.protocol import Protocol, Template
 
@@ -231,9 +232,9 @@ def time_requests(protocol_json_text: str, blank_docx: bytes | None = None) -> d
 
 def measure_hostile_input(pyodide: bool = True) -> dict[str, Any]:
     """The hostile requests timed on CPython and, when Node is here, inside Pyodide."""
-    from handbook.docx_templates import blank_template_docx
-    from handbook.loader import load_protocol
-    from handbook.protocol_json import protocol_json
+    from handbook.build.docx_templates import blank_template_docx
+    from handbook.build.loader import load_protocol
+    from handbook.build.protocol_json import protocol_json
 
     loaded = load_protocol()
     protocol_text = protocol_json(loaded.data)
@@ -249,7 +250,7 @@ def measure_hostile_input(pyodide: bool = True) -> dict[str, Any]:
 
 def time_in_pyodide(protocol_text: str, blank: bytes) -> dict[str, Any]:
     """The same requests inside Pyodide under Node, as the page's worker runs them."""
-    from handbook.assets import PYODIDE_PACKAGE, build_wheel
+    from handbook.build.assets import PYODIDE_PACKAGE, build_wheel
 
     node = shutil.which("node")
     if node is None:

@@ -17,7 +17,7 @@ A missing value, null or "" is an empty answer. Line endings become "\\n".
 A draft is JSON: {"template": id, "protocol_version": "1.0", "fields": {...}}, at most
 MAX_DRAFT_BYTES long (`calculators.limits`), checked when it is saved and when it is opened.
 
-One form's answers together are capped (MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS), so
+One form's answers together are capped (`calculators.document_size`), so
 that every document the calculators accept opens in a word processor in a few seconds.
 """
 
@@ -30,6 +30,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from calculators.dates_input import DATE_PARTS, parse_date
+from calculators.document_size import (
+    document_size_problem,
+)
 from calculators.errors import FieldProblem, InputError
 from calculators.json_text import MAX_NESTING, nesting_depth
 from calculators.limits import MAX_DRAFT_BYTES
@@ -38,14 +41,6 @@ from calculators.protocol import Field, Protocol, Template
 
 MAX_TEXT_CHARS = 20_000
 MAX_ROWS = 200
-# One document's answers together: each paragraph, line break and table cell counts as a
-# paragraph. LibreOffice took 144 s to open 200 table rows of short paragraphs. Measured
-# with `soffice --headless --convert-to pdf` (CPU time; starting with a fresh profile and
-# an empty form takes 1.8 s), the largest documents at these caps took: all the characters
-# in one table row of seven cells 3.0 s, 85 rows of seven cells 2.4 s, 600 paragraphs of
-# text 2.2 s (tests/documents/test_libreoffice.py opens all three).
-MAX_DOCUMENT_CHARS = 40_000
-MAX_DOCUMENT_PARAGRAPHS = 600
 DRAFT_KEYS = ("template", "protocol_version", "fields")
 # A protocol version as the handbook writes it ("1.0", "2.1.3"): anything else is refused.
 _VERSION = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}")
@@ -100,39 +95,8 @@ def check_values(
 
 def _document_size_problems(template: Template, clean: Mapping[str, Any]) -> list[FieldProblem]:
     """A problem naming the field at which the answers together pass a document cap."""
-    chars = paragraphs = 0
-    for field in template.fields:
-        value = clean.get(field.id)
-        if not value:
-            continue
-        texts = [c for row in value for c in row.values()] if field.type == "rows" else [value]
-        chars += sum(len(text) for text in texts)
-        paragraphs += sum(_paragraphs_and_lines(text) for text in texts)
-        if chars > MAX_DOCUMENT_CHARS:
-            return [
-                FieldProblem(
-                    field.id,
-                    f"{label_of(field)}: the answers on this form may hold at most "
-                    f"{MAX_DOCUMENT_CHARS:,} characters in all, so that the document opens; "
-                    f"with this answer they hold {chars:,}. Shorten this answer or another",
-                )
-            ]
-        if paragraphs > MAX_DOCUMENT_PARAGRAPHS:
-            return [
-                FieldProblem(
-                    field.id,
-                    f"{label_of(field)}: the answers on this form may have at most "
-                    f"{MAX_DOCUMENT_PARAGRAPHS:,} paragraphs and lines in all (each table cell "
-                    f"counts as one), so that the document opens; with this answer they have "
-                    f"{paragraphs:,}. Shorten this answer or another, or remove rows",
-                )
-            ]
-    return []
-
-
-def _paragraphs_and_lines(text: str) -> int:
-    """What a document makes of a text: a paragraph per blank-line break, a break per line."""
-    return sum(1 + part.count("\n") for part in text.split("\n\n"))
+    found = document_size_problem(template, clean)
+    return [FieldProblem(found[0].id, f"{label_of(found[0])}: {found[1]}")] if found else []
 
 
 def make_draft(protocol: Protocol, template: Template, values: Any) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from handbook.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol
+from handbook.build.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,11 +33,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     if args.command == "build":
-        from handbook.site_build import build_site
+        from handbook.build.site_build import build_site
 
         return build_site()
     if args.command == "pyodide-tests":
-        from handbook.pyodide_tests import run_pyodide_tests
+        from tests.support.pyodide_runner import run_pyodide_tests
 
         return run_pyodide_tests()
     return 2

@@ -19,7 +19,7 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The handbook built once from data/protocol.yaml, exactly as `make build` does."""
-    from handbook.site_build import build_site
+    from handbook.build.site_build import build_site
 
     site = tmp_path_factory.mktemp("built") / "site"
     assert build_site(site_dir=site, quiet=True) == 0, "the site did not build"

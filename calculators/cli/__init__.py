@@ -28,8 +28,8 @@ def load_protocol_for_cli(path: str | None) -> Protocol:
     """Load the protocol: a JSON file if given, else data/protocol.yaml through the build loader."""
     if path and path.endswith(".json"):
         return protocol_from_mapping(json.loads(Path(path).read_text(encoding="utf-8")))
-    from handbook.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol  # PyYAML
-    from handbook.protocol_json import with_bank_holidays
+    from handbook.build.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol  # PyYAML
+    from handbook.build.protocol_json import with_bank_holidays
 
     try:
         loaded = load_protocol(path or PROTOCOL_PATH)

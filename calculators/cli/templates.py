@@ -1,7 +1,7 @@
 """`templates` and `fill` commands: the forms' fields, and a filled Word document.
 
 `fill` needs the blank template. By default it builds it in memory with the same
-writer the site build uses (handbook.docx_templates, CPython with python-docx), so
+writer the site build uses (handbook.build.docx_templates, CPython with python-docx), so
 it matches the protocol file in use; `--blank FILE` fills a blank downloaded from
 the built site instead.
 """
@@ -107,6 +107,6 @@ def _blank(protocol: Protocol, template: Template, path: str | None) -> bytes:
             return Path(path).read_bytes()
         except OSError as error:
             raise InputError.one("blank", f"cannot read {path}: {error.strerror}") from None
-    from handbook.docx_templates import blank_template_docx  # CPython only (python-docx)
+    from handbook.build.docx_templates import blank_template_docx  # CPython only (python-docx)
 
     return blank_template_docx(protocol, template)

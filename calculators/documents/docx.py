@@ -1,6 +1,6 @@
 """Fill a blank Word template with the standard library only (runs in Pyodide).
 
-The blank (written at build time by `handbook.docx_templates`) marks each place a
+The blank (written at build time by `handbook.build.docx_templates`) marks each place a
 value goes with a block-level content control (`w:sdt`) whose `w:tag` is the
 field id; the cells of a repeatable group's one template row are tagged
 `field-id/column-id`. Filling replaces each control with paragraphs of the value,

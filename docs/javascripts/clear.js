@@ -1,6 +1,6 @@
 // "Clear all case data": the one control every calculator page has (the risk page,
 // the due-dates page and each template form). It is rendered by
-// handbook/forms_pages.py (clear_all_control) and bound here, once for all pages:
+// handbook/pages/forms.py (clear_all_control) and bound here, once for all pages:
 // every form on the page is emptied, every answer and text for the case record,
 // every message, and the answers kept while moving between pages and handed from
 // one page to another (memory.js). Nothing is in localStorage.

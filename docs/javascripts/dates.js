@@ -1,4 +1,4 @@
-// The due-dates calculator's page binding (form#dates-form, handbook/dates_page.py):
+// The due-dates calculator's page binding (form#dates-form, handbook/pages/dates.py):
 // read the fields, ask the calculators ("dates", "calendar_file"), and show the
 // answers as text. The answers follow the fields as they change (the newest answer
 // wins); while a date is half typed they are simply withdrawn. On "Work out the
@@ -8,7 +8,7 @@
 //
 // "Use these dates in the forms" hands the strategy meeting dates to the forms in
 // this tab, as the risk page does, through memory.js (handOff). Which forms and fields is rendered into form[data-handoff] from
-// the protocol (handbook/dates_page.py); the dates themselves are the calculator's.
+// the protocol (handbook/pages/dates.py); the dates themselves are the calculator's.
 
 import { bindClearAll } from "./clear.js";
 import { download } from "./files.js";

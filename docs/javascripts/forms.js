@@ -1,5 +1,5 @@
 // The template forms' page binding (form[data-calculator="form"], rendered by
-// handbook/forms_pages.py). The calculators check the answers and make the Word
+// handbook/pages/forms.py). The calculators check the answers and make the Word
 // document and the plain text; this file only reads and writes the page.
 //
 // Nothing typed leaves the tab: answers are kept through memory.js so that moving
@@ -15,6 +15,7 @@ import { download, downloadDocument } from "./files.js";
 import { handOff, keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
 import { bindLanguageHints } from "./language-hint.js";
 import { clearErrorSummary, showErrorSummary } from "./render.js";
+import { addRow, rowAction } from "./rows.js";
 
 /**
  * @typedef {{day: string, month: string, year: string}} DateParts
@@ -62,7 +63,7 @@ export function bind(form, { api }) {
 
   /**
    * How a field is read, filled and focused, by the description the build gives it
-   * (data-control, from handbook/forms_pages.py field_control): the field types live there.
+   * (data-control, from handbook/pages/forms.py field_control): the field types live there.
    * @param {Element} wrapper @returns {{kind: string, parts?: string[]}}
    */
   function control(wrapper) {
@@ -85,7 +86,7 @@ export function bind(form, { api }) {
       write: (wrapper, id, value) => {
         const list = /** @type {HTMLElement} */ (wrapper.querySelector(".row-list"));
         list.replaceChildren();
-        for (const row of Array.isArray(value) ? value : []) addRow(id, row);
+        for (const row of Array.isArray(value) ? value : []) addRow(form, id, row);
       },
       focus: (id) => `f-${id}`,
     },
@@ -155,60 +156,11 @@ export function bind(form, { api }) {
     }
   }
 
-  // Repeatable rows -------------------------------------------------------------
-
-  /** @param {string} id @param {Record<string, string>} [cells] */
-  function addRow(id, cells = {}) {
-    const list = /** @type {HTMLElement} */ (form.querySelector(`[data-rows='${CSS.escape(id)}']`));
-    const template = /** @type {HTMLTemplateElement} */ (
-      form.querySelector(`template[data-row-template='${CSS.escape(id)}']`)
-    );
-    const row = /** @type {HTMLElement} */ (
-      /** @type {DocumentFragment} */ (template.content.cloneNode(true)).firstElementChild
-    );
-    list.append(row);
-    for (const box of row.querySelectorAll("textarea[data-column]")) {
-      /** @type {HTMLTextAreaElement} */ (box).value = cells[
-        /** @type {HTMLElement} */ (box).dataset.column ?? ""
-      ] ?? "";
-    }
-    renumber(list, id);
-    return row;
-  }
-
-  /** Give each row its number, and each cell an id and label that say which row. */
-  function renumber(/** @type {HTMLElement} */ list, /** @type {string} */ id) {
-    [...list.children].forEach((row, index) => {
-      const legend = /** @type {HTMLElement} */ (row.querySelector(".row-legend"));
-      legend.textContent = `Row ${index + 1}`;
-      for (const label of row.querySelectorAll("label[data-column]")) {
-        const column = /** @type {HTMLElement} */ (label).dataset.column;
-        label.setAttribute("for", `f-${id}-${index}-${column}`);
-      }
-      for (const box of row.querySelectorAll("textarea[data-column]")) {
-        box.id = `f-${id}-${index}-${/** @type {HTMLElement} */ (box).dataset.column}`;
-      }
-      const remove = /** @type {HTMLButtonElement} */ (row.querySelector("[data-action='remove-row']"));
-      remove.textContent = `Remove row ${index + 1}`;
-    });
-  }
-
   form.addEventListener("click", (event) => {
     const button = /** @type {HTMLElement} */ (event.target).closest("button[data-action]");
     if (!button || !form.contains(button)) return;
-    const action = /** @type {HTMLElement} */ (button).dataset.action;
-    if (action === "add-row") {
-      const id = /** @type {HTMLElement} */ (button).dataset.rows ?? "";
-      const row = addRow(id);
-      /** @type {HTMLElement} */ (row.querySelector("textarea")).focus();
-      save();
-    } else if (action === "remove-row") {
-      const row = /** @type {HTMLElement} */ (button.closest(".row"));
-      const list = /** @type {HTMLElement} */ (row.parentElement);
-      const id = list.dataset.rows ?? "";
-      row.remove();
-      renumber(list, id);
-      /** @type {HTMLElement} */ (form.querySelector(`[data-action='add-row'][data-rows='${id}']`)).focus();
+    const action = /** @type {HTMLElement} */ (button).dataset.action ?? "";
+    if (rowAction(form, /** @type {HTMLElement} */ (button), action)) {
       save();
     } else if (action === "save-draft") {
       saveDraft();
@@ -222,7 +174,7 @@ export function bind(form, { api }) {
   });
 
   // Handing answers to another form ------------------------------------------------
-  // A button per `handoffs` entry of the template (handbook/forms_pages.py): its
+  // A button per `handoffs` entry of the template (handbook/pages/forms.py): its
   // data-fields map the other form's field ids to this form's, as the protocol says.
 
   /** @param {HTMLElement} button */

@@ -1,4 +1,4 @@
-// The risk page's binding (form#risk-form, rendered by handbook/risk_page.py): on
+// The risk page's binding (form#risk-form, rendered by handbook/pages/risk.py): on
 // every tick, send the ticked indicators to the calculators and show the indicator
 // profile for the strategy meeting as text. The calculators work out the profile,
 // its words, the themes ticked and their siblings; this file only reads and writes

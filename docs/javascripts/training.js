@@ -1,6 +1,6 @@
 // The Training pages' bindings: the scenarios form (form[data-calculator="scenarios"])
 // and the quiz (form[data-calculator="quiz"]), both rendered by
-// handbook/training_pages.py. The calculators compare the answer and make the
+// handbook/pages/training.py. The calculators compare the answer and make the
 // questions (calculators.training); this file only reads and writes the page.
 // The quiz's score lives in this module's memory for as long as the page is open:
 // nothing is kept in any storage.

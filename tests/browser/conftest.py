@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from handbook.chromium import ChromiumMissing, launch
-from handbook.site_build import build_site
-from handbook.static_server import Site, free_port, serve_site
+from handbook.build.site_build import build_site
+from tests.support.chromium import ChromiumMissing, launch
+from tests.support.static_server import Site, free_port, serve_site
 
 CSP_LISTENER = """
 window.__cspViolations = [];

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from handbook.loader import load_protocol
-from handbook.static_server import Site
+from handbook.build.loader import load_protocol
+from tests.support.static_server import Site
 
 pytestmark = pytest.mark.browser
 

@@ -14,9 +14,9 @@ from navigation import MEMORY_JS, follow, peek_handoff
 
 from calculators import bridge
 from calculators.protocol import protocol_from_mapping
-from handbook.loader import load_protocol
-from handbook.protocol_json import with_bank_holidays
-from handbook.static_server import Site
+from handbook.build.loader import load_protocol
+from handbook.build.protocol_json import with_bank_holidays
+from tests.support.static_server import Site
 
 pytestmark = pytest.mark.browser
 

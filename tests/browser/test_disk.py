@@ -18,9 +18,9 @@ import pytest
 from navigation import MEMORY_JS, follow
 from playwright.sync_api import expect
 
-from handbook.chromium import launch_profile
-from handbook.loader import load_protocol
-from handbook.static_server import Site
+from handbook.build.loader import load_protocol
+from tests.support.chromium import launch_profile
+from tests.support.static_server import Site
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import pytest
 from navigation import MEMORY_JS, follow, peek_handoff
 from playwright.sync_api import expect
 
-from handbook.static_server import Site
+from tests.support.static_server import Site
 
 pytestmark = pytest.mark.browser
 

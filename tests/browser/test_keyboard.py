@@ -19,7 +19,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from handbook.static_server import Site
+from tests.support.static_server import Site
 
 pytestmark = pytest.mark.browser
 

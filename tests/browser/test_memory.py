@@ -16,7 +16,7 @@ from navigation import follow, kept_answers, peek_handoff
 from playwright.sync_api import expect
 
 from calculators.drafts import MAX_DRAFT_BYTES
-from handbook.static_server import Site, serve_site
+from tests.support.static_server import Site, serve_site
 
 pytestmark = pytest.mark.browser
 

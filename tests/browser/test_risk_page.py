@@ -16,8 +16,8 @@ import pytest
 from navigation import MEMORY_JS
 
 from calculators.documents.text import ADDED_NOTICE
-from handbook.loader import load_protocol
-from handbook.static_server import Site
+from handbook.build.loader import load_protocol
+from tests.support.static_server import Site
 
 pytestmark = pytest.mark.browser
 

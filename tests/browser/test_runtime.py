@@ -10,10 +10,10 @@ import pytest
 
 from calculators import bridge
 from calculators.protocol import protocol_from_mapping
-from handbook.assets import PYODIDE_FILES
-from handbook.loader import load_protocol
-from handbook.protocol_json import with_bank_holidays
-from handbook.static_server import Site, serve_site
+from handbook.build.assets import PYODIDE_FILES
+from handbook.build.loader import load_protocol
+from handbook.build.protocol_json import with_bank_holidays
+from tests.support.static_server import Site, serve_site
 
 pytestmark = pytest.mark.browser
 

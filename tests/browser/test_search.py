@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from handbook.static_server import Site
+from tests.support.static_server import Site
 
 pytestmark = pytest.mark.browser
 

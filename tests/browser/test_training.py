@@ -10,9 +10,9 @@ from playwright.sync_api import expect
 
 from calculators.protocol import protocol_from_mapping
 from calculators.training.quiz import generate
-from handbook.loader import load_protocol
-from handbook.protocol_json import with_bank_holidays
-from handbook.static_server import Site
+from handbook.build.loader import load_protocol
+from handbook.build.protocol_json import with_bank_holidays
+from tests.support.static_server import Site
 
 pytestmark = pytest.mark.browser
 

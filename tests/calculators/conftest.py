@@ -33,8 +33,8 @@ def protocol_data() -> dict[str, Any]:
     json_path = os.environ.get(PROTOCOL_JSON_VARIABLE)
     if json_path:
         return json.loads(Path(json_path).read_text(encoding="utf-8"))
-    from handbook.loader import load_protocol  # CPython only: needs PyYAML
-    from handbook.protocol_json import with_bank_holidays
+    from handbook.build.loader import load_protocol  # CPython only: needs PyYAML
+    from handbook.build.protocol_json import with_bank_holidays
 
     return with_bank_holidays(load_protocol().data)
 

@@ -16,9 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import bridge
+from calculators.document_size import MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS
 from calculators.drafts import (
-    MAX_DOCUMENT_CHARS,
-    MAX_DOCUMENT_PARAGRAPHS,
     MAX_TEXT_CHARS,
     check_values,
     draft_text,

@@ -63,8 +63,8 @@ def test_fill_writes_a_word_document_from_a_plain_object(run: Any, tmp_path: Pat
 
 
 def test_fill_takes_a_saved_draft_and_a_blank_from_the_site(run: Any, tmp_path: Path) -> None:
-    from handbook.docx_templates import write_blank_templates
-    from handbook.loader import load_protocol
+    from handbook.build.docx_templates import write_blank_templates
+    from handbook.build.loader import load_protocol
 
     blanks = write_blank_templates(load_protocol().protocol, tmp_path / "templates")
     blank = next(p for p in blanks if p.name == "mase-referral.docx")

@@ -20,13 +20,13 @@ from calculators.drafts import make_draft, read_draft
 from calculators.errors import InputError
 from calculators.protocol import Field, Protocol, Template
 from calculators.wording import long_date
-from handbook.docx_templates import (
+from handbook.build.docx_templates import (
     CURRENT_VERSION_REMINDER,
     PROPOSED_NOTICE,
     blank_template_docx,
     write_blank_templates,
 )
-from handbook.loader import load_protocol
+from handbook.build.loader import load_protocol
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

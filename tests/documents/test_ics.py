@@ -16,8 +16,8 @@ from calculators import schedule, schedule_words
 from calculators.documents import ics
 from calculators.errors import InputError
 from calculators.protocol import Protocol, protocol_from_mapping
-from handbook.loader import load_protocol
-from handbook.protocol_json import with_bank_holidays
+from handbook.build.loader import load_protocol
+from handbook.build.protocol_json import with_bank_holidays
 
 STAMP = datetime(2026, 11, 29, 9, 30, tzinfo=UTC)
 TODAY = date(2026, 11, 29)

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from calculators.document_size import MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS
 from calculators.documents.docx import fill_docx
-from calculators.drafts import MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS, check_values
+from calculators.drafts import check_values
 from calculators.protocol import Protocol
-from handbook.docx_templates import blank_template_docx
-from handbook.loader import load_protocol
+from handbook.build.docx_templates import blank_template_docx
+from handbook.build.loader import load_protocol
 
 SOFFICE = os.environ.get("SOFFICE", "soffice")
 TYPED = [

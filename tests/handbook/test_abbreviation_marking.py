@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calculators.protocol import Abbreviation
-from handbook.abbreviations import mark_abbreviations
+from handbook.postprocess.abbreviations import mark_abbreviations
 
 GLOSSARY = (Abbreviation("CSE", "Child sexual exploitation"), Abbreviation("TM", "Team manager"))
 FOCUSABLE = '<abbr title="Child sexual exploitation" tabindex="0">CSE</abbr>'

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from calculators.clause_text import plain_text
-from handbook.loader import load_protocol
+from handbook.build.loader import load_protocol
 
 # The directive's text, kept in the repository (data/source/README.md says where it comes from).
 SOURCE_PATH = (

@@ -11,14 +11,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from handbook.generated_pages import (
+from handbook.build.generated_pages import (
     UnknownIdError,
     add_to_nav,
     filled_by,
     form_markdown,
     generated_pages,
 )
-from handbook.loader import load_protocol
+from handbook.build.loader import load_protocol
 
 PROTOCOL = load_protocol().protocol
 ROOT = Path(__file__).resolve().parent.parent.parent

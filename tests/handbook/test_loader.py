@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol
+from handbook.build.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol
 
 ORIGINAL = PROTOCOL_PATH.read_text(encoding="utf-8")
 

@@ -11,8 +11,8 @@ from calculators import timing
 from calculators.clause_text import plain_text
 from calculators.protocol import Protocol, protocol_from_mapping
 from calculators.risk_methods import METHODS, apply_method
-from handbook.loader import ProtocolFileError, load_protocol
-from handbook.protocol_json import with_bank_holidays
+from handbook.build.loader import ProtocolFileError, load_protocol
+from handbook.build.protocol_json import with_bank_holidays
 
 MADE_UP = Path(__file__).resolve().parent.parent / "fixtures" / "made_up_protocol.yaml"
 ORIGINAL = MADE_UP.read_text(encoding="utf-8")

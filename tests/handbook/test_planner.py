@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from calculators.protocol import Protocol, protocol_from_mapping
-from handbook import planner
-from handbook.loader import load_protocol
-from handbook.protocol_json import with_bank_holidays
+from handbook.build.loader import load_protocol
+from handbook.build.protocol_json import with_bank_holidays
+from handbook.pages import planner
 
 TODAY = date(2026, 11, 29)
 HERE = "planner.md"
@@ -187,7 +187,7 @@ def test_the_build_prints_the_warning_and_still_builds(
     import yaml
 
     from calculators.calendar_rules import nth_weekday_of_month
-    from handbook import site_build
+    from handbook.build import site_build
 
     data = copy.deepcopy(protocol_data)
     panel = nth_weekday_of_month(date.today().year + 1, 1, 3, 1)  # next January's panel

@@ -10,10 +10,11 @@ import pytest
 
 from calculators.clause_text import plain_text
 from calculators.protocol import Protocol, protocol_from_mapping
-from handbook import training_pages
-from handbook.loader import load_protocol
-from handbook.pages import md_text
-from handbook.protocol_json import with_bank_holidays
+from handbook.build.loader import load_protocol
+from handbook.build.protocol_json import with_bank_holidays
+from handbook.pages import training
+from handbook.pages.links import md_text
+from handbook.pages.process_map import process_map
 
 SVG = "{http://www.w3.org/2000/svg}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -33,7 +34,7 @@ def the_svg(markup: str) -> Any:
 def test_the_map_has_a_title_a_description_and_a_box_linking_each_clause(
     protocol: Protocol,
 ) -> None:
-    markup = training_pages.process_map(protocol, "training/process.md")
+    markup = process_map(protocol, "training/process.md")
     svg = the_svg(markup)
     assert svg.find(f"{SVG}title").text == protocol.process_map.title
     assert protocol.process_map.description in svg.find(f"{SVG}desc").text
@@ -58,7 +59,7 @@ def test_the_map_has_a_title_a_description_and_a_box_linking_each_clause(
 def test_the_map_has_an_ordered_list_with_every_step_and_where_it_leads(
     protocol: Protocol,
 ) -> None:
-    markup = training_pages.process_map(protocol, "training/process.md")
+    markup = process_map(protocol, "training/process.md")
     items = re.findall(r"<li id=\"map-step-([^\"]+)\">(.*?)</li>", markup, re.DOTALL)
     assert [i for i, _ in items] == [n.id for n in protocol.process_map.nodes]
     texts = dict(items)
@@ -68,7 +69,7 @@ def test_the_map_has_an_ordered_list_with_every_step_and_where_it_leads(
 
 
 def test_each_induction_step_quotes_its_clauses_from_the_directive(protocol: Protocol) -> None:
-    markdown = training_pages.induction_path(protocol, "training/index.md")
+    markdown = training.induction_path(protocol, "training/index.md")
     for step in protocol.induction.steps:
         section = markdown.split(f"{{#step-{step.id}}}")[1].split("## Step")[0]
         words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", section)  # links read as their words
@@ -80,7 +81,7 @@ def test_each_induction_step_quotes_its_clauses_from_the_directive(protocol: Pro
 
 
 def test_the_roles_page_lists_every_role_and_links_each_duty(protocol: Protocol) -> None:
-    markdown = training_pages.roles_table(protocol, "training/roles.md")
+    markdown = training.roles_table(protocol, "training/roles.md")
     for role in protocol.roles:
         assert f"{{#role-{role.id}}}" in markdown
         for duty in role.duties:
@@ -88,9 +89,9 @@ def test_the_roles_page_lists_every_role_and_links_each_duty(protocol: Protocol)
 
 
 def test_the_scenario_pack_puts_every_vignette_before_every_answer(protocol: Protocol) -> None:
-    markdown = training_pages.scenario_pack(protocol, "training/scenario-pack.md")
+    markdown = training.scenario_pack(protocol, "training/scenario-pack.md")
     answers_at = markdown.index("## Answers")
-    assert training_pages.INVENTED_NAMES in markdown.replace("\\", "")
+    assert training.INVENTED_NAMES in markdown.replace("\\", "")
     for scenario in protocol.scenarios:
         assert markdown.index(md_text(scenario.text)) < answers_at
         if scenario.differs_because:
@@ -101,14 +102,14 @@ def test_the_scenario_pack_puts_every_vignette_before_every_answer(protocol: Pro
 def test_the_scenario_form_says_names_are_invented_and_renders_every_cell_disabled(
     protocol: Protocol,
 ) -> None:
-    markup = training_pages.scenario_form(protocol, "training/scenarios.md")
-    assert training_pages.INVENTED_NAMES in markup
+    markup = training.scenario_form(protocol, "training/scenarios.md")
+    assert training.INVENTED_NAMES in markup
     boxes = re.findall(r'<input type="checkbox"[^>]*>', markup)
     assert len(boxes) == len(protocol.indicators)
     assert all(" disabled" in box for box in boxes)
 
 
 def test_the_language_note_lists_the_verbatim_cells(protocol: Protocol) -> None:
-    markdown = training_pages.language_note(protocol, "categories.md")
+    markdown = training.language_note(protocol, "categories.md")
     for indicator_id in protocol.language.verbatim_indicators:
         assert md_text(protocol.indicator(indicator_id).text) in markdown

@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-from handbook.loader import load_protocol
+from handbook.build.loader import load_protocol
 
 PROTOCOL = load_protocol().protocol
 

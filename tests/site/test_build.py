@@ -11,8 +11,8 @@ import pytest
 
 from calculators.clause_text import plain_text
 from calculators.limits import MAX_DRAFT_BYTES
-from handbook.loader import PROTOCOL_PATH, load_protocol
-from handbook.site_build import build_site
+from handbook.build.loader import PROTOCOL_PATH, load_protocol
+from handbook.build.site_build import build_site
 
 PROTOCOL = load_protocol().protocol
 

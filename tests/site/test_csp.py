@@ -1,4 +1,4 @@
-"""The per-page Content-Security-Policy (handbook/csp.py)."""
+"""The per-page Content-Security-Policy (handbook/postprocess/csp.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from handbook import csp
+from handbook.postprocess import csp
 
 PAGE = (
     '<!doctype html><html><head>\n<meta charset="utf-8"><title>t</title>'

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from handbook.generated_pages import generated_pages
-from handbook.hooks import after_first_heading, needs_immediate_danger_notice
-from handbook.loader import PROTOCOL_PATH, load_protocol
-from handbook.pages import immediate_danger
-from handbook.site_build import build_site
+from handbook.build.generated_pages import generated_pages
+from handbook.postprocess.hooks import after_first_heading, needs_immediate_danger_notice
+from handbook.build.loader import PROTOCOL_PATH, load_protocol
+from handbook.pages.directive import immediate_danger
+from handbook.build.site_build import build_site
 
 PROTOCOL = load_protocol().protocol
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.loader import load_protocol
-from handbook.site_build import build_site
+from handbook.build.loader import load_protocol
+from handbook.build.site_build import build_site
 
 MADE_UP = Path(__file__).resolve().parent.parent / "fixtures" / "made_up_protocol.yaml"
 

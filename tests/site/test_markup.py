@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from handbook.static_server import serve_site
+from tests.support.static_server import serve_site
 
 VNU_JAR = Path("node_modules") / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # vnu refuses loopback addresses unless told otherwise (it guards its web service).

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.loader import PROTOCOL_PATH
-from handbook.site_build import ROOT, build_site
+from handbook.build.loader import PROTOCOL_PATH
+from handbook.build.site_build import ROOT, build_site
 
 SECTION_7 = """\
   - number: 7

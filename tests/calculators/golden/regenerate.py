@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "tests" / "calculators"))
 
 from test_golden_due_dates import GOLDEN, golden_due_dates  # noqa: E402
 
-from handbook.loader import load_protocol  # noqa: E402
+from handbook.build.loader import load_protocol  # noqa: E402
 
 
 def main() -> int:

@@ -1,6 +1,6 @@
 // Run the calculators' tests inside real Pyodide under Node.
 //
-//   node tests/pyodide/run.mjs CONFIG.json
+//   node tests/support/pyodide_run.mjs CONFIG.json
 //
 // CONFIG names the Pyodide folder, the wheels to load by path (pytest and its
 // dependencies, the calculators), the files to copy into Pyodide's file system,

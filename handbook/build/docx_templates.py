@@ -27,7 +27,7 @@ from docx.table import Table
 from calculators.documents.docx import row_tag
 from calculators.documents.text import ADDED_NOTICE, PROPOSED_NOTICE
 from calculators.protocol import Field, Protocol, Template
-from handbook.pages import section_guidance
+from handbook.pages.components import section_guidance
 
 CURRENT_VERSION_REMINDER = "Check you are using the current version"
 HINT_COLOUR = RGBColor(0x50, 0x5A, 0x5F)

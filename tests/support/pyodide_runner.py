@@ -16,9 +16,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from handbook.assets import PYODIDE_PACKAGE, ROOT, build_wheel, pyodide_version
-from handbook.loader import load_protocol
-from handbook.protocol_json import protocol_json
+from handbook.build.assets import PYODIDE_PACKAGE, ROOT, build_wheel, pyodide_version
+from handbook.build.loader import load_protocol
+from handbook.build.protocol_json import protocol_json
 
 TEST_PACKAGES = (
     "pytest",
@@ -34,7 +34,7 @@ TEST_PACKAGES = (
 PYODIDE_PINS = {"hypothesis": "6.155.7"}
 LOCK_FILE = ROOT / "requirements.lock"
 WHEEL_CACHE = ROOT / ".cache" / "pyodide-wheels"
-RUNNER = ROOT / "tests" / "pyodide" / "run.mjs"
+RUNNER = ROOT / "tests" / "support" / "pyodide_run.mjs"
 TEST_FOLDER = "tests/calculators"
 PYODIDE_ROOT = "/home/pyodide/work"
 PROTOCOL_IN_PYODIDE = "/home/pyodide/protocol.json"

@@ -14,8 +14,8 @@ from calculators import schedule, schedule_words
 from calculators import timing as rules
 from calculators.protocol import BankHoliday, Protocol
 from calculators.wording import long_date, month_name
-from handbook.pages import clause_ref, html_text, md_text
-from handbook.protocol_json import with_bank_holidays
+from handbook.build.protocol_json import with_bank_holidays
+from handbook.pages.links import clause_ref, html_text, md_text
 
 YEARS_SHOWN = 2  # this year and next
 

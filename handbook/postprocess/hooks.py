@@ -1,7 +1,7 @@
 """MkDocs hooks (mkdocs.yml `hooks:`), the one hooks file of the build.
 
 - the pages made from the protocol: a page per directive section and per template,
-  and their place in the navigation (handbook/generated_pages.py);
+  and their place in the navigation (handbook/build/generated_pages.py);
 - post-processing: the glossary's abbreviations in every page's content, a name for
   the search dialog, the Content-Security-Policy on every page and static template;
 - the browser's assets after the build.
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = str(Path(__file__).resolve().parent.parent)
+ROOT = str(Path(__file__).resolve().parents[2])
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
@@ -26,11 +26,12 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from calculators.protocol import Protocol  # noqa: E402
-from handbook import assets, csp  # noqa: E402
-from handbook.abbreviations import mark_abbreviations  # noqa: E402
-from handbook.accessibility import name_search_dialog  # noqa: E402
-from handbook.generated_pages import UnknownIdError, add_to_nav, generated_pages  # noqa: E402
-from handbook.pages import immediate_danger  # noqa: E402
+from handbook.build import assets  # noqa: E402
+from handbook.build.generated_pages import UnknownIdError, add_to_nav, generated_pages  # noqa: E402
+from handbook.pages.directive import immediate_danger  # noqa: E402
+from handbook.postprocess import csp  # noqa: E402
+from handbook.postprocess.abbreviations import mark_abbreviations  # noqa: E402
+from handbook.postprocess.accessibility import name_search_dialog  # noqa: E402
 
 # Hooks ----------------------------------------------------------------------
 

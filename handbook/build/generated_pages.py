@@ -1,8 +1,8 @@
 """The pages made from the protocol at build time: one per directive section, one per template.
 
 Each is a thin page like the hand-written ones, a heading and a macro call, so it
-renders through the same functions (handbook.pages, handbook.forms_pages) by way of
-macros.py. handbook/hooks.py adds them to the site (`on_files`) and to the
+renders through the same functions (handbook.pages.directive, handbook.pages.forms) by way of
+macros.py. handbook/postprocess/hooks.py adds them to the site (`on_files`) and to the
 navigation, right after the page that lists them: a section 7 in the YAML is a
 page and a navigation entry with no other change.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from calculators.protocol import Protocol, Section, Template
-from handbook.pages import form_page, section_page
+from handbook.pages.links import form_page, section_page
 
 DIRECTIVE_INDEX = "directive/index.md"
 FORMS_INDEX = "forms/index.md"

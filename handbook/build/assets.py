@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calculators.limits import MAX_DRAFT_BYTES
-from handbook.docx_templates import write_blank_templates
-from handbook.loader import PROTOCOL_PATH, load_protocol
-from handbook.protocol_json import protocol_json
+from handbook.build.docx_templates import write_blank_templates
+from handbook.build.loader import PROTOCOL_PATH, load_protocol
+from handbook.build.protocol_json import protocol_json
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = (
     "pyodide.mjs",

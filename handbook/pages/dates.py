@@ -28,8 +28,8 @@ from calculators.dates_input import (
 from calculators.documents.ics import MAX_CASE_REFERENCE
 from calculators.protocol import Protocol
 from calculators.wording import clause_list
-from handbook.forms_pages import clear_all_button, clear_all_status, date_parts
-from handbook.pages import html_text, site_link
+from handbook.pages.forms import clear_all_button, clear_all_status, date_parts
+from handbook.pages.links import html_text, site_link
 
 NO_SCRIPT = (
     "This calculator needs JavaScript and WebAssembly. The year planner lists the panels "

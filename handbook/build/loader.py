@@ -11,7 +11,7 @@ import yaml
 
 from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
 
-PROTOCOL_PATH = Path(__file__).resolve().parent.parent / "data" / "protocol.yaml"
+PROTOCOL_PATH = Path(__file__).resolve().parents[2] / "data" / "protocol.yaml"
 MAX_PROTOCOL_BYTES = 2_000_000
 
 

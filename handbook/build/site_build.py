@@ -9,10 +9,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from handbook.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol
-from handbook.planner import holiday_panels_warning
+from handbook.build.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol
+from handbook.pages.planner import holiday_panels_warning
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def build_site(

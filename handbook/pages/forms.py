@@ -19,8 +19,9 @@ from calculators.documents.text import ADDED_NOTICE
 from calculators.drafts import MAX_TEXT_CHARS
 from calculators.limits import MAX_DRAFT_BYTES
 from calculators.protocol import FIELD_TYPES, HANDOFF_TEXT, Field, HandOffRule, Protocol, Template
-from handbook.docx_templates import blank_filename
-from handbook.pages import html_text, section_guidance, site_link, template_intro
+from handbook.build.docx_templates import blank_filename
+from handbook.pages.components import section_guidance, template_intro
+from handbook.pages.links import html_text, site_link
 
 NO_SCRIPT = (
     "This form needs JavaScript and WebAssembly. Without them you can still download the "

@@ -12,14 +12,14 @@ risk-summary template).
 from __future__ import annotations
 
 from calculators.protocol import Protocol
-from handbook.forms_pages import (
+from handbook.build.generated_pages import filled_by
+from handbook.pages.forms import (
     blank_template_link,
     clear_all_button,
     clear_all_status,
     handoff_button,
 )
-from handbook.generated_pages import filled_by
-from handbook.pages import html_text, page_link
+from handbook.pages.links import html_text, page_link
 
 CALCULATOR = "risk"  # the template this page fills is the one with `filled_by: risk`
 REPLACED_NOTE = "london-protocol-replaced"
