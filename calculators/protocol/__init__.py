@@ -41,7 +41,7 @@ from calculators.protocol.model import (
 )
 from calculators.protocol.primitives import WEEKDAYS, ProtocolError
 from calculators.protocol.reading import read
-from calculators.protocol.references import REFERENCE, RULE_NAMES, check_references
+from calculators.protocol.references import REFERENCE, check_references
 from calculators.protocol.risk_rule import RISK_SENTENCES, Band, Prompt, RiskRule
 from calculators.protocol.timing import (
     RULE_KINDS,
@@ -100,7 +100,6 @@ __all__ = [
     "RISK_SENTENCES",
     "REFERENCE",
     "RULE_KINDS",
-    "RULE_NAMES",
     "WEEKDAYS",
     "Abbreviation",
     "Band",

@@ -24,8 +24,6 @@ REFERENCE = re.compile(r"\{(contact|rule|section|form|appendix):([^}|]*)(?:\|([^
 LINK_KINDS = ("section", "form", "appendix")
 # The lettered appendices the directive has: B is the categories and indicators (`categories:`).
 APPENDICES = ("B",)
-# Newham's rule ids, kept for old imports: {rule:…} may name any rule the protocol has.
-RULE_NAMES = ("mase_panel", "mase_referral", "monthly_report", "strategy_meeting")
 Check = Callable[[str, str], None]
 
 

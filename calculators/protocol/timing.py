@@ -254,29 +254,6 @@ class Timing:
         """The changes to this monthly_meeting rule's meetings."""
         return tuple(c for c in self.panel_changes if self._meeting_of(c) == meeting.id)
 
-    # Newham's four rule ids, for code not yet going over `rules` (schedule.py and others).
-    # Another protocol's ids are its own: then the one rule of that kind stands in.
-    def _named_or_only(self, rule_id: str, kind: str) -> Any:
-        if rule_id not in self.ids and len(self.of_kind(kind)) == 1:
-            return self.of_kind(kind)[0]
-        return self.rule(rule_id)
-
-    @property
-    def mase_panel(self) -> MonthlyMeeting:
-        return self._named_or_only("mase_panel", "monthly_meeting")
-
-    @property
-    def mase_referral(self) -> DeadlineBefore:
-        return self._named_or_only("mase_referral", "deadline_before")
-
-    @property
-    def monthly_report(self) -> MonthlyDeadline:
-        return self._named_or_only("monthly_report", "monthly_deadline")
-
-    @property
-    def strategy_meeting(self) -> RecurringReview:
-        return self._named_or_only("strategy_meeting", "recurring_review")
-
     def _meeting_of(self, change: PanelChange) -> str | None:
         if change.meeting is not None:
             return change.meeting

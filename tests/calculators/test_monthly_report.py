@@ -75,7 +75,7 @@ def test_every_day_last_due_is_the_deadline_before_the_next(protocol: Protocol) 
 
 
 def test_the_words_for_5_3_come_from_the_protocol(protocol: Protocol) -> None:
-    wording = protocol.timing.monthly_report.handbook_wording
+    wording = protocol.timing.rule("monthly_report").handbook_wording
     _, words = report(protocol, date(2027, 2, 19))
     assert words["summary"] == wording["last_due"].format(
         month="February", date="Thursday 18 February 2027", send_to="Jane Sharp"

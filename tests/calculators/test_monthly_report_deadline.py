@@ -26,7 +26,7 @@ def test_after_the_report_deadline_the_next_is_next_months(protocol: Protocol) -
 
 def test_monthly_report_goes_to_the_contact_the_protocol_names(protocol: Protocol) -> None:
     answer = schedule.next_report(protocol, date(2026, 12, 1))
-    contact = protocol.contact(protocol.timing.monthly_report.send_to)
+    contact = protocol.contact(protocol.timing.rule("monthly_report").send_to)
     assert answer.send_to == contact
     data = dates_request.handle_dates(protocol, {"today": "2026-12-01"})
     assert data["monthly_report"]["send_to"]["email"] == contact.email

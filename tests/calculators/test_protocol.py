@@ -40,10 +40,16 @@ def test_matrix_is_nine_domains_by_three_categories_and_rewards_has_no_category_
 
 def test_timing_rules_are_the_directives(protocol: Protocol) -> None:
     timing = protocol.timing
-    assert (timing.mase_panel.weekday, timing.mase_panel.week_of_month) == (3, 1)
-    assert timing.mase_referral.days_before_panel == 14
-    assert (timing.monthly_report.weekday, timing.monthly_report.week_of_month) == (3, 3)
-    assert (timing.strategy_meeting.min_weeks, timing.strategy_meeting.max_weeks) == (8, 10)
+    assert (timing.rule("mase_panel").weekday, timing.rule("mase_panel").week_of_month) == (3, 1)
+    assert timing.rule("mase_referral").days_before_panel == 14
+    assert (timing.rule("monthly_report").weekday, timing.rule("monthly_report").week_of_month) == (
+        3,
+        3,
+    )
+    assert (
+        timing.rule("strategy_meeting").min_weeks,
+        timing.rule("strategy_meeting").max_weeks,
+    ) == (8, 10)
 
 
 def test_every_email_address_is_a_contact_with_where_it_is_used(protocol: Protocol) -> None:

@@ -14,7 +14,7 @@ from calculators.protocol import Protocol
 
 
 def test_referral_deadline_is_two_weeks_before_the_panel(protocol: Protocol) -> None:
-    rule = protocol.timing.mase_referral
+    rule = protocol.timing.rule("mase_referral")
     assert schedule.referral_deadline(date(2027, 1, 7), rule) == date(2026, 12, 24)
 
 

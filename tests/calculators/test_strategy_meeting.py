@@ -74,7 +74,7 @@ def test_strategy_answer_never_reads_as_wait_on_any_day_clause_6_2(protocol: Pro
 
 
 def test_the_words_for_6_2_come_from_the_protocol(protocol: Protocol) -> None:
-    wording = protocol.timing.strategy_meeting.handbook_wording
+    wording = protocol.timing.rule("strategy_meeting").handbook_wording
     found = strategy(protocol, date(2027, 1, 20))["words"]
     assert found["summary"] == wording["latest"].format(latest="Wednesday 17 March 2027")
     assert wording["sooner"] in found["details"]

@@ -27,7 +27,7 @@ def expected_answer(protocol: Protocol, kind: str, facts: dict[str, Any]) -> str
     """The right choice, worked out again from the question's facts by the calculators."""
     if kind == "referral_deadline":
         panel = date.fromisoformat(facts["panel"])
-        return long_date(referral_deadline(panel, protocol.timing.mase_referral))
+        return long_date(referral_deadline(panel, protocol.timing.rule("mase_referral")))
     if kind == "referable_panel":
         panel, _ = referable_panel(protocol, date.fromisoformat(facts["today"]))
         return long_date(panel.date)
@@ -136,7 +136,7 @@ def test_wrong_choices_are_the_usual_mistakes(protocol: Protocol) -> None:
         if question.kind != "referral_deadline":
             continue
         panel = date.fromisoformat(question.facts["panel"])
-        right = referral_deadline(panel, protocol.timing.mase_referral)
+        right = referral_deadline(panel, protocol.timing.rule("mase_referral"))
         choices = set(question.choices)
         panel_as_deadline += long_date(panel) in choices
         week_out += bool({long_date(right - WEEK), long_date(right + WEEK)} & choices)

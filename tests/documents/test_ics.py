@@ -193,7 +193,7 @@ def test_calendar_file_follows_changed_rules(protocol_data: dict[str, Any]) -> N
 def test_convening_reminder_is_fourteen_days_before_the_latest_date(protocol: Protocol) -> None:
     text = made(protocol, last_strategy="2026-11-05", case_reference="CR-1")
     [reminder] = of_kind(events_of(text), "convene")
-    assert protocol.timing.strategy_meeting.convene_days_before == 14
+    assert protocol.timing.rule("strategy_meeting").convene_days_before == 14
     assert reminder.decoded("DTSTART") == date(2027, 1, 14) - timedelta(days=14)
     assert str(reminder["SUMMARY"]) == "Convene the CSE strategy meeting (CR-1)"
     description = str(reminder["DESCRIPTION"])
