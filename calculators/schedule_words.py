@@ -11,6 +11,7 @@ from calculators.schedule import (
     OVERDUE,
     DatesAnswer,
     Deadline,
+    Occurrence,
     Panel,
     ReportAnswer,
     StrategyAnswer,
@@ -32,24 +33,54 @@ from calculators.wording import (
 )
 
 
-def panel_rule_words(protocol: Protocol) -> str:
-    rule = panel_rule(protocol)
-    return f"The MASE panel meets on the {rule_words(protocol, rule.id)} of every month."
+def rule_sentence(protocol: Protocol, rule_id: str) -> str:
+    """A timing rule in one sentence, from its `handbook_wording.rule`: "The MASE panel
+    meets on the 1st Thursday of every month." The answers, the planner, the command line,
+    the calendar file and the quiz all say a rule this way."""
+    rule = protocol.timing.rule(rule_id)
+    when = rule_words(protocol, rule_id)
+    values = {"name": rule.name, "when": when, "before": when}
+    if rule.kind == "deadline_before":
+        values["meeting"] = protocol.timing.rule(rule.meeting).name
+    if rule.kind == "monthly_deadline":
+        contact = protocol.contact(rule.send_to)
+        values |= {"send_to": contact.name, "email": contact.email}
+    return rule.handbook_wording["rule"].format(**values)
 
 
-def referral_rule_words(protocol: Protocol) -> str:
-    before = rule_words(protocol, referral_rule(protocol).id)
-    return f"A MASE referral must be submitted {before} before the panel."
+def rule_heading(rule: Any) -> str:
+    """A column or list heading: "MASE panel (clause 4.6)"."""
+    return f"{rule.name} (clause {rule.clause})"
 
 
-def report_rule_words(protocol: Protocol) -> str:
-    rule = report_rule(protocol)
-    contact = protocol.contact(rule.send_to)
-    return (
-        f"Submit the monthly CSE case report by the {rule_words(protocol, rule.id)} "
-        f"of every month and send it to {contact.name} "
-        f"({contact.email})."
-    )
+def answer_title(rule: Any) -> str:
+    """The heading of a rule's answer: "Next MASE panel"."""
+    return rule.handbook_wording["answer_title"].format(name=rule.name)
+
+
+@dataclass(frozen=True)
+class DayNote:
+    """What a planner cell or a calendar line says beside a date: `kind` is cancelled,
+    moved, bank_holiday or submit_by."""
+
+    kind: str
+    text: str
+
+
+def day_notes(occurrence: Occurrence) -> tuple[DayNote, ...]:
+    """A meeting's or deadline's notes, in the order the planner and command line show them."""
+    notes = []
+    if occurrence.cancelled:
+        scheduled = long_date(occurrence.scheduled)
+        notes.append(DayNote("cancelled", f"Cancelled ({scheduled}): {occurrence.reason}"))
+    elif occurrence.moved:
+        scheduled = long_date(occurrence.scheduled)
+        notes.append(DayNote("moved", f"Moved from {scheduled}: {occurrence.reason}"))
+    if occurrence.bank_holiday and not occurrence.cancelled:
+        notes.append(DayNote("bank_holiday", f"Bank holiday: {occurrence.bank_holiday}"))
+    if occurrence.submit_by:
+        notes.append(DayNote("submit_by", f"Submit by {long_date(occurrence.submit_by)}"))
+    return tuple(notes)
 
 
 def _holiday_words(day: date, name: str | None) -> str:
@@ -98,26 +129,29 @@ def panel_words(protocol: Protocol, panel: Panel) -> tuple[str, str, tuple[str, 
         parts.append(panel_change_words(protocol, panel))
     if panel.bank_holiday:
         parts.append(panel_holiday_words(protocol, panel))
-    parts.append(f"{panel_rule_words(protocol)} ({clause_list(panel.clauses)})")
-    return panel_rule(protocol).name, " ".join(parts), panel.clauses
+    rule = panel_rule(protocol)
+    parts.append(f"{rule_sentence(protocol, rule.id)} ({clause_list(panel.clauses)})")
+    return rule.name, " ".join(parts), panel.clauses
 
 
 def referral_words(
     protocol: Protocol, due: Deadline, panel: Panel
 ) -> tuple[str, str, tuple[str, ...]]:
-    parts = [f"Last day to submit a MASE referral for the panel on {long_date(panel.date)}."]
+    rule = referral_rule(protocol)
+    parts = [rule.handbook_wording["event"].format(meeting=long_date(panel.date))]
     if due.submit_by:
         parts.append(_submit_words(due))
     parts.append(f"({clause_list(due.clauses)})")
-    return referral_rule(protocol).name, " ".join(parts), due.clauses
+    return rule.name, " ".join(parts), due.clauses
 
 
 def report_words(protocol: Protocol, due: Deadline) -> tuple[str, str, tuple[str, ...]]:
-    parts = [report_rule_words(protocol)]
+    rule = report_rule(protocol)
+    parts = [rule_sentence(protocol, rule.id)]
     if due.submit_by:
         parts.append(_submit_words(due))
     parts.append(f"({clause_list(due.clauses)})")
-    return report_rule(protocol).name, " ".join(parts), due.clauses
+    return rule.name, " ".join(parts), due.clauses
 
 
 def _answer(
@@ -146,13 +180,14 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
     timing = protocol.timing
     mase, report, strategy = answer.mase, answer.monthly_report, answer.strategy_meeting
     panel = mase.next_meeting
+    meeting_rule, referral = panel_rule(protocol), referral_rule(protocol)
     panel_answer = _answer(
         "mase_next_meeting",
-        "Next MASE panel",
+        answer_title(meeting_rule),
         panel.date,
         long_date(panel.date),
         [
-            panel_rule_words(protocol),
+            rule_sentence(protocol, meeting_rule.id),
             panel_change_words(protocol, panel),
             *(
                 panel_change_words(protocol, cancelled)
@@ -164,30 +199,30 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
         panel_holiday_words(protocol, panel),
     )
     due = mase.referral_deadline
+    wording = referral.handbook_wording
     referral_details = [
-        referral_rule_words(protocol),
-        f"This is the deadline for the panel on {long_date(mase.referable_meeting.date)}.",
+        rule_sentence(protocol, referral.id),
+        wording["for_meeting"].format(meeting=long_date(mase.referable_meeting.date)),
         panel_change_words(protocol, mase.referable_meeting),
         *(panel_change_words(protocol, cancelled) for cancelled in mase.cancelled),
     ]
     if mase.referable_meeting.date != panel.date:
-        missed = deadline_for(protocol, referral_rule(protocol).id, panel.date).date
+        missed = deadline_for(protocol, referral.id, panel.date).date
         referral_details.append(
-            f"The deadline for the panel on {long_date(panel.date)} was {long_date(missed)}, "
-            "so a referral made now goes to the following panel."
+            wording["missed"].format(meeting=long_date(panel.date), missed=long_date(missed))
         )
     if due.submit_by and due.submit_by < answer.today:
-        referral_warning = (
-            f"{long_date(due.date)} is a bank holiday ({due.bank_holiday}) and the working day "
-            "before it has passed: submit the referral today."
+        why = (
+            f"a bank holiday ({due.bank_holiday}) and the working day before it has passed"
             if due.bank_holiday
-            else f"{long_date(due.date)} is not a working day: submit the referral today."
+            else "not a working day"
         )
+        referral_warning = wording["act_today"].format(date=long_date(due.date), why=why)
     else:
         referral_warning = _submit_words(due)
     referral_answer = _answer(
         "mase_referral_deadline",
-        "MASE referral deadline",
+        answer_title(referral),
         due.date,
         long_date(due.date),
         referral_details,
@@ -215,7 +250,8 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
 
 def report_words_answer(protocol: Protocol, report: ReportAnswer, today: date) -> dict[str, Any]:
     """Clause 5.3: the deadline just passed (send it now if it has not gone), then the next."""
-    wording = report_rule(protocol).handbook_wording
+    rule = report_rule(protocol)
+    wording = rule.handbook_wording
     due = report.due
 
     def named(key: str, deadline_: Deadline) -> str:
@@ -234,10 +270,10 @@ def report_words_answer(protocol: Protocol, report: ReportAnswer, today: date) -
         details = [named("next_due", due)]
     return _answer(
         "monthly_report_due",
-        "Monthly CSE case report",
+        answer_title(rule),
         due.date,
         summary.rstrip("."),
-        [*details, report_rule_words(protocol)],
+        [*details, rule_sentence(protocol, rule.id)],
         due.clauses,
         _submit_words(due),
     )
@@ -285,7 +321,7 @@ def strategy_words(protocol: Protocol, strategy: StrategyAnswer, today: date) ->
         )
     return _answer(
         "strategy_meeting",
-        "Next CSE strategy meeting",
+        answer_title(rule),
         strategy.latest,
         wording["overdue_summary" if strategy.status == OVERDUE else "latest"].format(
             latest=latest

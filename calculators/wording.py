@@ -60,12 +60,15 @@ def sentence(text: str) -> str:
     return text if not text or text[-1] in ".!?" else text + "."
 
 
+def and_list(items: tuple[str, ...] | list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def clause_list(clauses: tuple[str, ...] | list[str]) -> str:
     """ "clause 5.3" or "clauses 6.3 and 6.9"."""
-    items = list(clauses)
-    if len(items) == 1:
-        return f"clause {items[0]}"
-    return "clauses " + ", ".join(items[:-1]) + " and " + items[-1]
+    return ("clause " if len(clauses) == 1 else "clauses ") + and_list(clauses)
 
 
 def category_name(number: int | None) -> str:

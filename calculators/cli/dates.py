@@ -17,7 +17,15 @@ from calculators import dates_request
 from calculators.documents import ics
 from calculators.errors import InputError
 from calculators.protocol import Protocol
-from calculators.wording import long_date
+from calculators.schedule import (
+    Occurrence,
+    panel_rule,
+    referral_rule,
+    report_rule,
+)
+from calculators.schedule import year_calendar as year_calendar_of
+from calculators.schedule_words import day_notes, rule_heading
+from calculators.wording import long_date, month_name
 
 
 def register(commands: Any) -> None:
@@ -101,42 +109,22 @@ def year_calendar(protocol: Protocol, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    clauses = data["clauses"]
-    print(
-        f"{data['year']}: MASE panels (clause {clauses['mase_panel']}), referral deadlines "
-        f"(clause {clauses['mase_referral']}), monthly report deadlines "
-        f"(clause {clauses['monthly_report']})"
-    )
-    for row in data["months"]:
-        print(f"\n{row['month_name']}")
-        print(f"  MASE panel:        {_panel_text(row)}")
-        if row["referral_deadline"]:
-            print(f"  Referral deadline: {_day_text(row, 'referral')}")
-        print(f"  Report deadline:   {_day_text(row, 'report')}")
+    columns = (panel_rule(protocol), referral_rule(protocol), report_rule(protocol))
+    print(f"{data['year']}: " + ", ".join(rule_heading(rule) for rule in columns))
+    width = max(len(rule.name) for rule in columns) + 2
+    for row in year_calendar_of(protocol, data["year"]).rows:
+        print(f"\n{month_name(row.month)}")
+        days = (row.panel, row.referral_deadline, row.report_deadline)
+        for rule, day in zip(columns, days, strict=True):
+            if day is not None:
+                print(f"  {rule.name + ':':<{width}}{_day_text(day)}")
     return 0
 
 
-def _panel_text(row: dict[str, Any]) -> str:
-    if row["panel_cancelled"]:
-        scheduled = long_date(date.fromisoformat(row["panel_scheduled"]))
-        return f"cancelled ({scheduled}): {row['panel_change_reason']}"
-    text = long_date(date.fromisoformat(row["panel"]))
-    if row["panel"] != row["panel_scheduled"]:
-        scheduled = long_date(date.fromisoformat(row["panel_scheduled"]))
-        text += f" (moved from {scheduled}: {row['panel_change_reason']})"
-    if row["panel_bank_holiday"]:
-        text += f" [bank holiday: {row['panel_bank_holiday']}]"
-    return text
-
-
-def _day_text(row: dict[str, Any], kind: str) -> str:
-    key = "referral_deadline" if kind == "referral" else "report_due"
-    text = long_date(date.fromisoformat(row[key]))
-    if row[f"{kind}_bank_holiday"]:
-        text += f" [bank holiday: {row[f'{kind}_bank_holiday']}]"
-    if row[f"{kind}_submit_by"]:
-        text += f"; submit by {long_date(date.fromisoformat(row[f'{kind}_submit_by']))}"
-    return text
+def _day_text(day: Occurrence) -> str:
+    """The date, then its notes: "Friday 1 January 2027; Bank holiday: New Year's Day"."""
+    words = [] if day.cancelled else [long_date(day.date)]
+    return "; ".join(words + [note.text for note in day_notes(day)])
 
 
 def _write(path: str, text: str) -> None:

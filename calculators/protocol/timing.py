@@ -68,6 +68,9 @@ class Wording:
 
 @dataclass(frozen=True)
 class MeetingWording(Wording):
+    # The rule in a sentence ({when}: "1st Thursday"), and the heading of its answer.
+    rule: str = field(metadata=placeholders("name", "when"))
+    answer_title: str = field(metadata=placeholders("name"))
     moved: str = field(metadata=placeholders("scheduled", "moved_to", "reason"))
     cancelled: str = field(metadata=placeholders("scheduled", "reason"))
     bank_holiday: str = field(metadata=placeholders("date", "name"))
@@ -76,7 +79,22 @@ class MeetingWording(Wording):
 
 
 @dataclass(frozen=True)
+class DeadlineWording(Wording):
+    rule: str = field(metadata=placeholders("name", "before", "meeting"))
+    answer_title: str = field(metadata=placeholders("name"))
+    # The deadline for one meeting ({meeting}: its date), in an answer and a calendar.
+    for_meeting: str = field(metadata=placeholders("meeting"))
+    event: str = field(metadata=placeholders("meeting"))
+    # A meeting whose deadline has passed: the next one is the first it can go to.
+    missed: str = field(metadata=placeholders("meeting", "missed"))
+    # Its deadline on a day that is not a working day, and the working day before gone.
+    act_today: str = field(metadata=placeholders("date", "why"))
+
+
+@dataclass(frozen=True)
 class MonthlyDeadlineWording(Wording):
+    rule: str = field(metadata=placeholders("name", "when", "send_to", "email"))
+    answer_title: str = field(metadata=placeholders("name"))
     last_due: str = field(metadata=placeholders("month", "date", "send_to"))
     next_due: str = field(metadata=placeholders("month", "date"))
     due_today: str = field(metadata=placeholders("month", "date"))
@@ -84,6 +102,7 @@ class MonthlyDeadlineWording(Wording):
 
 @dataclass(frozen=True)
 class ReviewWording(Wording):
+    answer_title: str = field(metadata=placeholders("name"))
     latest: str = field(metadata=placeholders("latest"))
     minimum: str = field(metadata=placeholders("min_weeks", "max_weeks", "since"))
     sooner: str = field(metadata=placeholders())
@@ -132,6 +151,7 @@ class DeadlineBefore:
     clause: str = field(metadata=refers_to("clause"))
     name: str
     meeting: str = field(metadata=identifier())
+    handbook_wording: DeadlineWording
     days: int | None = field(default=None, metadata=whole(0, 90))
     working_days: int | None = field(default=None, metadata=whole(0, 60))
 

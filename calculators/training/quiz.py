@@ -37,7 +37,7 @@ from calculators.schedule import (
     scheduled_panels,
     strategy_window,
 )
-from calculators.schedule_words import referral_rule_words, report_rule_words
+from calculators.schedule_words import rule_sentence
 from calculators.timing import deadline_for
 from calculators.wording import category_name, clause_list, long_date
 
@@ -119,6 +119,12 @@ def _dates(rng: random.Random, right: date, wrong: list[date]) -> tuple[tuple[st
 # One maker per kind -------------------------------------------------------------
 
 
+def _named(rule: Any) -> str:
+    """A rule's name inside a sentence: "MASE panel", "monthly CSE case report deadline"."""
+    name = rule.name
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+
 def _referral_deadline(protocol: Protocol, rng: random.Random) -> Question | None:
     rule = referral_rule(protocol)
     day = _day(protocol, rng)
@@ -132,14 +138,14 @@ def _referral_deadline(protocol: Protocol, rng: random.Random) -> Question | Non
     return Question(
         kind="referral_deadline",
         prompt=(
-            f"The MASE panel meets on {long_date(panel)}. What is the last day to submit a "
-            "referral for that panel?"
+            f"The {_named(protocol.timing.rule(rule.meeting))} meets on {long_date(panel)}. "
+            f"When is the {_named(rule)} for it?"
         ),
         choices=choices,
         answer=answer,
         clause=rule.clause,
         facts={"panel": panel.isoformat()},
-        explanation=f"{long_date(due)}. {_sentence(referral_rule_words(protocol), (rule.clause,))}",
+        explanation=f"{long_date(due)}. {_sentence(rule_sentence(protocol, rule.id), (rule.clause,))}",
     )
 
 
@@ -156,25 +162,26 @@ def _referable_panel(protocol: Protocol, rng: random.Random) -> Question | None:
     choices, answer = _dates(
         rng, panel.date, [nearest, following, report, panel.date + WEEK, panel.date - WEEK]
     )
+    meeting = _named(protocol.timing.rule(rule.meeting))
     missed = (
-        f" The deadline for the panel on {long_date(nearest)} has passed."
+        f" The {_named(rule)} for the {meeting} on {long_date(nearest)} has passed."
         if nearest != panel.date
         else ""
     )
     return Question(
         kind="referable_panel",
         prompt=(
-            f"Today is {long_date(today)} and a MASE referral is ready to send. Which is the "
-            "first panel it can go to?"
+            f"Today is {long_date(today)} and a referral is ready to send. Which is the first "
+            f"{meeting} it can go to?"
         ),
         choices=choices,
         answer=answer,
         clause=rule.clause,
         facts={"today": today.isoformat()},
         explanation=(
-            f"The panel on {long_date(panel.date)}: its referral deadline, "
+            f"The {meeting} on {long_date(panel.date)}: its {_named(rule)}, "
             f"{long_date(due.date)}, is today or later.{missed} "
-            + _sentence(referral_rule_words(protocol), (rule.clause,))
+            + _sentence(rule_sentence(protocol, rule.id), (rule.clause,))
         ),
     )
 
@@ -188,16 +195,17 @@ def _report_due(protocol: Protocol, rng: random.Random) -> Question | None:
     panel = scheduled_panels(protocol, due.year)[due.month - 1].scheduled
     before = due.replace(day=1) - timedelta(days=1)
     previous = report_deadline(protocol, before.year, before.month).date
-    clause = report_rule(protocol).clause
+    rule = report_rule(protocol)
+    clause = rule.clause
     choices, answer = _dates(rng, due, [panel, due + WEEK, due - WEEK, previous])
     return Question(
         kind="report_due",
-        prompt=f"Today is {long_date(today)}. By when is the next monthly CSE case report due?",
+        prompt=f"Today is {long_date(today)}. When is the next {_named(rule)}?",
         choices=choices,
         answer=answer,
         clause=clause,
         facts={"today": today.isoformat()},
-        explanation=f"{long_date(due)}. {_sentence(report_rule_words(protocol), (clause,))}",
+        explanation=f"{long_date(due)}. {_sentence(rule_sentence(protocol, rule.id), (clause,))}",
     )
 
 
@@ -230,8 +238,8 @@ def _strategy_latest(protocol: Protocol, rng: random.Random) -> Question | None:
     return Question(
         kind="strategy_latest",
         prompt=(
-            f"The last CSE strategy meeting was on {long_date(last)}. {where} By when must the "
-            "next strategy meeting be held at the latest?"
+            f"The last {_named(rule)} was on {long_date(last)}. {where} By when must the "
+            f"next {_named(rule)} be held at the latest?"
         ),
         choices=choices,
         answer=answer,

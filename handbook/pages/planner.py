@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import Any
 
 from calculators import schedule, schedule_words
 from calculators import timing as rules
 from calculators.protocol import BankHoliday, Protocol
-from calculators.wording import long_date, month_name
+from calculators.wording import and_list, long_date, month_name
 from handbook.build.protocol_json import with_bank_holidays
 from handbook.pages.links import clause_ref, html_text, md_text
 
@@ -30,17 +31,21 @@ def year_planner(protocol: Protocol, here: str, today: date | None = None) -> st
     return year_planner_markdown(protocol, today, here)
 
 
+def _rules(protocol: Protocol) -> tuple[Any, Any, Any]:
+    """The planner's columns: the panels, their referral deadline, the report deadline."""
+    return (
+        schedule.panel_rule(protocol),
+        schedule.referral_rule(protocol),
+        schedule.report_rule(protocol),
+    )
+
+
 def year_planner_markdown(protocol: Protocol, today: date, here: str) -> str:
-    panel_ref = clause_ref(protocol, schedule.panel_rule(protocol).clause, here)
-    referral_ref = clause_ref(protocol, schedule.referral_rule(protocol).clause, here)
-    report_ref = clause_ref(protocol, schedule.report_rule(protocol).clause, here)
-    out = [
-        f"{schedule_words.panel_rule_words(protocol)} ({panel_ref})",
-        "",
-        f"{schedule_words.referral_rule_words(protocol)} ({referral_ref})",
-        "",
-        f"{schedule_words.report_rule_words(protocol)} ({report_ref})",
-        "",
+    out = []
+    for rule in _rules(protocol):
+        sentence = schedule_words.rule_sentence(protocol, rule.id)
+        out += [f"{sentence} ({clause_ref(protocol, rule.clause, here)})", ""]
+    out += [
         "Where a date is a bank holiday in England it is marked, and a deadline that falls on "
         "a day that is not a working day gives the working day before it. Panels the protocol "
         "owner has moved or cancelled are shown as such.",
@@ -55,18 +60,16 @@ def year_planner_markdown(protocol: Protocol, today: date, here: str) -> str:
 
 def year_table(protocol: Protocol, year: int) -> str:
     calendar = schedule.year_calendar(protocol, year)
-    head = (
-        f"MASE panel (clause {schedule.panel_rule(protocol).clause})",
-        f"Referral deadline (clause {schedule.referral_rule(protocol).clause})",
-        f"Monthly report deadline (clause {schedule.report_rule(protocol).clause})",
-    )
+    columns = _rules(protocol)
     rows = [
         f'<table class="planner" id="planner-{year}">',
-        f"<caption>MASE panels, referral deadlines and monthly report deadlines in {year}"
-        "</caption>",
+        f"<caption>{year}: {html_text(and_list([rule.name for rule in columns]))}</caption>",
         "<thead><tr>",
         '<th scope="col">Month</th>',
-        *(f'<th scope="col">{html_text(text)}</th>' for text in head),
+        *(
+            f'<th scope="col">{html_text(schedule_words.rule_heading(rule))}</th>'
+            for rule in columns
+        ),
         "</tr></thead>",
         "<tbody>",
     ]
@@ -75,45 +78,28 @@ def year_table(protocol: Protocol, year: int) -> str:
         rows += [
             "<tr>",
             f'<th scope="row">{html_text(month_name(row.month))}</th>',
-            f"<td>{panel_cell(row.panel)}</td>",
-            f"<td>{deadline_cell(referral) if referral else 'No panel'}</td>",
-            f"<td>{deadline_cell(row.report_deadline)}</td>",
+            f"<td>{day_cell(row.panel)}</td>",
+            f"<td>{day_cell(referral) if referral else 'No panel'}</td>",
+            f"<td>{day_cell(row.report_deadline)}</td>",
             "</tr>",
         ]
     rows += ["</tbody>", "</table>"]
     return "\n".join(rows)
 
 
-def panel_cell(panel: rules.Occurrence) -> str:
-    if panel.cancelled:
-        return (
-            f"<strong>Cancelled</strong> ({html_text(long_date(panel.scheduled))}): "
-            f"{html_text(panel.reason or '')}"
-        )
-    parts = [html_text(long_date(panel.date))]
-    if panel.moved:
-        parts.append(
-            f'<br><span class="planner-note">Moved from {html_text(long_date(panel.scheduled))}: '
-            f"{html_text(panel.reason or '')}</span>"
-        )
-    if panel.bank_holiday:
-        parts.append(_holiday_flag(panel.bank_holiday))
+def day_cell(occurrence: rules.Occurrence) -> str:
+    """A meeting or deadline: its date, then its notes (schedule_words.day_notes)."""
+    parts = [] if occurrence.cancelled else [html_text(long_date(occurrence.date))]
+    for note in schedule_words.day_notes(occurrence):
+        text = html_text(note.text)
+        if note.kind == "cancelled":
+            word, rest = text.split(" ", 1)
+            parts.append(f"<strong>{word}</strong> {rest}")
+        elif note.kind == "bank_holiday":
+            parts.append(f'<br><strong class="bank-holiday">{text}</strong>')
+        else:
+            parts.append(f'<br><span class="planner-note">{text}</span>')
     return "".join(parts)
-
-
-def deadline_cell(due: rules.Occurrence) -> str:
-    parts = [html_text(long_date(due.date))]
-    if due.bank_holiday:
-        parts.append(_holiday_flag(due.bank_holiday))
-    if due.submit_by:
-        parts.append(
-            f'<br><span class="planner-note">Submit by {html_text(long_date(due.submit_by))}</span>'
-        )
-    return "".join(parts)
-
-
-def _holiday_flag(name: str) -> str:
-    return f'<br><strong class="bank-holiday">Bank holiday: {html_text(name)}</strong>'
 
 
 # Panels on a bank holiday, for the protocol owner ---------------------------

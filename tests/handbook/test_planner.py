@@ -72,16 +72,16 @@ def parse(markdown: str) -> Tables:
 def test_planner_has_a_captioned_table_for_this_year_and_next(protocol: Protocol) -> None:
     tables = parse(planner.year_planner(protocol, HERE, TODAY))
     assert tables.captions == [
-        "MASE panels, referral deadlines and monthly report deadlines in 2026",
-        "MASE panels, referral deadlines and monthly report deadlines in 2027",
+        "2026: MASE panel, MASE referral deadline and Monthly CSE case report deadline",
+        "2027: MASE panel, MASE referral deadline and Monthly CSE case report deadline",
     ]
     assert set(tables.scopes) == {"col", "row"}
     header, *months = [row for row in tables.rows if row][:13]
     assert header == [
         "Month",
         "MASE panel (clause 4.6)",
-        "Referral deadline (clause 4.6)",
-        "Monthly report deadline (clause 5.3)",
+        "MASE referral deadline (clause 4.6)",
+        "Monthly CSE case report deadline (clause 5.3)",
     ]
     assert [row[0] for row in months][:2] == ["January", "February"]
     assert months[1][1:] == [
