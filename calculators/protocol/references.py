@@ -16,6 +16,7 @@ from typing import Any
 from calculators.protocol.model import HANDOFF_TEXT, Domain, Protocol, Template
 from calculators.protocol.primitives import ProtocolError, join, unique, unique_nested
 from calculators.protocol.reading import field_spec, file_key, key_of
+from calculators.protocol.timing import REVIEW_HANDOFF_SOURCES
 
 # Clause text refers to data held once: {contact:cse-lead}, {rule:mase_panel}; and
 # points elsewhere in the directive in its own words, which stay as written:
@@ -40,6 +41,7 @@ def check_references(protocol: Protocol) -> None:
     _check_themes(protocol.categories.domains)
     for index, template in enumerate(protocol.templates):
         _check_handoffs(protocol, template, f"templates[{index}]")
+    _check_dates_handoffs(protocol)
 
 
 def references(item: Any, path: str = "") -> Iterator[tuple[str, str, str]]:
@@ -213,6 +215,36 @@ def _check_handoffs(protocol: Protocol, template: Template, path: str) -> None:
                     f"{where}.fields.{field_id}",
                     f"expected a field of this template or {HANDOFF_TEXT!r}, got {source!r}",
                 )
+
+
+def _check_dates_handoffs(protocol: Protocol) -> None:
+    """The due-dates page hands its dates to date fields of the protocol's templates."""
+    templates = {t.id: t for t in protocol.templates}
+    sources = ", ".join(REVIEW_HANDOFF_SOURCES)
+    for rule in protocol.timing.of_kind("recurring_review"):
+        path = f"timing.{rule.id}"
+        if rule.handoffs and not rule.handbook_wording.handoff_label:
+            raise ProtocolError(
+                f"{path}.handbook_wording.handoff_label",
+                "expected the label of the button that hands the dates to the forms",
+            )
+        for index, handoff in enumerate(rule.handoffs):
+            where = f"{path}.handoffs[{index}]"
+            target = templates.get(handoff.to)
+            if target is None:
+                raise ProtocolError(f"{where}.to", f"expected a template id, got {handoff.to!r}")
+            dates = {f.id for f in target.fields if f.type == "date"}
+            for field_id, source in handoff.fields:
+                if field_id not in dates:
+                    raise ProtocolError(
+                        f"{where}.fields.{field_id}",
+                        f"expected a date field of the {handoff.to!r} template, got {field_id!r}",
+                    )
+                if source not in REVIEW_HANDOFF_SOURCES:
+                    raise ProtocolError(
+                        f"{where}.fields.{field_id}",
+                        f"expected one of {sources}, got {source!r}",
+                    )
 
 
 def _check_themes(domains: tuple[Domain, ...]) -> None:

@@ -32,6 +32,7 @@ from calculators.protocol.reading import (
     identifier,
     keyed_items,
     refers_to,
+    spec,
     week_of_month,
     weekday_name,
     whole,
@@ -117,6 +118,8 @@ class ReviewWording(Wording):
     minutes_far_apart: str = field(
         metadata=placeholders("max_weeks", "min_weeks", "gap", "clause", "oob_clause")
     )
+    # The due-dates page's button that hands its dates to the forms (`handoffs`).
+    handoff_label: str = field(default="", metadata=placeholders())
 
 
 # The rules -------------------------------------------------------------------------
@@ -183,6 +186,21 @@ class MonthlyDeadline:
     handbook_wording: MonthlyDeadlineWording
 
 
+# What the due-dates page can hand to a form's date field: the meeting counted from
+# (the last strategy meeting, or the initial one when none has been held since), the
+# initial meeting as typed, and the latest date the next meeting is due by.
+REVIEW_HANDOFF_SOURCES = ("last_strategy", "initial_strategy", "next_strategy_latest")
+
+
+@dataclass(frozen=True)
+class DatesHandOff:
+    """The dates a recurring_review's page hands to one form: its date field -> a source
+    from REVIEW_HANDOFF_SOURCES (checked in references.py)."""
+
+    to: str = field(metadata=identifier())
+    fields: tuple[tuple[str, str], ...] = field(metadata=spec(pairs=True))
+
+
 @dataclass(frozen=True, kw_only=True)
 class RecurringReview:
     """Meetings held every min_weeks to max_weeks after the last; for a child placed out of
@@ -202,6 +220,7 @@ class RecurringReview:
     convene_clauses: tuple[str, ...] = field(default=(), metadata=refers_to("clause"))
     # An agreed interval longer than this is answered with a request to confirm it.
     confirm_interval_over_weeks: int = field(default=26, metadata=whole(1, 52))
+    handoffs: tuple[DatesHandOff, ...] = ()
 
     def validate(self, path: str) -> None:
         if self.max_weeks < self.min_weeks:

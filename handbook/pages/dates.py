@@ -27,6 +27,7 @@ from calculators.dates_input import (
 )
 from calculators.documents.ics import MAX_CASE_REFERENCE
 from calculators.protocol import Protocol
+from calculators.schedule import review_rule
 from calculators.wording import clause_list
 from handbook.pages.forms import clear_all_button, clear_all_status, date_parts
 from handbook.pages.links import html_text, site_link
@@ -36,64 +37,25 @@ NO_SCRIPT = (
     "and deadlines without it."
 )
 PAGE = "calculators/dates.md"
-HANDOFF_LABEL = "Use these dates in the forms"
-# What the dates page hands to each form: field id -> which date. The dates are
-# "last_strategy" (the last strategy meeting: the one the calculator counts from,
-# the initial one when none has been held since), "initial_strategy" (as typed) and
-# "next_strategy_latest" (the latest date the next strategy meeting is due by).
-# The minutes are the minutes of the meeting counted from, so its date is the
-# meeting's and the next meeting is the latest date counted from it (6.2, 6.13).
-HANDOFF_SOURCES = ("last_strategy", "initial_strategy", "next_strategy_latest")
-HANDOFFS: tuple[tuple[str, dict[str, str]], ...] = (
-    (
-        "monthly-report",
-        {"last_strat_date": "last_strategy", "initial_strat_date": "initial_strategy"},
-    ),
-    (
-        "final-report",
-        {"last_strat_date": "last_strategy", "initial_strat_date": "initial_strategy"},
-    ),
-    (
-        "strategy-meeting",
-        {"meeting_date": "last_strategy", "next_meeting_date": "next_strategy_latest"},
-    ),
-)
 
 
 def handoff_targets(protocol: Protocol, here: str = PAGE) -> list[dict[str, object]]:
-    """The forms the dates go to: template id, title, page link and {field id: date}.
-
-    Every field must be a date field of its template in the protocol (else ValueError).
-    A protocol without one of these templates (another council's) has no hand-off to it.
-    """
-    targets = []
-    present = {template.id for template in protocol.templates}
-    for template_id, wanted in HANDOFFS:
-        if template_id not in present:
-            continue
-        template = protocol.template(template_id)
-        fields = {f.id: f for f in template.fields}
-        for field_id, source in wanted.items():
-            field = fields.get(field_id)
-            if field is None or field.type != "date" or source not in HANDOFF_SOURCES:
-                raise ValueError(
-                    f"The dates page hands {source!r} to the field {field_id!r} of the "
-                    f"template {template_id!r}, which has no such date field"
-                )
-        targets.append(
-            {
-                "template": template.id,
-                "title": template.title,
-                "url": site_link(f"forms/{template.id}/", here),
-                "fields": dict(wanted),
-            }
-        )
-    return targets
+    """The forms the dates go to (the review rule's `handoffs`, checked when the protocol
+    is read): template id, title, page link and {field id: date}."""
+    return [
+        {
+            "template": handoff.to,
+            "title": protocol.template(handoff.to).title,
+            "url": site_link(f"forms/{handoff.to}/", here),
+            "fields": dict(handoff.fields),
+        }
+        for handoff in review_rule(protocol).handoffs
+    ]
 
 
 def dates_form(protocol: Protocol, here: str = PAGE) -> str:
     """The whole form, its error summary and the place for the answers."""
-    rule = protocol.timing.of_kind("recurring_review")[0]
+    rule = review_rule(protocol)
     handoff = json.dumps(handoff_targets(protocol, here), ensure_ascii=False)
     out = [
         '<form id="dates-form" class="calculator template-form dates-form" data-calculator="dates" '
@@ -161,7 +123,7 @@ def dates_form(protocol: Protocol, here: str = PAGE) -> str:
         '<button type="button" class="md-button" data-action="download-ics" disabled>'
         "Download calendar file (.ics)</button>",
         '<button type="button" class="md-button" data-action="handoff-forms" hidden disabled>'
-        f"{html_text(HANDOFF_LABEL)}</button>",
+        f"{html_text(review_rule(protocol).handbook_wording.handoff_label)}</button>",
         "</div>",
         '<p class="export-status" role="status" aria-live="polite"></p>',
         "</form>",

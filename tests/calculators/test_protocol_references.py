@@ -106,3 +106,39 @@ def test_an_indicator_reference_names_an_indicator_the_protocol_has(protocol: Pr
         match=r"expected an indicator id from categories.domains \(such as eh-1-1\), got 'nope'",
     ):
         check("nope", "x")
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "expected"),
+    [
+        (
+            lambda rule: rule["handoffs"][0].update(to="no-such-form"),
+            "timing.strategy_meeting.handoffs[0].to",
+            "expected a template id, got 'no-such-form'",
+        ),
+        (
+            lambda rule: rule["handoffs"][0]["fields"].update(yp_name="last_strategy"),
+            "timing.strategy_meeting.handoffs[0].fields.yp_name",
+            "expected a date field of the 'monthly-report' template, got 'yp_name'",
+        ),
+        (
+            lambda rule: rule["handoffs"][2]["fields"].update(meeting_date="yesterday"),
+            "timing.strategy_meeting.handoffs[2].fields.meeting_date",
+            "expected one of last_strategy, initial_strategy, next_strategy_latest, "
+            "got 'yesterday'",
+        ),
+        (
+            lambda rule: rule["handbook_wording"].pop("handoff_label"),
+            "timing.strategy_meeting.handbook_wording.handoff_label",
+            "expected the label of the button that hands the dates to the forms",
+        ),
+    ],
+)
+def test_the_dates_pages_handoffs_go_to_date_fields_the_forms_have(
+    protocol_data: dict[str, Any], change: Any, path: str, expected: str
+) -> None:
+    data = copy.deepcopy(protocol_data)
+    change(data["timing"]["strategy_meeting"])
+    with pytest.raises(ProtocolError) as error:
+        protocol_from_mapping(data)
+    assert (error.value.path, error.value.message) == (path, expected)
