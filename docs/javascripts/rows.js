@@ -50,7 +50,17 @@ function renumber(/** @type {HTMLElement} */ list, /** @type {string} */ id) {
  */
 export function rowAction(form, button, action) {
   if (action === "add-row") {
-    const row = addRow(form, button.dataset.rows ?? "");
+    const id = button.dataset.rows ?? "";
+    const most = Number(button.dataset.maxRows);
+    const limit = /** @type {HTMLElement} */ (form.querySelector(`[data-row-limit='${CSS.escape(id)}']`));
+    const list = /** @type {HTMLElement} */ (form.querySelector(`[data-rows='${CSS.escape(id)}']`));
+    if (list.children.length >= most) {
+      // The calculators refuse more (calculators/drafts.py MAX_ROWS): say so here, before typing.
+      limit.textContent = `This table has the most rows a form can hold, ${most}.`;
+      return false;
+    }
+    limit.textContent = "";
+    const row = addRow(form, id);
     /** @type {HTMLElement} */ (row.querySelector("textarea")).focus();
     return true;
   }
@@ -60,6 +70,7 @@ export function rowAction(form, button, action) {
     const id = list.dataset.rows ?? "";
     row.remove();
     renumber(list, id);
+    /** @type {HTMLElement} */ (form.querySelector(`[data-row-limit='${CSS.escape(id)}']`)).textContent = "";
     /** @type {HTMLElement} */ (form.querySelector(`[data-action='add-row'][data-rows='${id}']`)).focus();
     return true;
   }

@@ -16,7 +16,7 @@ import json
 
 from calculators.dates_input import DATE_PART_DIGITS, DATE_PARTS, EXAMPLE
 from calculators.documents.text import ADDED_NOTICE
-from calculators.drafts import MAX_TEXT_CHARS
+from calculators.drafts import MAX_ROWS, MAX_TEXT_CHARS
 from calculators.limits import MAX_DRAFT_BYTES
 from calculators.protocol import FIELD_TYPES, HANDOFF_TEXT, Field, HandOffRule, Protocol, Template
 from handbook.build.docx_templates import blank_filename
@@ -251,7 +251,8 @@ def _field_html(field: Field) -> str:
             '<button type="button" class="md-button" data-action="remove-row">Remove</button>'
             "</fieldset></template>"
             f'<button type="button" class="md-button" data-action="add-row" '
-            f'data-rows="{field.id}" disabled>Add a row</button>'
+            f'data-rows="{field.id}" data-max-rows="{MAX_ROWS}" disabled>Add a row</button>'
+            f'<p class="row-limit" role="status" data-row-limit="{field.id}"></p>'
             "</fieldset></div>"
         )
     raise RuntimeError(f"Unknown field type: {field.type}")

@@ -13,6 +13,7 @@ import pytest
 from navigation import MEMORY_JS, follow, peek_handoff
 from playwright.sync_api import expect
 
+from calculators.drafts import MAX_ROWS
 from tests.support.static_server import Site
 
 pytestmark = pytest.mark.browser
@@ -250,3 +251,27 @@ def test_answers_handed_over_in_the_tab_fill_the_form(recorder: Any, served: Sit
     notice = page.locator("#form-monthly-report .form-notice").inner_text()
     assert "the risk calculator" in notice and "CSE risk (cat) level with rationale" in notice
     assert peek_handoff(page, "monthly-report") is None  # taken once
+
+
+def test_a_table_stops_at_the_most_rows_a_form_can_hold_and_says_so(
+    recorder: Any, served: Site
+) -> None:
+    page = open_referral(recorder)
+    add = page.locator("[data-action='add-row'][data-rows='significant_events']")
+    assert add.get_attribute("data-max-rows") == str(MAX_ROWS)
+    page.evaluate(
+        "(count) => { const add = document.querySelector("
+        "\"[data-action='add-row'][data-rows='significant_events']\");"
+        " for (let i = 0; i < count; i += 1) add.click(); }",
+        MAX_ROWS,
+    )
+    rows = page.locator("[data-rows='significant_events'] > .row")
+    expect(rows).to_have_count(MAX_ROWS)
+    limit = page.locator("[data-row-limit='significant_events']")
+    expect(limit).to_have_text("")
+    add.click()
+    expect(rows).to_have_count(MAX_ROWS)
+    expect(limit).to_have_text(f"This table has the most rows a form can hold, {MAX_ROWS}.")
+    rows.last.locator("[data-action='remove-row']").click()
+    expect(rows).to_have_count(MAX_ROWS - 1)
+    expect(limit).to_have_text("")
