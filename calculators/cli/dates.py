@@ -8,12 +8,12 @@ and for the calendar file's time stamp.
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from calculators import dates_request
+from calculators.cli.output import print_json
 from calculators.documents import ics
 from calculators.errors import InputError
 from calculators.protocol import Protocol
@@ -85,8 +85,7 @@ def due_dates(protocol: Protocol, args: argparse.Namespace) -> int:
         made = ics.handle_calendar_file(protocol, {**payload, "now": _now()})
         _write(args.ics, made["text"])
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
-        return 0
+        return print_json(result)
     print(f"Due dates on {long_date(date.fromisoformat(result['today']))}")
     for answer in result["answers"]:
         print(f"\n{answer['title']} ({answer['clause_text']}): {answer['summary']}")
@@ -107,8 +106,7 @@ def year_calendar(protocol: Protocol, args: argparse.Namespace) -> int:
         print(f"Calendar file for {data['year']} written to {args.ics}")
         return 0
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return 0
+        return print_json(data)
     columns = (panel_rule(protocol), referral_rule(protocol), report_rule(protocol))
     print(f"{data['year']}: " + ", ".join(rule_heading(rule) for rule in columns))
     width = max(len(rule.name) for rule in columns) + 2

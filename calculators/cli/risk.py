@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
+from calculators.cli.output import print_json
 from calculators.protocol import Protocol
 from calculators.risk import assess, assessment_data, profile_text
 
@@ -29,7 +29,7 @@ def list_indicators(protocol: Protocol, args: argparse.Namespace) -> int:
         for i in protocol.indicators
     ]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
     else:
         for row in rows:
             print(f"{row['id']:<8} {row['domain']:<24} {row['category']}  {row['text']}")
@@ -39,7 +39,7 @@ def list_indicators(protocol: Protocol, args: argparse.Namespace) -> int:
 def indicator_profile(protocol: Protocol, args: argparse.Namespace) -> int:
     assessment = assess(protocol, args.indicator)
     if args.json:
-        print(json.dumps(assessment_data(assessment, protocol), ensure_ascii=False, indent=2))
+        print_json(assessment_data(assessment, protocol))
     else:
         print(profile_text(protocol, assessment))
     return 0

@@ -9,11 +9,11 @@ the built site instead.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from calculators.cli.output import print_json
 from calculators.documents.forms import fill_form
 from calculators.drafts import read_values, template_or_error
 from calculators.errors import InputError
@@ -67,8 +67,7 @@ def template_data(template: Template) -> dict[str, Any]:
 def list_templates(protocol: Protocol, args: argparse.Namespace) -> int:
     data = [template_data(t) for t in protocol.templates]
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return 0
+        return print_json(data)
     for template in data:
         proposed = " (proposed)" if template["proposed"] else ""
         print(f"{template['id']}: {template['title']}{proposed}")

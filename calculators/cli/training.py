@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
+from calculators.cli.output import print_json
 from calculators.protocol import Protocol
 from calculators.training.quiz import check_request, generate, question_data
 from calculators.training.scenarios import category_words, scenario_data
@@ -26,8 +26,7 @@ def register(commands: Any) -> None:
 def list_scenarios(protocol: Protocol, args: argparse.Namespace) -> int:
     rows = [scenario_data(s) for s in protocol.scenarios]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
+        return print_json(rows)
     for row in rows:
         print(f"{row['id']}: {row['title']}")
         print(f"  model answer: {category_words(row['model_category'])}")
@@ -39,8 +38,7 @@ def make_quiz(protocol: Protocol, args: argparse.Namespace) -> int:
     seed, count = check_request(args.seed, args.count)
     questions = generate(protocol, seed, count)
     if args.json:
-        print(json.dumps([question_data(q) for q in questions], ensure_ascii=False, indent=2))
-        return 0
+        return print_json([question_data(q) for q in questions])
     for number, question in enumerate(questions, start=1):
         print(f"{number}. {question.prompt}")
         for letter, choice in zip("ABCDE", question.choices, strict=False):

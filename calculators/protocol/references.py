@@ -203,24 +203,14 @@ def _check_handoffs(protocol: Protocol, template: Template, path: str) -> None:
             raise ProtocolError(
                 f"{where}.to", f"expected the id of another template, got {handoff.to!r}"
             )
-        target_fields = {f.id for f in target.fields}
-        for field_id, source in handoff.fields:
-            if field_id not in target_fields:
-                raise ProtocolError(
-                    f"{where}.fields.{field_id}",
-                    f"expected a field of the {handoff.to!r} template, got {field_id!r}",
-                )
-            if source not in own:
-                raise ProtocolError(
-                    f"{where}.fields.{field_id}",
-                    f"expected a field of this template or {HANDOFF_TEXT!r}, got {source!r}",
-                )
+        expected = f"a field of this template or {HANDOFF_TEXT!r}"
+        _check_handoff_fields(handoff, target, where, own, expected, dates_only=False)
 
 
 def _check_dates_handoffs(protocol: Protocol) -> None:
     """The due-dates page hands its dates to date fields of the protocol's templates."""
     templates = {t.id: t for t in protocol.templates}
-    sources = ", ".join(REVIEW_HANDOFF_SOURCES)
+    expected = "one of " + ", ".join(REVIEW_HANDOFF_SOURCES)
     for rule in protocol.timing.of_kind("recurring_review"):
         path = f"timing.{rule.id}"
         if rule.handoffs and not rule.handbook_wording.handoff_label:
@@ -233,18 +223,27 @@ def _check_dates_handoffs(protocol: Protocol) -> None:
             target = templates.get(handoff.to)
             if target is None:
                 raise ProtocolError(f"{where}.to", f"expected a template id, got {handoff.to!r}")
-            dates = {f.id for f in target.fields if f.type == "date"}
-            for field_id, source in handoff.fields:
-                if field_id not in dates:
-                    raise ProtocolError(
-                        f"{where}.fields.{field_id}",
-                        f"expected a date field of the {handoff.to!r} template, got {field_id!r}",
-                    )
-                if source not in REVIEW_HANDOFF_SOURCES:
-                    raise ProtocolError(
-                        f"{where}.fields.{field_id}",
-                        f"expected one of {sources}, got {source!r}",
-                    )
+            sources = set(REVIEW_HANDOFF_SOURCES)
+            _check_handoff_fields(handoff, target, where, sources, expected, dates_only=True)
+
+
+def _check_handoff_fields(
+    handoff: Any, target: Template, where: str, sources: set[str], expected: str, dates_only: bool
+) -> None:
+    """Each field a hand-off fills is one of the target's (a date field, if dates_only), and
+    each source one of `sources` (described as `expected`)."""
+    kind = "a date field" if dates_only else "a field"
+    fields = {f.id for f in target.fields if f.type == "date" or not dates_only}
+    for field_id, source in handoff.fields:
+        if field_id not in fields:
+            raise ProtocolError(
+                f"{where}.fields.{field_id}",
+                f"expected {kind} of the {handoff.to!r} template, got {field_id!r}",
+            )
+        if source not in sources:
+            raise ProtocolError(
+                f"{where}.fields.{field_id}", f"expected {expected}, got {source!r}"
+            )
 
 
 def _check_themes(domains: tuple[Domain, ...]) -> None:

@@ -131,28 +131,37 @@ def _kind(name: str) -> Any:
 
 
 @dataclass(frozen=True, kw_only=True)
-class MonthlyMeeting:
+class Rule:
+    """What every timing rule has: its id (its key under `timing:`), clause and name."""
+
+    id: str = field(metadata=from_key())
+    clause: str = field(metadata=refers_to("clause"))
+    name: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class MonthlyRule(Rule):
+    """A rule on the nth (or last) given weekday of every month."""
+
+    weekday: int = field(metadata=weekday_name())
+    week_of_month: int = field(metadata=week_of_month())
+
+
+@dataclass(frozen=True, kw_only=True)
+class MonthlyMeeting(MonthlyRule):
     """A meeting on the nth (or last) given weekday of every month, such as the MASE panel;
     `timing.panel_changes` moves or cancels one."""
 
-    id: str = field(metadata=from_key())
     kind: str = _kind("monthly_meeting")
-    clause: str = field(metadata=refers_to("clause"))
-    name: str
-    weekday: int = field(metadata=weekday_name())
-    week_of_month: int = field(metadata=week_of_month())
     handbook_wording: MeetingWording
 
 
 @dataclass(frozen=True, kw_only=True)
-class DeadlineBefore:
+class DeadlineBefore(Rule):
     """A deadline a number of calendar `days` (or `working_days`) before each meeting of a
     monthly_meeting rule, such as the MASE referral."""
 
-    id: str = field(metadata=from_key())
     kind: str = _kind("deadline_before")
-    clause: str = field(metadata=refers_to("clause"))
-    name: str
     meeting: str = field(metadata=identifier())
     handbook_wording: DeadlineWording
     days: int | None = field(default=None, metadata=whole(0, 90))
@@ -173,15 +182,10 @@ class DeadlineBefore:
 
 
 @dataclass(frozen=True, kw_only=True)
-class MonthlyDeadline:
+class MonthlyDeadline(MonthlyRule):
     """A deadline on the nth (or last) given weekday of every month, sent to a contact."""
 
-    id: str = field(metadata=from_key())
     kind: str = _kind("monthly_deadline")
-    clause: str = field(metadata=refers_to("clause"))
-    name: str
-    weekday: int = field(metadata=weekday_name())
-    week_of_month: int = field(metadata=week_of_month())
     send_to: str = field(metadata=refers_to("contact"))
     handbook_wording: MonthlyDeadlineWording
 
@@ -202,14 +206,11 @@ class DatesHandOff:
 
 
 @dataclass(frozen=True, kw_only=True)
-class RecurringReview:
+class RecurringReview(Rule):
     """Meetings held every min_weeks to max_weeks after the last; for a child placed out of
     the area, a longer agreed interval (out_of_borough_clause) replaces the window."""
 
-    id: str = field(metadata=from_key())
     kind: str = _kind("recurring_review")
-    clause: str = field(metadata=refers_to("clause"))
-    name: str
     min_weeks: int = field(metadata=whole(1, 52))
     max_weeks: int = field(metadata=whole(1, 52))
     out_of_borough_clause: str = field(metadata=refers_to("clause"))
