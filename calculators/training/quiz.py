@@ -107,6 +107,22 @@ def _sentence(words: str, clauses: tuple[str, ...]) -> str:
     return f"{words.rstrip('.')} ({clause_list(clauses)})."
 
 
+def _date_question(
+    protocol: Protocol,
+    rule: Any,
+    kind: str,
+    prompt: str,
+    picked: tuple[tuple[str, ...], int],
+    facts: dict[str, Any],
+    lead: str,
+) -> Question:
+    """A question whose answer is a date a timing rule gives: the explanation is `lead`,
+    then the rule in words with its clause."""
+    choices, answer = picked
+    rule_text = _sentence(rule_sentence(protocol, rule.id), (rule.clause,))
+    return Question(kind, prompt, choices, answer, rule.clause, facts, f"{lead} {rule_text}")
+
+
 def _clause_words(protocol: Protocol, clause_id: str) -> str:
     """A clause's own text, its references resolved."""
     return plain_text(protocol, protocol.clause(clause_id).text)
@@ -134,18 +150,15 @@ def _referral_deadline(protocol: Protocol, rng: random.Random) -> Question | Non
     if meeting.bank_holiday or not is_working_day(protocol, due):
         return None
     report = report_deadline(protocol, due.year, due.month).date
-    choices, answer = _dates(rng, due, [panel, due - WEEK, due + WEEK, report, due - 2 * WEEK])
-    return Question(
-        kind="referral_deadline",
-        prompt=(
-            f"The {_named(protocol.timing.rule(rule.meeting))} meets on {long_date(panel)}. "
-            f"When is the {_named(rule)} for it?"
-        ),
-        choices=choices,
-        answer=answer,
-        clause=rule.clause,
-        facts={"panel": panel.isoformat()},
-        explanation=f"{long_date(due)}. {_sentence(rule_sentence(protocol, rule.id), (rule.clause,))}",
+    return _date_question(
+        protocol,
+        rule,
+        "referral_deadline",
+        f"The {_named(protocol.timing.rule(rule.meeting))} meets on {long_date(panel)}. "
+        f"When is the {_named(rule)} for it?",
+        _dates(rng, due, [panel, due - WEEK, due + WEEK, report, due - 2 * WEEK]),
+        {"panel": panel.isoformat()},
+        f"{long_date(due)}.",
     )
 
 
@@ -159,7 +172,7 @@ def _referable_panel(protocol: Protocol, rng: random.Random) -> Question | None:
     nearest = next_panel(protocol, today).date
     following = next(panels_from(protocol, panel.date + timedelta(days=1))).date
     report = report_deadline(protocol, panel.date.year, panel.date.month).date
-    choices, answer = _dates(
+    picked = _dates(
         rng, panel.date, [nearest, following, report, panel.date + WEEK, panel.date - WEEK]
     )
     meeting = _named(protocol.timing.rule(rule.meeting))
@@ -168,21 +181,16 @@ def _referable_panel(protocol: Protocol, rng: random.Random) -> Question | None:
         if nearest != panel.date
         else ""
     )
-    return Question(
-        kind="referable_panel",
-        prompt=(
-            f"Today is {long_date(today)} and a referral is ready to send. Which is the first "
-            f"{meeting} it can go to?"
-        ),
-        choices=choices,
-        answer=answer,
-        clause=rule.clause,
-        facts={"today": today.isoformat()},
-        explanation=(
-            f"The {meeting} on {long_date(panel.date)}: its {_named(rule)}, "
-            f"{long_date(due.date)}, is today or later.{missed} "
-            + _sentence(rule_sentence(protocol, rule.id), (rule.clause,))
-        ),
+    return _date_question(
+        protocol,
+        rule,
+        "referable_panel",
+        f"Today is {long_date(today)} and a referral is ready to send. Which is the first "
+        f"{meeting} it can go to?",
+        picked,
+        {"today": today.isoformat()},
+        f"The {meeting} on {long_date(panel.date)}: its {_named(rule)}, "
+        f"{long_date(due.date)}, is today or later.{missed}",
     )
 
 
@@ -195,17 +203,14 @@ def _report_due(protocol: Protocol, rng: random.Random) -> Question | None:
     panel = scheduled_panels(protocol, due.year)[due.month - 1].scheduled
     before = due.replace(day=1) - timedelta(days=1)
     previous = report_deadline(protocol, before.year, before.month).date
-    rule = report_rule(protocol)
-    clause = rule.clause
-    choices, answer = _dates(rng, due, [panel, due + WEEK, due - WEEK, previous])
-    return Question(
-        kind="report_due",
-        prompt=f"Today is {long_date(today)}. When is the next {_named(rule)}?",
-        choices=choices,
-        answer=answer,
-        clause=clause,
-        facts={"today": today.isoformat()},
-        explanation=f"{long_date(due)}. {_sentence(rule_sentence(protocol, rule.id), (clause,))}",
+    return _date_question(
+        protocol,
+        report_rule(protocol),
+        "report_due",
+        f"Today is {long_date(today)}. When is the next {_named(report_rule(protocol))}?",
+        _dates(rng, due, [panel, due + WEEK, due - WEEK, previous]),
+        {"today": today.isoformat()},
+        f"{long_date(due)}.",
     )
 
 
