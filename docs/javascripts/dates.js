@@ -13,7 +13,7 @@
 import { bindClearAll } from "./clear.js";
 import { download } from "./files.js";
 import { handOff } from "./memory.js";
-import { clearErrorSummary, showErrorSummary } from "./render.js";
+import { clearErrorSummary, showErrorSummary, textElement } from "./render.js";
 
 /** @typedef {{field: string, message: string}} Problem */
 /** @typedef {{template: string, title: string, url: string, fields: Record<string, string>}} Handoff */
@@ -108,36 +108,17 @@ export function bind(form, { api }) {
 
   /** @param {{id: string, title: string, summary: string, details: string[], clause_text: string, warning: string | null}[]} answers */
   function showAnswers(answers) {
-    answer.replaceChildren();
-    const heading = document.createElement("h2");
-    heading.textContent = "The dates";
-    answer.append(heading);
+    answer.replaceChildren(textElement("h2", "The dates"));
     for (const item of answers) {
       const section = document.createElement("section");
       section.className = "dates-answer";
       section.dataset.answer = item.id;
-      const title = document.createElement("h3");
-      title.textContent = item.title;
       const when = document.createElement("p");
-      const strong = document.createElement("strong");
-      strong.textContent = item.summary;
-      when.append(strong);
-      section.append(title, when);
-      for (const line of item.details) {
-        const paragraph = document.createElement("p");
-        paragraph.textContent = line;
-        section.append(paragraph);
-      }
-      if (item.warning) {
-        const warning = document.createElement("p");
-        warning.className = "dates-warning";
-        warning.textContent = item.warning;
-        section.append(warning);
-      }
-      const clause = document.createElement("p");
-      clause.className = "dates-clause";
-      clause.textContent = `The directive, ${item.clause_text}.`;
-      section.append(clause);
+      when.append(textElement("strong", item.summary));
+      section.append(textElement("h3", item.title), when);
+      section.append(...item.details.map((line) => textElement("p", line)));
+      if (item.warning) section.append(textElement("p", item.warning, "dates-warning"));
+      section.append(textElement("p", `The directive, ${item.clause_text}.`, "dates-clause"));
       answer.append(section);
     }
   }

@@ -12,7 +12,8 @@
 
 import { bindClearAll } from "./clear.js";
 import { download, downloadDocument } from "./files.js";
-import { handOff, keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
+import { handToForm } from "./handto.js";
+import { keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
 import { bindLanguageHints } from "./language-hint.js";
 import { clearErrorSummary, showErrorSummary } from "./render.js";
 import { addRow, rowAction } from "./rows.js";
@@ -179,22 +180,12 @@ export function bind(form, { api }) {
 
   /** @param {HTMLElement} button */
   function handTo(button) {
-    /** @type {Record<string, string>} */
-    const mapping = JSON.parse(button.dataset.fields ?? "{}");
-    const values = collect();
-    /** @type {Record<string, unknown>} */
-    const fields = {};
-    for (const [target, source] of Object.entries(mapping)) fields[target] = values[source];
-    if (!handOff(button.dataset.to ?? "", { source: form.dataset.title ?? "", fields })) {
-      exportStatus.textContent = "This browser would not pass the answers on.";
-      return;
-    }
-    exportStatus.replaceChildren();
-    const link = document.createElement("a");
-    link.href = button.dataset.url ?? "";
-    link.textContent = `Open ${button.dataset.title ?? ""}`;
-    const sources = [...new Set(Object.values(mapping))].map(labelOf).join("; ");
-    exportStatus.append(`${sources}: filled in when you open the form in this tab. `, link);
+    handToForm(button, collect(), {
+      source: form.dataset.title ?? "",
+      status: exportStatus,
+      refused: "This browser would not pass the answers on.",
+      filled: (sources) => `${sources.map(labelOf).join("; ")}: filled in when you open the form in this tab. `,
+    });
   }
 
   // Keeping answers for the tab only ---------------------------------------------

@@ -4,6 +4,8 @@
 // they harm and what to say instead. It never blocks, never changes the text, and
 // nothing leaves the tab: the text goes only to the worker.
 
+import { textElement } from "./render.js";
+
 const WAIT_MS = 400;
 const FREE_TEXT = "textarea:not([readonly]), input[type='text']:not([data-date-part])";
 
@@ -52,15 +54,10 @@ export function bindLanguageHints(form, api) {
       hint.id = `${field.id}-language`;
       describeBy(field, hint.id);
     }
-    hint.replaceChildren();
-    const title = document.createElement("p");
-    title.textContent = "Language check (a suggestion only):";
-    hint.append(title);
-    for (const line of lines) {
-      const paragraph = document.createElement("p");
-      paragraph.textContent = line;
-      hint.append(paragraph);
-    }
+    hint.replaceChildren(
+      textElement("p", "Language check (a suggestion only):"),
+      ...lines.map((line) => textElement("p", line)),
+    );
   }
 
   /** @param {HTMLInputElement | HTMLTextAreaElement} field */

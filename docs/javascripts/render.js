@@ -3,6 +3,18 @@
 /** @typedef {{field: string, message: string}} Problem */
 
 /**
+ * A new element holding text (never HTML).
+ * @param {string} tag @param {string} text @param {string} [className]
+ * @returns {HTMLElement}
+ */
+export function textElement(tag, text, className) {
+  const element = document.createElement(tag);
+  element.textContent = text;
+  if (className) element.className = className;
+  return element;
+}
+
+/**
  * Show lines of text in an element, replacing what was there (never HTML).
  * @param {HTMLElement} element
  * @param {string[]} lines
@@ -12,16 +24,10 @@ export function showLines(element, lines, heading) {
   element.replaceChildren();
   if (heading) {
     const title = document.createElement("p");
-    const strong = document.createElement("strong");
-    strong.textContent = heading;
-    title.append(strong);
+    title.append(textElement("strong", heading));
     element.append(title);
   }
-  for (const line of lines) {
-    const paragraph = document.createElement("p");
-    paragraph.textContent = line;
-    element.append(paragraph);
-  }
+  element.append(...lines.map((line) => textElement("p", line)));
 }
 
 /**

@@ -8,7 +8,7 @@
 
 import { bindClearAll } from "./clear.js";
 import { downloadDocument } from "./files.js";
-import { handOff } from "./memory.js";
+import { handToForm } from "./handto.js";
 
 /**
  * @typedef {{id: string, text: string, category: number, category_name: string,
@@ -153,20 +153,12 @@ export function bind(form, { api, showProblems }) {
   async function handTo(/** @type {HTMLElement} */ button) {
     const result = await profileNow();
     if (!result) return;
-    /** @type {Record<string, string>} */
-    const mapping = JSON.parse(button.dataset.fields ?? "{}");
-    /** @type {Record<string, unknown>} */
-    const fields = {};
-    for (const [target, source] of Object.entries(mapping)) fields[target] = result[source];
-    if (!handOff(button.dataset.to ?? "", { source: form.dataset.source ?? "", fields })) {
-      exportStatus.textContent = "This browser would not pass the answer on. Copy the text instead.";
-      return;
-    }
-    exportStatus.replaceChildren();
-    const link = document.createElement("a");
-    link.href = button.dataset.url ?? "";
-    link.textContent = `Open ${button.dataset.title ?? ""}`;
-    exportStatus.append("The profile will be filled in when you open the form by this link in this tab. ", link);
+    handToForm(button, result, {
+      source: form.dataset.source ?? "",
+      status: exportStatus,
+      refused: "This browser would not pass the answer on. Copy the text instead.",
+      filled: () => "The profile will be filled in when you open the form by this link in this tab. ",
+    });
   }
 
   // Wiring ---------------------------------------------------------------------------------
