@@ -262,10 +262,10 @@ def report_deadlines(protocol: Protocol, year: int) -> tuple[Deadline, ...]:
     return occurrences(protocol, report_rule(protocol).id, year)
 
 
-def next_report(protocol: Protocol, today: date) -> ReportAnswer:
+def next_report(protocol: Protocol, today: date, rule_id: str | None = None) -> ReportAnswer:
     """The next monthly report deadline on or after today, the last one before today,
-    and who receives the report."""
-    rule = report_rule(protocol)
+    and who receives the report (another monthly_deadline rule's, given its id)."""
+    rule = protocol.timing.rule(rule_id) if rule_id else report_rule(protocol)
     years = (today.year - 1, today.year)
     passed = [due for y in years for due in occurrences(protocol, rule.id, y) if due.date < today]
     return ReportAnswer(

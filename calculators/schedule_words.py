@@ -15,15 +15,13 @@ from calculators.schedule import (
     Panel,
     ReportAnswer,
     StrategyAnswer,
+    next_report,
     one_year_after,
     panel_rule,
-    panels,
     referral_rule,
-    report_deadlines,
-    report_rule,
     review_rule,
 )
-from calculators.timing import deadline_for, rule_words
+from calculators.timing import dated_rules, deadline_for, months, rule_words
 from calculators.wording import (
     clause_list,
     days,
@@ -99,7 +97,7 @@ def _submit_words(due: Deadline) -> str:
 
 def panel_change_words(protocol: Protocol, panel: Panel) -> str:
     """ "The panel on … has been moved: reason." or "… is cancelled: reason."; "" if unchanged."""
-    wording = panel_rule(protocol).handbook_wording
+    wording = protocol.timing.rule(panel.rule).handbook_wording
     if panel.cancelled:
         key = "cancelled"
     elif panel.moved:
@@ -115,43 +113,31 @@ def panel_holiday_words(protocol: Protocol, panel: Panel) -> str:
     """A panel on a bank holiday: its name, and to check the date with the MASE coordinator."""
     if not panel.bank_holiday:
         return ""
-    return (
-        panel_rule(protocol)
-        .handbook_wording["bank_holiday"]
-        .format(date=long_date(panel.date), name=panel.bank_holiday)
-    )
+    wording = protocol.timing.rule(panel.rule).handbook_wording
+    return wording["bank_holiday"].format(date=long_date(panel.date), name=panel.bank_holiday)
 
 
-def panel_words(protocol: Protocol, panel: Panel) -> tuple[str, str, tuple[str, ...]]:
-    """(summary, description, clauses) of a panel for a calendar."""
+def _meeting_words(protocol: Protocol, panel: Panel) -> str:
+    """A meeting for a calendar: its change, its bank holiday, the rule and its clause."""
     parts = []
     if panel.moved:
         parts.append(panel_change_words(protocol, panel))
     if panel.bank_holiday:
         parts.append(panel_holiday_words(protocol, panel))
-    rule = panel_rule(protocol)
-    parts.append(f"{rule_sentence(protocol, rule.id)} ({clause_list(panel.clauses)})")
-    return rule.name, " ".join(parts), panel.clauses
+    parts.append(f"{rule_sentence(protocol, panel.rule)} ({clause_list(panel.clauses)})")
+    return " ".join(parts)
 
 
-def referral_words(
-    protocol: Protocol, due: Deadline, panel: Panel
-) -> tuple[str, str, tuple[str, ...]]:
-    rule = referral_rule(protocol)
-    parts = [rule.handbook_wording["event"].format(meeting=long_date(panel.date))]
-    if due.submit_by:
-        parts.append(_submit_words(due))
-    parts.append(f"({clause_list(due.clauses)})")
-    return rule.name, " ".join(parts), due.clauses
-
-
-def report_words(protocol: Protocol, due: Deadline) -> tuple[str, str, tuple[str, ...]]:
-    rule = report_rule(protocol)
-    parts = [rule_sentence(protocol, rule.id)]
-    if due.submit_by:
-        parts.append(_submit_words(due))
-    parts.append(f"({clause_list(due.clauses)})")
-    return rule.name, " ".join(parts), due.clauses
+def _deadline_words(protocol: Protocol, due: Deadline, meeting: Panel | None) -> str:
+    """A deadline for a calendar: what it is for, when to submit it, and its clause."""
+    rule = protocol.timing.rule(due.rule)
+    if meeting is not None:
+        lead = rule.handbook_wording["event"].format(meeting=long_date(meeting.date))
+    else:
+        lead = rule_sentence(protocol, rule.id)
+    return " ".join(
+        part for part in (lead, _submit_words(due), f"({clause_list(due.clauses)})") if part
+    )
 
 
 def _answer(
@@ -235,6 +221,9 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
         if answer.referral_planned
         else [panel_answer, referral_answer, report_answer]
     )
+    for other in protocol.timing.of_kind("monthly_deadline")[1:]:
+        due = next_report(protocol, answer.today, other.id)
+        answers.append(report_words_answer(protocol, due, answer.today, f"{other.id}_due"))
     if strategy is not None:
         answers.append(strategy_words(protocol, strategy, answer.today))
     known = {holiday.date.year for holiday in timing.bank_holidays.dates}
@@ -248,9 +237,11 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
     return answers
 
 
-def report_words_answer(protocol: Protocol, report: ReportAnswer, today: date) -> dict[str, Any]:
+def report_words_answer(
+    protocol: Protocol, report: ReportAnswer, today: date, answer_id: str = "monthly_report_due"
+) -> dict[str, Any]:
     """Clause 5.3: the deadline just passed (send it now if it has not gone), then the next."""
-    rule = report_rule(protocol)
+    rule = protocol.timing.rule(report.due.rule)
     wording = rule.handbook_wording
     due = report.due
 
@@ -269,7 +260,7 @@ def report_words_answer(protocol: Protocol, report: ReportAnswer, today: date) -
         summary = passed
         details = [named("next_due", due)]
     return _answer(
-        "monthly_report_due",
+        answer_id,
         answer_title(rule),
         due.date,
         summary.rstrip("."),
@@ -357,17 +348,31 @@ def upcoming_events(protocol: Protocol, today: date) -> tuple[Event, ...]:
     return _events(protocol, today, one_year_after(today))
 
 
+# A calendar entry's category (and the first part of its UID), by the kind of its rule.
+EVENT_KINDS = {
+    "monthly_meeting": "panel",
+    "deadline_before": "referral",
+    "monthly_deadline": "report",
+}
+
+
 def _events(protocol: Protocol, start: date, end: date) -> tuple[Event, ...]:
-    rule = referral_rule(protocol).id
+    """Every dated rule's meetings and deadlines from start (included) to end (not)."""
     events: list[Event] = []
-    for year in range(start.year, end.year + 2):
-        for panel in panels(protocol, year):
-            due = deadline_for(protocol, rule, panel.date)
-            if start <= panel.date < end:
-                events.append(Event("panel", panel.date, *panel_words(protocol, panel)))
-            if start <= due.date < end:
-                events.append(Event("referral", due.date, *referral_words(protocol, due, panel)))
-        for report in report_deadlines(protocol, year):
-            if start <= report.date < end:
-                events.append(Event("report", report.date, *report_words(protocol, report)))
+    firsts: dict[str, str] = {}
+    for rule in dated_rules(protocol):
+        kind = EVENT_KINDS[rule.kind]
+        # The first rule of a kind keeps the plain UID; another is told apart by its id.
+        key = "" if firsts.setdefault(kind, rule.id) == rule.id else rule.id
+        meeting_rule = getattr(rule, "meeting", None)
+        for year in range(start.year, end.year + 2):
+            meetings = months(protocol, meeting_rule, year) if meeting_rule else (None,) * 12
+            for day, meeting in zip(months(protocol, rule.id, year), meetings, strict=True):
+                if day is None or day.cancelled or not start <= day.date < end:
+                    continue
+                if rule.kind == "monthly_meeting":
+                    words = _meeting_words(protocol, day)
+                else:
+                    words = _deadline_words(protocol, day, meeting)
+                events.append(Event(kind, day.date, rule.name, words, day.clauses, key))
     return tuple(sorted(events, key=lambda event: (event.date, event.kind)))

@@ -17,14 +17,8 @@ from calculators.cli.output import print_json
 from calculators.documents import ics
 from calculators.errors import InputError
 from calculators.protocol import Protocol
-from calculators.schedule import (
-    Occurrence,
-    panel_rule,
-    referral_rule,
-    report_rule,
-)
-from calculators.schedule import year_calendar as year_calendar_of
 from calculators.schedule_words import day_notes, rule_heading
+from calculators.timing import Occurrence, dated_rules, months
 from calculators.wording import long_date, month_name
 
 
@@ -107,13 +101,14 @@ def year_calendar(protocol: Protocol, args: argparse.Namespace) -> int:
         return 0
     if args.json:
         return print_json(data)
-    columns = (panel_rule(protocol), referral_rule(protocol), report_rule(protocol))
+    columns = dated_rules(protocol)
+    by_rule = [months(protocol, rule.id, data["year"]) for rule in columns]
     print(f"{data['year']}: " + ", ".join(rule_heading(rule) for rule in columns))
     width = max(len(rule.name) for rule in columns) + 2
-    for row in year_calendar_of(protocol, data["year"]).rows:
-        print(f"\n{month_name(row.month)}")
-        days = (row.panel, row.referral_deadline, row.report_deadline)
-        for rule, day in zip(columns, days, strict=True):
+    for month in range(1, 13):
+        print(f"\n{month_name(month)}")
+        for rule, dates in zip(columns, by_rule, strict=True):
+            day = dates[month - 1]
             if day is not None:
                 print(f"  {rule.name + ':':<{width}}{_day_text(day)}")
     return 0

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from calculators.protocol import DeadlineBefore, Protocol
 from calculators.timing.days import working_days_before
-from calculators.timing.monthly import deadline_on, meeting_occurrences
-from calculators.timing.results import Occurrence
+from calculators.timing.monthly import deadline_on, meeting_months, meeting_occurrences
+from calculators.timing.results import Months, Occurrence
 from calculators.wording import weeks_or_days
 
 
@@ -40,4 +40,14 @@ def occurrences(protocol: Protocol, rule: DeadlineBefore, year: int) -> tuple[Oc
         deadline_for(protocol, rule, meeting.date)
         for meeting in meeting_occurrences(protocol, meeting_rule, year)
         if not meeting.cancelled
+    )
+
+
+def months(protocol: Protocol, rule: DeadlineBefore, year: int) -> Months:
+    """The deadline for each month's meeting (None where the meeting is cancelled); a
+    January meeting's deadline may fall in the December before."""
+    meetings = meeting_months(protocol, protocol.timing.rule(rule.meeting), year)
+    return tuple(
+        deadline_for(protocol, rule, meeting.date) if meeting and not meeting.cancelled else None
+        for meeting in meetings
     )

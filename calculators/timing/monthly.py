@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from calculators.calendar_rules import weekday_of_month, weekday_of_month_words
 from calculators.protocol import MonthlyDeadline, MonthlyMeeting, Protocol
 from calculators.timing.days import bank_holiday, is_working_day, previous_working_day
-from calculators.timing.results import Occurrence
+from calculators.timing.results import Months, Occurrence
 
 
 def words(rule: MonthlyMeeting | MonthlyDeadline) -> str:
@@ -78,3 +79,19 @@ def deadline_occurrences(
     """The year's deadlines, one a month (none in a month lacking a 5th weekday)."""
     days = (day_in(rule, year, month) for month in range(1, 13))
     return tuple(deadline_on(protocol, rule.id, day, (rule.clause,)) for day in days if day)
+
+
+def meeting_months(protocol: Protocol, rule: MonthlyMeeting, year: int) -> Months:
+    """The year's meetings by the month they are scheduled in (moved or cancelled, flagged)."""
+    return by_month(scheduled_meetings(protocol, rule, year))
+
+
+def deadline_months(protocol: Protocol, rule: MonthlyDeadline, year: int) -> Months:
+    """The year's deadlines by month (None in a month lacking a 5th weekday)."""
+    return by_month(deadline_occurrences(protocol, rule, year))
+
+
+def by_month(dates: Iterable[Occurrence]) -> Months:
+    """January to December: the occurrence scheduled in each month, or None."""
+    found = {occurrence.scheduled.month: occurrence for occurrence in dates}
+    return tuple(found.get(month) for month in range(1, 13))

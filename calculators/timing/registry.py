@@ -19,7 +19,7 @@ from typing import Any
 
 from calculators.protocol import RULE_KINDS, Protocol
 from calculators.timing import deadline, monthly, review
-from calculators.timing.results import Occurrence, Window
+from calculators.timing.results import Months, Occurrence, Window
 
 Dates = Callable[[Protocol, Any, int], tuple[Occurrence, ...]]
 
@@ -32,13 +32,20 @@ class Kind:
     name: str
     words: Callable[[Any], str]
     occurrences: Dates | None
+    months: Callable[[Protocol, Any, int], Months] | None
 
 
 KINDS: dict[str, Kind] = {
-    "monthly_meeting": Kind("monthly_meeting", monthly.words, monthly.meeting_occurrences),
-    "deadline_before": Kind("deadline_before", deadline.words, deadline.occurrences),
-    "monthly_deadline": Kind("monthly_deadline", monthly.words, monthly.deadline_occurrences),
-    "recurring_review": Kind("recurring_review", review.words, None),
+    "monthly_meeting": Kind(
+        "monthly_meeting", monthly.words, monthly.meeting_occurrences, monthly.meeting_months
+    ),
+    "deadline_before": Kind(
+        "deadline_before", deadline.words, deadline.occurrences, deadline.months
+    ),
+    "monthly_deadline": Kind(
+        "monthly_deadline", monthly.words, monthly.deadline_occurrences, monthly.deadline_months
+    ),
+    "recurring_review": Kind("recurring_review", review.words, None, None),
 }
 assert set(KINDS) == set(RULE_KINDS), "every kind the model reads has its functions here"
 
@@ -65,6 +72,16 @@ def occurrences(protocol: Protocol, rule_id: str, year: int) -> tuple[Occurrence
     if dates is None:
         raise ValueError(f"timing.{rule_id} ({rule.kind}) has no dates of its own in a year")
     return dates(protocol, rule, year)
+
+
+def months(protocol: Protocol, rule_id: str, year: int) -> Months:
+    """The rule's dates in the year month by month (a deadline_before: for each month's
+    meeting); ValueError for a kind without dates of its own."""
+    rule = protocol.timing.rule(rule_id)
+    by_month = kind_of(rule).months
+    if by_month is None:
+        raise ValueError(f"timing.{rule_id} ({rule.kind}) has no dates of its own in a year")
+    return by_month(protocol, rule, year)
 
 
 def occurrences_from(protocol: Protocol, rule_id: str, start: date) -> Iterator[Occurrence]:

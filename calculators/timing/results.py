@@ -29,6 +29,10 @@ class Occurrence:
         return not self.cancelled and self.date != self.scheduled
 
 
+# A rule's dates month by month, January to December: None where it has none that month.
+Months = tuple["Occurrence | None", ...]
+
+
 @dataclass(frozen=True)
 class Window:
     """When the next review is due: from `earliest` to `latest`, both included; one date

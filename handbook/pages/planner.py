@@ -31,18 +31,9 @@ def year_planner(protocol: Protocol, here: str, today: date | None = None) -> st
     return year_planner_markdown(protocol, today, here)
 
 
-def _rules(protocol: Protocol) -> tuple[Any, Any, Any]:
-    """The planner's columns: the panels, their referral deadline, the report deadline."""
-    return (
-        schedule.panel_rule(protocol),
-        schedule.referral_rule(protocol),
-        schedule.report_rule(protocol),
-    )
-
-
 def year_planner_markdown(protocol: Protocol, today: date, here: str) -> str:
     out = []
-    for rule in _rules(protocol):
+    for rule in rules.dated_rules(protocol):
         sentence = schedule_words.rule_sentence(protocol, rule.id)
         out += [f"{sentence} ({clause_ref(protocol, rule.clause, here)})", ""]
     out += [
@@ -59,8 +50,9 @@ def year_planner_markdown(protocol: Protocol, today: date, here: str) -> str:
 
 
 def year_table(protocol: Protocol, year: int) -> str:
-    calendar = schedule.year_calendar(protocol, year)
-    columns = _rules(protocol)
+    """A row a month, a column for each timing rule with dates of its own."""
+    columns = rules.dated_rules(protocol)
+    by_rule = [rules.months(protocol, rule.id, year) for rule in columns]
     rows = [
         f'<table class="planner" id="planner-{year}">',
         f"<caption>{year}: {html_text(and_list([rule.name for rule in columns]))}</caption>",
@@ -73,18 +65,21 @@ def year_table(protocol: Protocol, year: int) -> str:
         "</tr></thead>",
         "<tbody>",
     ]
-    for row in calendar.rows:
-        referral = row.referral_deadline
-        rows += [
-            "<tr>",
-            f'<th scope="row">{html_text(month_name(row.month))}</th>',
-            f"<td>{day_cell(row.panel)}</td>",
-            f"<td>{day_cell(referral) if referral else 'No panel'}</td>",
-            f"<td>{day_cell(row.report_deadline)}</td>",
-            "</tr>",
-        ]
+    for month in range(1, 13):
+        rows += ["<tr>", f'<th scope="row">{html_text(month_name(month))}</th>']
+        for rule, dates in zip(columns, by_rule, strict=True):
+            day = dates[month - 1]
+            rows.append(f"<td>{day_cell(day) if day else html_text(_none(protocol, rule))}</td>")
+        rows.append("</tr>")
     rows += ["</tbody>", "</table>"]
     return "\n".join(rows)
+
+
+def _none(protocol: Protocol, rule: Any) -> str:
+    """A month without a date: no meeting for a deadline to go with, or none by the rule."""
+    if rule.kind == "deadline_before":
+        return f"No {protocol.timing.rule(rule.meeting).name}"
+    return "None this month"
 
 
 def day_cell(occurrence: rules.Occurrence) -> str:

@@ -116,7 +116,7 @@ def test_planner_shows_moved_and_cancelled_panels(protocol_data: dict[str, Any])
     assert rows["January"][2] == "Thursday 31 December 2026"
     assert rows["August"][1:3] == [
         "Cancelled (Thursday 5 August 2027): August recess",
-        "No panel",
+        "No MASE panel",
     ]
 
 
@@ -203,3 +203,24 @@ def test_the_build_prints_the_warning_and_still_builds(
     printed = capsys.readouterr().err
     assert "Warning: 1 MASE panel(s) fall on a bank holiday" in printed
     assert "(Test day)" in printed
+
+
+def test_a_rule_the_protocol_adds_gets_its_own_column(protocol_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(protocol_data)
+    data["timing"]["case_audit"] = {
+        **data["timing"]["monthly_report"],
+        "name": "Case audit",
+        "weekday": "monday",
+        "week_of_month": 5,
+    }
+    data["timing"]["case_audit"]["handbook_wording"] = {
+        **data["timing"]["monthly_report"]["handbook_wording"],
+        "rule": "Audit the open cases on the {when} of a month that has one.",
+    }
+    markdown = planner.year_planner(protocol_from_mapping(data), HERE, TODAY)
+    assert "Audit the open cases on the 5th Monday of a month that has one." in markdown
+    tables = parse(markdown)
+    assert tables.rows[0][-1] == "Case audit (clause 5.3)"
+    audit = {row[0]: row[-1] for row in tables.rows[1:13]}
+    assert audit["March"] == "Monday 30 March 2026"
+    assert audit["April"] == "None this month"
