@@ -16,15 +16,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from calculators.errors import InputError
-from calculators.protocol import CATEGORY_NUMBERS, Indicator, Protocol, RiskRule
-from calculators.wording import category_name
+from calculators.protocol import Band, Indicator, Protocol, RiskRule
+from calculators.risk_methods import METHODS
 
 MAX_INDICATORS = 1_000
 BLANK = "____________________"  # the line left for the meeting to fill in on paper
-
-
-def _name(number: int) -> str:
-    return category_name(number)
 
 
 @dataclass(frozen=True)
@@ -79,6 +75,9 @@ class RiskAssessment:
     clauses: tuple[str, ...]
     rule: str
     decision_support: str
+    # weighted_bands: the total of the counted indicators' weights, and its band.
+    score: int | None = None
+    band: Band | None = None
 
     @property
     def ticked(self) -> tuple[Indicator, ...]:
@@ -139,8 +138,10 @@ def assess(protocol: Protocol, indicator_ids: Iterable[str]) -> RiskAssessment:
     )
     ticked = tuple(i for d in domains for i in d.ticked)
     counted = counted_indicators(ticked)
-    counts = tuple((n, sum(1 for i in counted if i.category == n)) for n in CATEGORY_NUMBERS)
+    levels = protocol.categories.numbers
+    counts = tuple((n, sum(1 for i in counted if i.category == n)) for n in levels)
     category = max((i.category for i in ticked), default=None)
+    method = METHODS[rule.method](protocol, counted)
 
     once: list[CountedOnce] = []
     views: list[ThemeView] = []
@@ -165,6 +166,8 @@ def assess(protocol: Protocol, indicator_ids: Iterable[str]) -> RiskAssessment:
         clauses=rule.clauses,
         rule=rule.text,
         decision_support=rule.decision_support,
+        score=method.score,
+        band=method.band,
     )
     return _with_rationale(assessment, protocol)
 
@@ -175,17 +178,32 @@ def assess(protocol: Protocol, indicator_ids: Iterable[str]) -> RiskAssessment:
 def headline(rule: RiskRule, assessment: RiskAssessment) -> str:
     if assessment.category is None:
         return rule.none_ticked
-    return rule.highest.format(category=_name(assessment.category))
+    return band_line(rule, assessment) or highest_line(rule, assessment)
+
+
+def highest_line(rule: RiskRule, assessment: RiskAssessment) -> str:
+    assert assessment.category is not None
+    return rule.highest.format(category=rule.name_of(assessment.category))
+
+
+def band_line(rule: RiskRule, assessment: RiskAssessment) -> str | None:
+    """weighted_bands: "Total score 9: High (Level 3)."; None for other methods."""
+    band = assessment.band
+    if band is None or rule.band_line is None:
+        return None
+    level = "" if band.level is None else rule.name_of(band.level)
+    return rule.band_line.format(score=assessment.score, band=band.name, level=level)
 
 
 def single_line(protocol: Protocol, assessment: RiskAssessment) -> str | None:
     single = assessment.single
     if single is None:
         return None
-    return protocol.risk_rule.single_indicator.format(
+    rule = protocol.risk_rule
+    return rule.single_indicator.format(
         indicator=single.text,
         domain=protocol.domain(single.domain).name,
-        category=_name(single.category),
+        category=rule.name_of(single.category),
     )
 
 
@@ -193,14 +211,14 @@ def counted_once_lines(rule: RiskRule, assessment: RiskAssessment) -> list[str]:
     lines = []
     for entry in assessment.counted_once:
         higher = max(entry.ticked, key=lambda i: i.category)
-        names = [_name(i.category) for i in entry.ticked]
+        names = [rule.name_of(i.category) for i in entry.ticked]
         listed = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
         lines.append(
             rule.counted_once.format(
                 indicator=higher.text,
                 domain=entry.domain,
                 categories=listed,
-                category=_name(entry.category),
+                category=rule.name_of(entry.category),
             )
         )
     return lines
@@ -212,17 +230,17 @@ def domain_lines(rule: RiskRule, assessment: RiskAssessment) -> list[str]:
         if reading.highest is None:
             lines.append(f"{reading.name}: {rule.no_information}.")
         else:
-            listed = "; ".join(f"{i.text} ({_name(i.category)})" for i in reading.ticked)
+            listed = "; ".join(f"{i.text} ({rule.name_of(i.category)})" for i in reading.ticked)
             lines.append(
                 rule.domain_line.format(
-                    domain=reading.name, category=_name(reading.highest), indicators=listed
+                    domain=reading.name, category=rule.name_of(reading.highest), indicators=listed
                 )
             )
     return lines
 
 
 def counts_line(rule: RiskRule, assessment: RiskAssessment) -> str:
-    listed = ", ".join(f"{_name(n)}: {count}" for n, count in assessment.counts)
+    listed = ", ".join(f"{rule.name_of(n)}: {count}" for n, count in assessment.counts)
     return rule.counts_line.format(counts=listed)
 
 
@@ -234,13 +252,15 @@ def definition_line(protocol: Protocol, assessment: RiskAssessment) -> str | Non
 
 
 def prompt_lines(rule: RiskRule) -> list[str]:
-    return [f"{_name(p.category)}: {p.text}" for p in rule.prompts]
+    return [f"{rule.name_of(p.category)}: {p.text}" for p in rule.prompts]
 
 
 def _with_rationale(assessment: RiskAssessment, protocol: Protocol) -> RiskAssessment:
     rule = protocol.risk_rule
     lines = [headline(rule, assessment)]
     if assessment.category is not None:
+        if assessment.band is not None:
+            lines.append(highest_line(rule, assessment))
         single = single_line(protocol, assessment)
         if single:
             lines.append(single)
@@ -278,7 +298,7 @@ def assessment_data(assessment: RiskAssessment, protocol: Protocol) -> dict[str,
     rule = protocol.risk_rule
     return {
         "category": assessment.category,
-        "category_name": None if assessment.category is None else _name(assessment.category),
+        "category_name": None if assessment.category is None else rule.name_of(assessment.category),
         "headline": headline(rule, assessment),
         "profile": assessment.profile,
         "counts": {str(n): count for n, count in assessment.counts},
@@ -301,6 +321,12 @@ def assessment_data(assessment: RiskAssessment, protocol: Protocol) -> dict[str,
         "clauses": list(assessment.clauses),
         "rule": assessment.rule,
         "decision_support": assessment.decision_support,
+        # weighted_bands only, so that highest_level's keys stay as they were.
+        **(
+            {"score": assessment.score, "band": assessment.band.name}
+            if assessment.band is not None
+            else {}
+        ),
     }
 
 
@@ -327,14 +353,16 @@ def profile_fields(protocol: Protocol, assessment: RiskAssessment) -> dict[str, 
         "domains": [
             {
                 "domain": d.name,
-                "highest": rule.no_information if d.highest is None else _name(d.highest),
+                "highest": rule.no_information if d.highest is None else rule.name_of(d.highest),
             }
             for d in assessment.domains
         ],
-        "counts": [{"category": _name(n), "count": str(count)} for n, count in assessment.counts],
+        "counts": [
+            {"category": rule.name_of(n), "count": str(count)} for n, count in assessment.counts
+        ],
         "counted_once": "\n".join(counted_once_lines(rule, assessment)),
         "indicators": [
-            {"domain": d.name, "indicator": i.text, "category": _name(i.category)}
+            {"domain": d.name, "indicator": i.text, "category": rule.name_of(i.category)}
             for d in assessment.domains
             for i in d.ticked
         ],

@@ -69,7 +69,3 @@ def and_list(items: tuple[str, ...] | list[str]) -> str:
 def clause_list(clauses: tuple[str, ...] | list[str]) -> str:
     """ "clause 5.3" or "clauses 6.3 and 6.9"."""
     return ("clause " if len(clauses) == 1 else "clauses ") + and_list(clauses)
-
-
-def category_name(number: int | None) -> str:
-    return "No category suggested" if number is None else f"Category {number}"

@@ -29,7 +29,7 @@ def list_scenarios(protocol: Protocol, args: argparse.Namespace) -> int:
         return print_json(rows)
     for row in rows:
         print(f"{row['id']}: {row['title']}")
-        print(f"  model answer: {category_words(row['model_category'])}")
+        print(f"  model answer: {category_words(protocol, row['model_category'])}")
         print(f"  indicators: {', '.join(row['indicators']) or 'none'}")
     return 0
 

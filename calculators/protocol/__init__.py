@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import Any
 
 from calculators.protocol.model import (
-    CATEGORY_NUMBERS,
     FIELD_TYPES,
     HANDOFF_TEXT,
     Abbreviation,
@@ -94,7 +93,6 @@ __all__ = [
     "InductionStep",
     "Induction",
     "SCENARIO_MIN_CHARACTERS",
-    "CATEGORY_NUMBERS",
     "FIELD_TYPES",
     "HANDOFF_TEXT",
     "RISK_SENTENCES",

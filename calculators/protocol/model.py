@@ -29,8 +29,6 @@ from calculators.protocol.risk_rule import RiskRule
 from calculators.protocol.timing import Timing
 from calculators.protocol.training import Induction, Language, ProcessMap, Role, Scenario
 
-# Newham's levels, kept for old imports: code reads `protocol.categories.numbers`.
-CATEGORY_NUMBERS = (1, 2, 3)
 FIELD_TYPES = ("text", "textarea", "date", "choice", "rows", "number")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,24}[0-9]$")

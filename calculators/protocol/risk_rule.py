@@ -25,6 +25,8 @@ RISK_SENTENCES: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     "domain_line": (frozenset({"domain", "category"}), frozenset({"indicators"})),
     "counts_line": (frozenset({"counts"}), frozenset()),
     "definition": (frozenset({"definition"}), frozenset({"category"})),
+    "level_name": (frozenset({"number"}), frozenset()),
+    "band_line": (frozenset({"score", "band"}), frozenset({"level"})),
 }
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -79,6 +81,8 @@ class RiskRule:
     clauses: tuple[str, ...] = field(metadata=refers_to("clause", min_items=1))
     title: str
     text: str
+    # A level as the answers name it: "Category {number}".
+    level_name: str = field(metadata=sentence("level_name"))
     highest: str = field(metadata=sentence("highest"))
     single_indicator: str = field(metadata=sentence("single_indicator"))
     counted_once: str = field(metadata=sentence("counted_once"))
@@ -94,15 +98,30 @@ class RiskRule:
     themes_note: str
     decision_support: str
     bands: tuple[Band, ...] = ()
+    # weighted_bands: the total and its band, first in the profile ({level}: the band's).
+    band_line: str | None = field(default=None, metadata=sentence("band_line"))
+
+    def name_of(self, level: int) -> str:
+        """A level as the answers name it: "Category 3"."""
+        return self.level_name.format(number=level)
 
     def validate(self, path: str) -> None:
         where = f"{path}.bands"
         if self.method != "weighted_bands":
-            if self.bands:
-                raise ProtocolError(where, "expected no bands: only weighted_bands uses them")
+            if self.bands or self.band_line is not None:
+                raise ProtocolError(
+                    where if self.bands else f"{path}.band_line",
+                    "expected no bands or band_line: only weighted_bands uses them",
+                )
             return
         if not self.bands:
             raise ProtocolError(where, "expected the bands the weighted_bands method scores into")
+        if self.band_line is None:
+            raise ProtocolError(
+                f"{path}.band_line",
+                "expected the sentence that gives the total and its band, naming {score} "
+                "and {band} (weighted_bands)",
+            )
         unique(((b.name, f"{where}[{i}].name") for i, b in enumerate(self.bands)), "band name")
         expected = 0
         for index, band in enumerate(self.bands):

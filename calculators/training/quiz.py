@@ -20,7 +20,7 @@ from typing import Any
 
 from calculators.clause_text import plain_text
 from calculators.errors import FieldProblem, InputError
-from calculators.protocol import CATEGORY_NUMBERS, Protocol
+from calculators.protocol import Protocol
 from calculators.risk import assess
 from calculators.schedule import (
     add_weeks,
@@ -39,7 +39,7 @@ from calculators.schedule import (
 )
 from calculators.schedule_words import rule_sentence
 from calculators.timing import deadline_for
-from calculators.wording import category_name, clause_list, long_date
+from calculators.wording import clause_list, long_date
 
 KINDS = ("referral_deadline", "referable_panel", "report_due", "strategy_latest", "risk_category")
 MAX_QUESTIONS = 5_000
@@ -260,7 +260,7 @@ def _strategy_latest(protocol: Protocol, rng: random.Random) -> Question | None:
 
 
 def _risk_category(protocol: Protocol, rng: random.Random) -> Question | None:
-    target = rng.choice(CATEGORY_NUMBERS)
+    target = rng.choice(protocol.categories.numbers)
     top = [i for i in protocol.indicators if i.category == target]
     below = [i for i in protocol.indicators if i.category <= target]
     chosen = [rng.choice(top)]
@@ -270,10 +270,10 @@ def _risk_category(protocol: Protocol, rng: random.Random) -> Question | None:
     rng.shuffle(chosen)
     ids = [i.id for i in chosen]
     category = assess(protocol, ids).category
-    names = [category_name(n) for n in CATEGORY_NUMBERS]
-    choices, answer = _choices(rng, category_name(category), names, len(names))
+    names = [protocol.risk_rule.name_of(n) for n in protocol.categories.numbers]
+    choices, answer = _choices(rng, protocol.risk_rule.name_of(category), names, len(names))
     cells = "; ".join(
-        f"“{i.text}” ({protocol.domain(i.domain).name}, {category_name(i.category)} column)"
+        f"“{i.text}” ({protocol.domain(i.domain).name}, {protocol.risk_rule.name_of(i.category)} column)"
         for i in chosen
     )
     rule = protocol.risk_rule
@@ -287,7 +287,7 @@ def _risk_category(protocol: Protocol, rng: random.Random) -> Question | None:
         answer=answer,
         clause=rule.clauses[0],
         facts={"indicators": ids},
-        explanation=f"{category_name(category)}. {rule.decision_support}",
+        explanation=f"{protocol.risk_rule.name_of(category)}. {rule.decision_support}",
     )
 
 

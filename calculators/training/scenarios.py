@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from calculators.errors import FieldProblem, InputError
-from calculators.protocol import CATEGORY_NUMBERS, Indicator, Protocol, Scenario
+from calculators.protocol import Indicator, Protocol, Scenario
 from calculators.risk import assess
 from calculators.schedule import dates_answer
 from calculators.schedule_words import answer_words
-from calculators.wording import category_name, clause_list
+from calculators.wording import clause_list
 
 NO_CATEGORY = "none"
 NO_CATEGORY_WORDS = "No category"
@@ -42,8 +42,8 @@ class ScenarioCheck:
         return self.chosen == self.scenario.model_category
 
 
-def category_words(number: int | None) -> str:
-    return NO_CATEGORY_WORDS if number is None else category_name(number)
+def category_words(protocol: Protocol, number: int | None) -> str:
+    return NO_CATEGORY_WORDS if number is None else protocol.risk_rule.name_of(number)
 
 
 def highest_category(protocol: Protocol, indicator_ids: Iterable[str]) -> int | None:
@@ -84,7 +84,7 @@ def check_scenario(
     if not isinstance(ticked_ids, list) or not all(isinstance(i, str) for i in ticked_ids):
         problems.append(FieldProblem("indicators", "expected a list of indicator ids"))
         ticked_ids = []
-    category = _chosen_category(chosen, problems)
+    category = _chosen_category(protocol, chosen, problems)
     if problems:
         raise InputError(problems)
     assert scenario is not None
@@ -106,30 +106,33 @@ def check_scenario(
     )
 
 
-def _chosen_category(chosen: Any, problems: list[FieldProblem]) -> int | None:
-    allowed = {str(n): n for n in CATEGORY_NUMBERS}
+def _chosen_category(protocol: Protocol, chosen: Any, problems: list[FieldProblem]) -> int | None:
+    levels = protocol.categories.numbers
+    allowed = {str(n): n for n in levels}
     if chosen == NO_CATEGORY:
         return None
     if isinstance(chosen, str) and chosen.strip() in allowed:
         return allowed[chosen.strip()]
-    if isinstance(chosen, int) and not isinstance(chosen, bool) and chosen in CATEGORY_NUMBERS:
+    if isinstance(chosen, int) and not isinstance(chosen, bool) and chosen in levels:
         return chosen
+    listed = ", ".join(map(str, levels))
     problems.append(
         FieldProblem(
             "category",
-            f"Choose the category you would argue for: 1, 2, 3 or {NO_CATEGORY!r} for no category",
+            f"Choose the category you would argue for: {listed} or {NO_CATEGORY!r} for no category",
         )
     )
     return None
 
 
-def _cell(protocol: Protocol, indicator: Indicator) -> str:
+def cell_words(protocol: Protocol, indicator: Indicator) -> str:
+    """An indicator with its place in the grid: "Pregnancy (Sexual health, Category 3)"."""
     domain = protocol.domain(indicator.domain)
-    return f"{indicator.text} ({domain.name}, {category_name(indicator.category)})"
+    return f"{indicator.text} ({domain.name}, {protocol.risk_rule.name_of(indicator.category)})"
 
 
 def _cells(protocol: Protocol, indicators: tuple[Indicator, ...]) -> str:
-    return "; ".join(_cell(protocol, i) for i in indicators)
+    return "; ".join(cell_words(protocol, i) for i in indicators)
 
 
 def due_date_lines(protocol: Protocol, scenario: Scenario) -> list[str]:
@@ -173,17 +176,17 @@ def check_sections(protocol: Protocol, check: ScenarioCheck) -> list[dict[str, A
     else:
         highest.append(
             f"Highest category among the model answer's indicators: "
-            f"{category_name(check.model_highest)}, decided by: {_cells(protocol, check.deciding)}."
+            f"{protocol.risk_rule.name_of(check.model_highest)}, decided by: {_cells(protocol, check.deciding)}."
         )
         if len(check.model) == 1:
             highest.append("It rests on a single indicator.")
     highest.append(
-        f"Highest category among the indicators you ticked: {category_words(check.ticked_highest)}."
+        f"Highest category among the indicators you ticked: {category_words(protocol, check.ticked_highest)}."
     )
 
     category = [
-        f"You would argue for: {category_words(check.chosen)}. "
-        f"The model answer argues for: {category_words(scenario.model_category)}.",
+        f"You would argue for: {category_words(protocol, check.chosen)}. "
+        f"The model answer argues for: {category_words(protocol, scenario.model_category)}.",
         "Your category matches the model answer."
         if check.category_agrees
         else "Your category differs from the model answer.",

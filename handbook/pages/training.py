@@ -7,9 +7,8 @@ process map is drawn here, at build time, as inline SVG: no script, no CDN.
 
 from __future__ import annotations
 
-from calculators.protocol import Clause, Indicator, Protocol, Scenario
-from calculators.training.scenarios import category_words, due_date_lines
-from calculators.wording import category_name
+from calculators.protocol import Clause, Protocol, Scenario
+from calculators.training.scenarios import category_words, cell_words, due_date_lines
 from handbook.pages.links import (
     clause_ref,
     clause_refs,
@@ -44,11 +43,6 @@ def quote_clause(protocol: Protocol, clause: Clause, here: str) -> str:
         lines += [md_text(clause.note), ""]
     lines.append("</blockquote>")
     return "\n".join(lines) + "\n"
-
-
-def _cell(protocol: Protocol, indicator: Indicator) -> str:
-    domain = protocol.domain(indicator.domain)
-    return f"{indicator.text} ({domain.name}, {category_name(indicator.category)})"
 
 
 # The induction path --------------------------------------------------------------
@@ -179,13 +173,13 @@ def scenario_pack(protocol: Protocol, here: str) -> str:
         if model:
             lines.append("Indicators the vignette gives evidence for:")
             lines.append("")
-            lines += [f"- {md_text(_cell(protocol, i))}" for i in model]
+            lines += [f"- {md_text(cell_words(protocol, i))}" for i in model]
         else:
             lines.append("No Appendix B indicator is ticked.")
         lines.append("")
         lines.append(
             f"Category to argue for at the strategy meeting: "
-            f"**{md_text(category_words(scenario.model_category))}**."
+            f"**{md_text(category_words(protocol, scenario.model_category))}**."
         )
         lines.append("")
         if scenario.differs_because:
@@ -229,7 +223,7 @@ def language_note(protocol: Protocol, here: str) -> str:
         "",
         f"    {md_text(note.text)}",
         "",
-        "    The cells: " + "; ".join(md_text(_cell(protocol, i)) for i in cells) + ".",
+        "    The cells: " + "; ".join(md_text(cell_words(protocol, i)) for i in cells) + ".",
         "",
         f"    See [the language guide]({page_link('training/language.md', here)}) and "
         f"[the editorial notes]({page_link(f'about.md#note-{note.id}', here)}).",

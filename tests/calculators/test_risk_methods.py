@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
+from calculators.risk import handle_risk
 from calculators.risk_methods import ALIASES, METHODS, apply_method, band_for
 
 BANDS = [
@@ -20,7 +21,11 @@ BANDS = [
 def weighted(protocol_data: dict[str, Any], bands: list[dict[str, Any]] | None = None) -> Any:
     """Newham's protocol with weights equal to each indicator's category, and bands."""
     data = copy.deepcopy(protocol_data)
-    data["risk_rule"].update(method="weighted_bands", bands=copy.deepcopy(bands or BANDS))
+    data["risk_rule"].update(
+        method="weighted_bands",
+        bands=copy.deepcopy(bands or BANDS),
+        band_line="Total score {score}: {band} ({level}).",
+    )
     for domain in data["categories"]["domains"]:
         for indicator in domain["indicators"]:
             indicator["weight"] = indicator["category"]
@@ -164,7 +169,7 @@ def test_bands_belong_to_the_weighted_method_only(protocol_data: dict[str, Any])
     error = error_for(data)
     assert (error.path, error.message) == (
         "risk_rule.bands",
-        "expected no bands: only weighted_bands uses them",
+        "expected no bands or band_line: only weighted_bands uses them",
     )
 
 
@@ -176,3 +181,44 @@ def test_an_unknown_method_is_refused_naming_the_methods(protocol_data: dict[str
         "risk_rule.method",
         f"expected one of {', '.join(METHODS)}, got 'average'",
     )
+
+
+def test_weighted_bands_need_the_sentence_that_gives_the_total(
+    protocol_data: dict[str, Any],
+) -> None:
+    data = weighted(protocol_data)
+    del data["risk_rule"]["band_line"]
+    error = error_for(data)
+    assert error.path == "risk_rule.band_line" and "{score}" in error.message
+
+
+def test_highest_level_has_no_band_line(protocol_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(protocol_data)
+    data["risk_rule"]["band_line"] = "Total {score}: {band}."
+    assert error_for(data).path == "risk_rule.band_line"
+
+
+def test_the_profile_under_weighted_bands_leads_with_the_total_and_its_band(
+    protocol_data: dict[str, Any],
+) -> None:
+    protocol = protocol_from_mapping(weighted(protocol_data))
+    ids = [i.id for i in protocol.indicators if i.category == 3][:2]
+    result = handle_risk(protocol, {"indicators": ids})
+    assert result["headline"] == "Total score 6: High (Category 3)."
+    assert (result["score"], result["band"]) == (6, "High")
+    assert result["rationale"][:2] == [
+        "Total score 6: High (Category 3).",
+        "Highest category among the ticked indicators: Category 3",
+    ]
+
+
+def test_the_profile_names_and_counts_every_level_the_protocol_has(
+    protocol_data: dict[str, Any],
+) -> None:
+    data = copy.deepcopy(protocol_data)
+    data["risk_rule"]["level_name"] = "Level {number}"
+    protocol = protocol_from_mapping(data)
+    ids = [next(i.id for i in protocol.indicators if i.category == 2)]
+    result = handle_risk(protocol, {"indicators": ids})
+    assert result["counts_line"].endswith("Level 1: 0, Level 2: 1, Level 3: 0")
+    assert "score" not in result and "band" not in result  # highest_level's keys as they were

@@ -18,7 +18,7 @@ from calculators.schedule import (
     strategy_window,
 )
 from calculators.training.quiz import KINDS, check_request, generate, handle_quiz, question_data
-from calculators.wording import category_name, long_date
+from calculators.wording import long_date
 
 WEEK = timedelta(days=7)
 
@@ -44,7 +44,7 @@ def expected_answer(protocol: Protocol, kind: str, facts: dict[str, Any]) -> str
         )
         return long_date(window.latest)
     if kind == "risk_category":
-        return category_name(assess(protocol, facts["indicators"]).category)
+        return protocol.risk_rule.name_of(assess(protocol, facts["indicators"]).category)
     raise AssertionError(f"unknown kind {kind}")
 
 
