@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -61,7 +62,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     try:
-        return args.handler(protocol, args)
+        status = args.handler(protocol, args)
+        sys.stdout.flush()  # here, so that a closed pipe is met inside this try
+        return status
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): nothing more to say, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except InputError as error:
         for problem in error.problems:
             print(f"error: {problem.field}: {problem.message}", file=sys.stderr)

@@ -71,3 +71,24 @@ def test_unknown_indicator_exits_2_naming_it(run: Any) -> None:
     assert result.returncode == 2
     assert "made-up-id" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """`python -m calculators indicators | head -1`: the rest is dropped quietly."""
+    import subprocess
+    import sys
+
+    from tests.cli.conftest import ROOT
+
+    listing = subprocess.Popen(
+        [sys.executable, "-m", "calculators", "indicators"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert listing.stdout is not None and listing.stderr is not None
+    first = listing.stdout.readline()
+    listing.stdout.close()  # as `head -1` does
+    errors = listing.stderr.read().decode()
+    assert listing.wait() == 0
+    assert first.startswith(b"eh-1-1") and errors == ""
