@@ -43,3 +43,26 @@ def kept_answers(page: Any, template: str) -> Any:
 def peek_handoff(page: Any, template: str) -> Any:
     """The hand-off waiting for a form in memory.js, left in place."""
     return page.evaluate(PEEK_HANDOFF_JS, template)
+
+
+START_LIMIT_MS = 90_000  # a limit for Pyodide to start on a busy machine, not a timing check
+
+
+def wait_ready(page: Any, form: str = "form") -> None:
+    """Wait until the calculator form `form` (a selector) is ready: Python answers it."""
+    page.wait_for_selector(f"{form}[data-calculator-state='ready']", timeout=START_LIMIT_MS)
+
+
+def open_ready(recorder: Any, path: str, form: str = "form") -> Any:
+    """Open `path` (relative to the site root) in the recorder's page and wait until its
+    calculator form `form` is ready."""
+    page = recorder.page
+    page.goto(recorder.url(path))
+    wait_ready(page, form)
+    return page
+
+
+def fill_date(page: Any, name: str, day: str, month: str, year: str) -> None:
+    """Type a date into the three boxes `#{name}-day`, `-month` and `-year`."""
+    for part, value in (("day", day), ("month", month), ("year", year)):
+        page.fill(f"#{name}-{part}", value)

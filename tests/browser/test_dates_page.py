@@ -10,7 +10,7 @@ from typing import Any
 
 import icalendar
 import pytest
-from navigation import MEMORY_JS, follow, peek_handoff
+from navigation import MEMORY_JS, fill_date, follow, open_ready, peek_handoff, wait_ready
 
 from calculators import bridge
 from calculators.protocol import protocol_from_mapping
@@ -21,8 +21,7 @@ from tests.support.static_server import Site
 pytestmark = pytest.mark.browser
 
 DATES_PAGE = "calculators/dates/"
-READY = "form#dates-form[data-calculator-state='ready']"
-START_LIMIT_S = 30
+DATES_FORM = "form#dates-form"
 
 
 def answer_on_cpython(request_type: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -32,16 +31,27 @@ def answer_on_cpython(request_type: str, payload: dict[str, Any]) -> dict[str, A
 
 
 def open_dates_page(recorder: Any) -> Any:
-    page = recorder.page
-    page.goto(recorder.url(DATES_PAGE))
-    page.wait_for_selector(READY, timeout=START_LIMIT_S * 1000)
+    return open_ready(recorder, DATES_PAGE, DATES_FORM)
+
+
+def dates_page_with(recorder: Any, **dates: str) -> Any:
+    """The dates page with these dates typed in, each as "day month year"."""
+    page = open_dates_page(recorder)
+    for name, typed in dates.items():
+        fill_date(page, name, *typed.split())
     return page
 
 
-def fill_date(page: Any, name: str, day: str, month: str, year: str) -> None:
-    page.fill(f"#{name}-day", day)
-    page.fill(f"#{name}-month", month)
-    page.fill(f"#{name}-year", year)
+def answer(page: Any) -> None:
+    """Press the button and wait for the answers (the strategy meeting's comes first)."""
+    page.click("#dates-form button[type='submit']")
+    page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()
+
+
+def hand_over(page: Any) -> None:
+    """Hand the dates to the forms and wait for the links to them."""
+    page.click("[data-action='handoff-forms']")
+    page.locator("#dates-form .export-status a").first.wait_for()
 
 
 def test_today_is_filled_in_from_the_browsers_clock(recorder: Any, served: Site) -> None:
@@ -56,12 +66,9 @@ def test_today_is_filled_in_from_the_browsers_clock(recorder: Any, served: Site)
 
 
 def test_filled_form_gives_the_answers_with_their_clauses(recorder: Any, served: Site) -> None:
-    page = open_dates_page(recorder)
-    fill_date(page, "today", "20", "11", "2026")
-    fill_date(page, "last_strategy", "1", "9", "2026")
+    page = dates_page_with(recorder, today="20 11 2026", last_strategy="1 9 2026")
     page.check("#referral_planned-yes")
-    page.click("#dates-form button[type='submit']")
-    page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()
+    answer(page)
 
     expected = answer_on_cpython(
         "dates",
@@ -110,9 +117,7 @@ def test_out_of_borough_asks_for_the_agreed_interval(recorder: Any, served: Site
 def test_impossible_date_shows_the_error_summary_and_the_fields_message(
     recorder: Any, served: Site
 ) -> None:
-    page = open_dates_page(recorder)
-    fill_date(page, "today", "20", "11", "2026")
-    fill_date(page, "last_strategy", "31", "2", "2026")
+    page = dates_page_with(recorder, today="20 11 2026", last_strategy="31 2 2026")
     page.click("#dates-form button[type='submit']")
     summary = page.locator("#dates-error-summary")
     summary.wait_for(state="visible")
@@ -131,8 +136,7 @@ def test_impossible_date_shows_the_error_summary_and_the_fields_message(
     assert page.evaluate("document.activeElement.id") == "last_strategy-day"
 
     fill_date(page, "last_strategy", "28", "2", "2026")
-    page.click("#dates-form button[type='submit']")
-    page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()
+    answer(page)
     assert summary.is_hidden() and field_error.is_hidden()
     recorder.assert_clean()
 
@@ -140,9 +144,7 @@ def test_impossible_date_shows_the_error_summary_and_the_fields_message(
 def test_calendar_file_downloads_and_parses_without_names(
     recorder: Any, served: Site, tmp_path: Path
 ) -> None:
-    page = open_dates_page(recorder)
-    fill_date(page, "today", "29", "11", "2026")
-    fill_date(page, "last_strategy", "1", "10", "2026")
+    page = dates_page_with(recorder, today="29 11 2026", last_strategy="1 10 2026")
     page.check("#out_of_borough-yes")
     page.fill("#agreed_interval_weeks", "12")
     page.fill("#interval_rationale", "Agreed with Jamie Smith's carer")
@@ -182,8 +184,7 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
     fill_date(page, "today", "29", "11", "2026")
     fill_date(page, "last_strategy", "1", "10", "2026")
     fill_date(page, "initial_strategy", "3", "9", "2026")
-    page.click("#dates-form button[type='submit']")
-    page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()
+    answer(page)
     expected = answer_on_cpython(
         "dates",
         {"today": "2026-11-29", "last_strategy": "2026-10-01", "initial_strategy": "2026-09-03"},
@@ -210,9 +211,7 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
     }
 
     links.filter(has_text="monthly case report").click()
-    page.wait_for_selector(
-        "form#form-monthly-report[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
-    )
+    wait_ready(page, "form#form-monthly-report")
     assert form_date(page, "last_strat_date") == ("1", "10", "2026")
     assert form_date(page, "initial_strat_date") == ("3", "9", "2026")
     notice = page.locator("#form-monthly-report .form-notice").inner_text()
@@ -224,17 +223,13 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
     assert draft["fields"] == {"initial_strat_date": "2026-09-03", "last_strat_date": "2026-10-01"}
 
     follow(page, "forms/strategy-meeting/")  # by the link, in the same tab
-    page.wait_for_selector(
-        "form#form-strategy-meeting[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
-    )
+    wait_ready(page, "form#form-strategy-meeting")
     assert form_date(page, "meeting_date") == ("1", "10", "2026")
     assert form_date(page, "next_meeting_date") == tuple(
         str(n) for n in (latest.day, latest.month, latest.year)
     )
     follow(page, "forms/final-report/")  # by the link, in the same tab
-    page.wait_for_selector(
-        "form#form-final-report[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
-    )
+    wait_ready(page, "form#form-final-report")
     assert form_date(page, "last_strat_date") == ("1", "10", "2026")
     local = page.evaluate("JSON.stringify(Object.entries(localStorage))")
     assert "2026-10-01" not in local and "2026" not in local
@@ -245,13 +240,9 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
 def test_with_only_the_initial_meeting_it_is_the_last_one_handed_over(
     recorder: Any, served: Site
 ) -> None:
-    page = open_dates_page(recorder)
-    fill_date(page, "today", "20", "11", "2026")
-    fill_date(page, "initial_strategy", "2", "11", "2026")
-    page.click("#dates-form button[type='submit']")
-    page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()
-    page.click("[data-action='handoff-forms']")
-    page.locator("#dates-form .export-status a").first.wait_for()
+    page = dates_page_with(recorder, today="20 11 2026", initial_strategy="2 11 2026")
+    answer(page)
+    hand_over(page)
     kept = peek_handoff(page, "monthly-report")
     assert kept["fields"] == {
         "last_strat_date": "2026-11-02",
@@ -260,17 +251,13 @@ def test_with_only_the_initial_meeting_it_is_the_last_one_handed_over(
 
 
 def test_clear_all_case_data_on_the_dates_page(recorder: Any, served: Site) -> None:
-    page = open_dates_page(recorder)
-    fill_date(page, "today", "29", "11", "2026")
-    fill_date(page, "last_strategy", "1", "10", "2026")
+    page = dates_page_with(recorder, today="29 11 2026", last_strategy="1 10 2026")
     page.check("#out_of_borough-yes")
     page.fill("#agreed_interval_weeks", "12")
     page.fill("#interval_rationale", "Agreed with the carer")
     page.fill("#case_reference", "CR-2026-77")
-    page.click("#dates-form button[type='submit']")
-    page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()
-    page.click("[data-action='handoff-forms']")
-    page.locator("#dates-form .export-status a").first.wait_for()
+    answer(page)
+    hand_over(page)
     assert all(
         peek_handoff(page, template) is not None
         for template in ("monthly-report", "final-report", "strategy-meeting")
@@ -297,9 +284,7 @@ def test_clear_all_case_data_on_the_dates_page(recorder: Any, served: Site) -> N
 def test_the_answers_follow_the_fields_without_pressing_the_button(
     recorder: Any, served: Site
 ) -> None:
-    page = open_dates_page(recorder)
-    fill_date(page, "today", "20", "1", "2027")
-    fill_date(page, "last_strategy", "6", "1", "2027")
+    page = dates_page_with(recorder, today="20 1 2027", last_strategy="6 1 2027")
     strategy = page.locator("#dates-answer section[data-answer='strategy_meeting']")
     strategy.filter(has_text="Wednesday 17 March 2027").wait_for()
     text = strategy.inner_text()
@@ -322,18 +307,12 @@ def test_the_answers_follow_the_fields_without_pressing_the_button(
 
 
 def test_the_minutes_check_the_next_meeting_date(recorder: Any, served: Site) -> None:
-    page = recorder.page
-    page.goto(recorder.url("forms/strategy-meeting/"))
-    page.wait_for_selector(
-        "form#form-strategy-meeting[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
-    )
+    page = open_ready(recorder, "forms/strategy-meeting/", "form#form-strategy-meeting")
     for field, (day, month, year) in (
         ("meeting_date", ("6", "1", "2027")),
         ("next_meeting_date", ("7", "4", "2027")),
     ):
-        page.fill(f"#f-{field}-day", day)
-        page.fill(f"#f-{field}-month", month)
-        page.fill(f"#f-{field}-year", year)
+        fill_date(page, f"f-{field}", day, month, year)
     page.locator("#f-next_meeting_date-year").blur()
     warning = page.locator("[data-field-wrapper='next_meeting_date'] .field-warning")
     warning.wait_for()

@@ -11,11 +11,13 @@ profile, binary included, holds it (as UTF-8 or UTF-16).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from navigation import MEMORY_JS, follow
+from navigation import MEMORY_JS, follow, wait_ready
 from playwright.sync_api import expect
 
 from handbook.build.loader import load_protocol
@@ -69,8 +71,17 @@ def storage_holding(profile: Path, text: str) -> list[str]:
     return hits
 
 
-def ready(page: Any, form: str) -> None:
-    page.wait_for_selector(f"{form}[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000)
+@contextmanager
+def page_in_profile(playwright: Any, profile: Path, url: str) -> Iterator[Any]:
+    """A page at `url` in Chromium with an on-disk profile; the browser is closed (and
+    its profile written out) on leaving."""
+    context = launch_profile(playwright, profile)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        yield page
+    finally:
+        context.close()
 
 
 def type_sentinel(page: Any, form: str) -> int:
@@ -107,7 +118,7 @@ def copy(page: Any, form: str) -> None:
 def use_risk_page(page: Any) -> list[str]:
     """The risk page has no field to type in: tick, export, and hand the profile on."""
     form = "#risk-form"
-    ready(page, "form" + form)
+    wait_ready(page, "form" + form)
     page.locator(f"{form} input[name='indicator']").first.check()
     page.locator("#risk-headline").filter(has_text="Highest category").wait_for()
     made = [download(page, f"{form} [data-action='download']")]
@@ -115,14 +126,14 @@ def use_risk_page(page: Any) -> list[str]:
     page.click(f"{form} [data-action='hand-off'][data-to='monthly-report']")
     page.locator(f"{form} .export-status a").click()  # the hand-off, by its link
     page.wait_for_url("**/forms/monthly-report/")
-    ready(page, "form#form-monthly-report")
+    wait_ready(page, "form#form-monthly-report")
     assert "Highest category" in page.input_value("#f-risk_level_rationale")
     return made
 
 
 def use_dates_page(page: Any) -> list[str]:
     form = "#dates-form"
-    ready(page, "form" + form)
+    wait_ready(page, "form" + form)
     page.check("#out_of_borough-yes")
     assert type_sentinel(page, form) >= 12
     for name in ("today", "last_strategy", "initial_strategy"):
@@ -142,7 +153,7 @@ def use_dates_page(page: Any) -> list[str]:
 
 def use_form_page(page: Any, template: str) -> list[str]:
     form = f"#form-{template}"
-    ready(page, "form" + form)
+    wait_ready(page, "form" + form)
     assert type_sentinel(page, form) >= 1
     real_dates(page, form)
     later = page.locator(f"{form} #f-next_meeting_date-year")
@@ -158,34 +169,30 @@ def test_nothing_typed_reaches_the_profile_on_disk(
     playwright: Any, served: Site, tmp_path: Path
 ) -> None:
     profile = tmp_path / "profile"
-    context = launch_profile(playwright, profile)
-    page = context.new_page()
-    page.goto(served.base_url + "calculators/risk/")
-    made = use_risk_page(page)
-    made += use_form_page(page, "monthly-report")  # the hand-off's form
-    follow(page, "calculators/dates/")
-    made += use_dates_page(page)
-    forms = 0
-    for template in load_protocol().protocol.templates:
-        follow(page, f"forms/{template.id}/")
-        if page.locator(f"form#form-{template.id}").count() == 0:
-            continue  # made from the risk page, which has been used above
-        made += use_form_page(page, template.id)
-        forms += 1
-    assert forms >= 4
-    assert len(made) == 1 + 2 + 1 + 2 * forms
+    with page_in_profile(playwright, profile, served.base_url + "calculators/risk/") as page:
+        made = use_risk_page(page)
+        made += use_form_page(page, "monthly-report")  # the hand-off's form
+        follow(page, "calculators/dates/")
+        made += use_dates_page(page)
+        forms = 0
+        for template in load_protocol().protocol.templates:
+            follow(page, f"forms/{template.id}/")
+            if page.locator(f"form#form-{template.id}").count() == 0:
+                continue  # made from the risk page, which has been used above
+            made += use_form_page(page, template.id)
+            forms += 1
+        assert forms >= 4
+        assert len(made) == 1 + 2 + 1 + 2 * forms
 
-    # Still open, everything still in memory: nothing in the storage folders.
-    assert storage_holding(profile, SENTINEL) == []
-    assert page.context.cookies() == []
+        # Still open, everything still in memory: nothing in the storage folders.
+        assert storage_holding(profile, SENTINEL) == []
+        assert page.context.cookies() == []
 
-    follow(page, "forms/mase-referral/")
-    assert page.input_value("#f-yp_name") == SENTINEL  # kept in the tab's memory
-    page.locator("form.calculator [data-action='clear-all']").first.click()
-    assert page.evaluate(MEMORY_JS, None) is False  # nothing held after clearing
-    page.close()
-    context.close()
-    assert files_holding(profile, SENTINEL) == []
+        follow(page, "forms/mase-referral/")
+        assert page.input_value("#f-yp_name") == SENTINEL  # kept in the tab's memory
+        page.locator("form.calculator [data-action='clear-all']").first.click()
+        assert page.evaluate(MEMORY_JS, None) is False  # nothing held after clearing
+    assert files_holding(profile, SENTINEL) == []  # the browser closed, its profile written
 
 
 def test_the_search_would_find_the_sentinel_had_the_browser_stored_it(
@@ -193,10 +200,6 @@ def test_the_search_would_find_the_sentinel_had_the_browser_stored_it(
 ) -> None:
     """The search above can fail: what sessionStorage keeps is found on disk."""
     profile = tmp_path / "profile"
-    context = launch_profile(playwright, profile)
-    page = context.new_page()
-    page.goto(served.base_url)
-    page.evaluate("(text) => sessionStorage.setItem('kept', text)", SENTINEL + "-control")
-    page.close()
-    context.close()
+    with page_in_profile(playwright, profile, served.base_url) as page:
+        page.evaluate("(text) => sessionStorage.setItem('kept', text)", SENTINEL + "-control")
     assert files_holding(profile, SENTINEL + "-control") != []

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from navigation import follow, kept_answers, peek_handoff
+from navigation import follow, kept_answers, open_ready, peek_handoff, wait_ready
 from playwright.sync_api import expect
 
 from calculators.drafts import MAX_DRAFT_BYTES
@@ -20,20 +20,15 @@ from tests.support.static_server import Site, serve_site
 
 pytestmark = pytest.mark.browser
 
-START_LIMIT_S = 30
-RISK_READY = "form#risk-form[data-calculator-state='ready']"
-DATES_READY = "form#dates-form[data-calculator-state='ready']"
-REFERRAL_READY = "form#form-mase-referral[data-calculator-state='ready']"
+RISK = "form#risk-form"
+DATES = "form#dates-form"
+REFERRAL = "form#form-mase-referral"
 TINY_WASM = "new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])"  # an empty module: "\0asm", version 1
 COMPILES = f"WebAssembly.compile({TINY_WASM}).then(() => 'compiled', () => 'refused')"
 
 
 def calculator_workers(page: Any) -> list[Any]:
     return [worker for worker in page.workers if worker.url.startswith("blob:")]
-
-
-def wait_ready(page: Any, selector: str) -> None:
-    page.wait_for_selector(selector, timeout=START_LIMIT_S * 1000)
 
 
 def tick_first_indicator(page: Any) -> None:
@@ -45,9 +40,7 @@ def tick_first_indicator(page: Any) -> None:
 def test_from_inside_the_worker_another_origin_is_refused_and_the_calculators_still_answer(
     recorder: Any, served: Site, browser_site: Path
 ) -> None:
-    page = recorder.page
-    page.goto(recorder.url("calculators/risk/"))
-    wait_ready(page, RISK_READY)
+    page = open_ready(recorder, "calculators/risk/", RISK)
     (worker,) = calculator_workers(page)
     with serve_site(browser_site) as other:
         reached = worker.evaluate(
@@ -72,7 +65,7 @@ def test_fields_are_usable_before_python_is_ready_and_the_answer_follows(
     first = page.locator("#risk-form input[name='indicator']").first
     assert first.is_enabled()
     first.check()  # whether or not Python is ready yet
-    wait_ready(page, RISK_READY)
+    wait_ready(page, RISK)
     expect(page.locator("#risk-answer")).to_contain_text("Category 1")
     assert page.inner_text("#risk-form .calculator-status") == "The calculator is ready."
     recorder.assert_clean()
@@ -81,15 +74,13 @@ def test_fields_are_usable_before_python_is_ready_and_the_answer_follows(
 def test_python_starts_once_while_following_links_between_calculator_pages(
     recorder: Any,
 ) -> None:
-    page = recorder.page
-    page.goto(recorder.url("calculators/risk/"))
-    wait_ready(page, RISK_READY)
+    page = open_ready(recorder, "calculators/risk/", RISK)
     (worker,) = calculator_workers(page)
     follow(page, "calculators/dates/")
-    wait_ready(page, DATES_READY)
+    wait_ready(page, DATES)
     follow(page, "glossary/")
     follow(page, "forms/mase-referral/")
-    wait_ready(page, REFERRAL_READY)
+    wait_ready(page, REFERRAL)
     assert calculator_workers(page) == [worker]
     wasm = [r for r in recorder.requests if r["url"].endswith("pyodide.asm.wasm")]
     assert len(wasm) == 1
@@ -108,7 +99,7 @@ def test_a_tab_that_began_on_a_text_page_loads_a_calculator_page_in_full(
     recorder.csp_messages.clear()
     page.evaluate("window.sameDocument = true")
     follow(page, "calculators/risk/")
-    wait_ready(page, RISK_READY)
+    wait_ready(page, RISK)
     assert page.evaluate("window.sameDocument === undefined")  # a new document
     tick_first_indicator(page)
     assert "Category 1" in page.inner_text("#risk-answer")
@@ -116,13 +107,11 @@ def test_a_tab_that_began_on_a_text_page_loads_a_calculator_page_in_full(
 
 
 def test_typed_answers_survive_following_links_and_nothing_is_stored(recorder: Any) -> None:
-    page = recorder.page
-    page.goto(recorder.url("forms/mase-referral/"))
-    wait_ready(page, REFERRAL_READY)
+    page = open_ready(recorder, "forms/mase-referral/", REFERRAL)
     page.fill("#f-yp_name", "Kept in memory")
     follow(page, "contacts/")
     follow(page, "forms/mase-referral/")
-    wait_ready(page, REFERRAL_READY)
+    wait_ready(page, REFERRAL)
     assert page.input_value("#f-yp_name") == "Kept in memory"
     assert kept_answers(page, "mase-referral")["yp_name"] == "Kept in memory"
     stored = page.evaluate(
@@ -134,9 +123,7 @@ def test_typed_answers_survive_following_links_and_nothing_is_stored(recorder: A
 
 
 def test_the_dates_hand_off_reaches_the_form_by_its_link(recorder: Any) -> None:
-    page = recorder.page
-    page.goto(recorder.url("calculators/dates/"))
-    wait_ready(page, DATES_READY)
+    page = open_ready(recorder, "calculators/dates/", DATES)
     for part, value in zip(("day", "month", "year"), ("1", "10", "2026"), strict=True):
         page.fill(f"#last_strategy-{part}", value)
     page.click("#dates-form button[type='submit']")
@@ -147,7 +134,7 @@ def test_the_dates_hand_off_reaches_the_form_by_its_link(recorder: Any) -> None:
     assert peek_handoff(page, "monthly-report") is not None
     link.click()
     page.wait_for_url("**/forms/monthly-report/")
-    wait_ready(page, "form#form-monthly-report[data-calculator-state='ready']")
+    wait_ready(page, "form#form-monthly-report")
     assert page.input_value("#f-last_strat_date-day") == "1"
     assert page.input_value("#f-last_strat_date-year") == "2026"
     assert "the due-dates calculator" in page.inner_text("#form-monthly-report .form-notice")
@@ -165,25 +152,23 @@ def test_a_reload_with_answers_asks_first_and_after_clearing_does_not(recorder: 
 
     page.on("dialog", answer)
     page.goto(recorder.url("forms/mase-referral/"))
-    wait_ready(page, REFERRAL_READY)
+    wait_ready(page, REFERRAL)
     page.fill("#f-yp_name", "Not saved")
     page.reload()
-    wait_ready(page, REFERRAL_READY)
+    wait_ready(page, REFERRAL)
     assert asked == ["beforeunload"]
     assert page.input_value("#f-yp_name") == ""  # a reload forgets, as the page says
     page.fill("#f-yp_name", "Then cleared")
     page.click("#form-mase-referral [data-action='clear-all']")
     page.reload()
-    wait_ready(page, REFERRAL_READY)
+    wait_ready(page, REFERRAL)
     assert asked == ["beforeunload"]
 
 
 def test_a_question_that_overruns_is_answered_plainly_and_the_worker_restarts(
     recorder: Any,
 ) -> None:
-    page = recorder.page
-    page.goto(recorder.url("calculators/risk/"))
-    wait_ready(page, RISK_READY)
+    page = open_ready(recorder, "calculators/risk/", RISK)
     (first,) = calculator_workers(page)
     answers = page.evaluate(
         """async () => {
@@ -210,9 +195,7 @@ def test_a_draft_over_the_limit_is_refused_before_it_is_read(
         " FileReader.prototype.readAsText = function (...args) {"
         " window.draftReads++; return read.apply(this, args); };",
     )
-    page = recorder.page
-    page.goto(recorder.url("forms/mase-referral/"))
-    wait_ready(page, REFERRAL_READY)
+    page = open_ready(recorder, "forms/mase-referral/", REFERRAL)
     page.fill("#f-yp_name", "Left as it was")
     page.set_input_files(
         "#open-draft",

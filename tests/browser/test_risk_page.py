@@ -29,8 +29,11 @@ FORM_READY = "form[data-calculator-state='ready']"
 START_LIMIT_MS = 90_000  # a limit for Pyodide to start on a busy machine, not a timing check
 
 
-def open_page(recorder: Any) -> Any:
+def open_page(recorder: Any, width: int | None = None) -> Any:
+    """The risk page, ready, with nothing ticked; `width` wide (by 800 high) if given."""
     page = recorder.page
+    if width is not None:
+        page.set_viewport_size({"width": width, "height": 800})
     page.goto(recorder.url(RISK_PAGE))
     page.wait_for_selector(READY, timeout=START_LIMIT_MS)
     page.locator("#risk-headline", has_text=RULE.none_ticked[:14]).wait_for()
@@ -85,9 +88,7 @@ def test_the_grid_is_a_fieldset_per_domain_and_each_box_names_its_category(
 def test_on_a_wide_screen_the_grid_fits_in_about_two_screens_beside_the_profile(
     recorder: Any, served: Site
 ) -> None:
-    page = recorder.page
-    page.set_viewport_size({"width": 1280, "height": 800})
-    page = open_page(recorder)
+    page = open_page(recorder, width=1280)
     grid = page.locator(".risk-grid").bounding_box()
     panel = page.locator(".risk-profile").bounding_box()
     assert grid["height"] <= 2.6 * 800, grid
@@ -103,9 +104,7 @@ def test_on_a_wide_screen_the_grid_fits_in_about_two_screens_beside_the_profile(
 def test_on_a_narrow_screen_domains_stack_and_the_profile_is_a_bar_at_the_bottom(
     recorder: Any, served: Site
 ) -> None:
-    page = recorder.page
-    page.set_viewport_size({"width": 400, "height": 800})
-    page = open_page(recorder)
+    page = open_page(recorder, width=400)
     headings = page.locator("#domain-education .risk-cell-heading")
     assert headings.all_inner_texts() == [level.name for level in PROTOCOL.categories.levels]
     assert all(headings.nth(i).is_visible() for i in range(3))
@@ -227,30 +226,45 @@ def test_the_profile_downloads_as_word_with_the_agreed_category_left_blank(
 # Hand-offs ------------------------------------------------------------------------------
 
 
-def test_the_profile_goes_into_the_strategy_meeting_minutes_which_record_the_category(
-    recorder: Any, served: Site
+@pytest.mark.parametrize(
+    ("indicator", "to", "profile_field", "category_field", "empty_dates"),
+    [
+        pytest.param(
+            "cc-3-3",
+            "strategy-meeting",
+            "indicator_profile",
+            "agreed_category",
+            (),
+            id="into_the_strategy_meeting_minutes_which_record_the_category",
+        ),
+        pytest.param(
+            "sh-3-2",
+            "monthly-report",
+            "risk_level_rationale",
+            "last_strat_category",
+            ("last_strat_category_date", "last_strat_date"),
+            id="into_the_monthly_report_whose_level_stays_empty",
+        ),
+    ],
+)
+def test_the_hand_off_fills_in_the_profile_and_leaves_the_category_unrecorded(
+    recorder: Any,
+    served: Site,
+    indicator: str,
+    to: str,
+    profile_field: str,
+    category_field: str,
+    empty_dates: tuple[str, ...],
 ) -> None:
     page = open_page(recorder)
-    page.check("#indicator-cc-3-3")
+    page.check(f"#indicator-{indicator}")  # a Category 3 indicator
     wait_for_headline(page, 3)
-    hand_off(page, "strategy-meeting")
-    assert highest(3) in page.input_value("#f-indicator_profile")
-    assert page.locator("[name='agreed_category']:checked").count() == 0
-    recorder.assert_clean()
-
-
-def test_the_monthly_report_hand_off_leaves_the_level_empty_and_fills_the_rationale(
-    recorder: Any, served: Site
-) -> None:
-    page = open_page(recorder)
-    page.check("#indicator-sh-3-2")
-    wait_for_headline(page, 3)
-    hand_off(page, "monthly-report")
-    assert highest(3) in page.input_value("#f-risk_level_rationale")
-    assert page.locator("[name='last_strat_category']:checked").count() == 0
-    for part in ("day", "month", "year"):
-        assert page.input_value(f"#f-last_strat_category_date-{part}") == ""
-        assert page.input_value(f"#f-last_strat_date-{part}") == ""
+    hand_off(page, to)
+    assert highest(3) in page.input_value(f"#f-{profile_field}")
+    assert page.locator(f"[name='{category_field}']:checked").count() == 0
+    for field in empty_dates:
+        for part in ("day", "month", "year"):
+            assert page.input_value(f"#f-{field}-{part}") == ""
     recorder.assert_clean()
 
 

@@ -15,14 +15,13 @@ from typing import Any
 import docx
 import icalendar
 import pytest
-from navigation import peek_handoff
+from navigation import fill_date, open_ready, peek_handoff
 from playwright.sync_api import expect
 
 from tests.support.static_server import Site
 
 pytestmark = pytest.mark.browser
 
-START_LIMIT_S = 30
 SENTINEL = "SENTINEL-Kx7q2"
 TEXT_BOXES = "input[type='text']:visible, textarea:not([readonly]):visible"
 
@@ -61,11 +60,7 @@ def test_referral_form_sentinel_reaches_the_exports_and_nothing_else(
     recorder: Any, served: Site
 ) -> None:
     first_seen = len(served.seen)
-    page = recorder.page
-    page.goto(recorder.url("forms/mase-referral/"))
-    page.wait_for_selector(
-        "form#form-mase-referral[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
-    )
+    page = open_ready(recorder, "forms/mase-referral/", "form#form-mase-referral")
     for add in page.locator("[data-action='add-row']").all():
         add.click()
     typed = type_sentinel_everywhere(page, "#form-mase-referral")
@@ -80,8 +75,7 @@ def test_referral_form_sentinel_reaches_the_exports_and_nothing_else(
         "strat_date": ("5", "2", "2027"),
         "referral_date": ("7", "1", "2027"),
     }.items():
-        for part, value in zip(("day", "month", "year"), parts, strict=True):
-            page.fill(f"#f-{name}-{part}", value)
+        fill_date(page, f"f-{name}", *parts)
     page.check("#f-strat_held-1")
     page.check("#f-mase_before-2")
 
@@ -102,11 +96,7 @@ def test_dates_page_sentinel_reaches_the_calendar_file_and_nothing_else(
     recorder: Any, served: Site
 ) -> None:
     first_seen = len(served.seen)
-    page = recorder.page
-    page.goto(recorder.url("calculators/dates/"))
-    page.wait_for_selector(
-        "form#dates-form[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
-    )
+    page = open_ready(recorder, "calculators/dates/", "form#dates-form")
     page.check("#out_of_borough-yes")  # shows the interval and its rationale
     typed = type_sentinel_everywhere(page, "#dates-form")
     assert typed == 3 * 3 + 3  # three dates in three parts, interval, rationale, reference
@@ -120,8 +110,7 @@ def test_dates_page_sentinel_reaches_the_calendar_file_and_nothing_else(
         "last_strategy": ("1", "10", "2026"),
         "initial_strategy": ("3", "9", "2026"),
     }.items():
-        for part, value in zip(("day", "month", "year"), parts, strict=True):
-            page.fill(f"#{name}-{part}", value)
+        fill_date(page, name, *parts)
     page.fill("#agreed_interval_weeks", "12")
     page.click("#dates-form button[type='submit']")
     page.locator("#dates-answer section[data-answer='strategy_meeting']").wait_for()

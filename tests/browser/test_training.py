@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from navigation import open_ready
 from playwright.sync_api import expect
 
 from calculators.protocol import protocol_from_mapping
@@ -46,10 +47,7 @@ def test_a_scenario_a_quiz_right_and_wrong_and_the_language_hint_with_no_request
 
     # A scenario: tick what the model answer ticks, choose its category, compare.
     scenario = protocol.scenario("amara-online")
-    page.goto(recorder.url("training/scenarios/"))
-    page.wait_for_selector(
-        "form#scenario-form[data-calculator-state='ready']", timeout=START_LIMIT_MS
-    )
+    open_ready(recorder, "training/scenarios/", "form#scenario-form")
     page.select_option("#scenario-choice", scenario.id)
     expect(page.locator(f"#scenario-{scenario.id}")).to_be_visible()
     expect(page.locator("#scenario-kayden-flat")).to_be_hidden()
@@ -67,8 +65,7 @@ def test_a_scenario_a_quiz_right_and_wrong_and_the_language_hint_with_no_request
 
     # The quiz: the first question answered right, the second wrong.
     questions = generate(protocol, QUIZ_SEED, 2)
-    page.goto(recorder.url("training/quiz/"))
-    page.wait_for_selector("form#quiz-form[data-calculator-state='ready']", timeout=START_LIMIT_MS)
+    open_ready(recorder, "training/quiz/", "form#quiz-form")
     legend = page.locator("#quiz-question legend")
     expect(legend).to_have_text(questions[0].prompt)
     page.check(f"#quiz-choice-{questions[0].answer}")
@@ -88,10 +85,7 @@ def test_a_scenario_a_quiz_right_and_wrong_and_the_language_hint_with_no_request
     expect(page.locator("#quiz-progress")).to_contain_text("Answered 2, right 1")
 
     # The language hint beside a form's free-text field.
-    page.goto(recorder.url("forms/mase-referral/"))
-    page.wait_for_selector(
-        "form#form-mase-referral[data-calculator-state='ready']", timeout=START_LIMIT_MS
-    )
+    open_ready(recorder, "forms/mase-referral/", "form#form-mase-referral")
     typed = "Seen with her boyfriend, who is 27, near the station."
     page.locator("#f-background").press_sequentially(typed)
     hint = page.locator("#f-background-language")

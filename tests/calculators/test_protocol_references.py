@@ -49,6 +49,15 @@ def test_references_are_found_with_their_paths(protocol: Protocol) -> None:
     assert found["sections[0].clauses[0].text"][0] == "text"
 
 
+def refusal(protocol_data: dict[str, Any], change: Any) -> tuple[str, str]:
+    """The path and message the protocol is refused with once `change` is made to a copy."""
+    data = copy.deepcopy(protocol_data)
+    change(data)
+    with pytest.raises(ProtocolError) as error:
+        protocol_from_mapping(data)
+    return error.value.path, error.value.message
+
+
 @pytest.mark.parametrize(
     ("change", "path", "message"),
     [
@@ -89,13 +98,9 @@ def test_references_are_found_with_their_paths(protocol: Protocol) -> None:
 def test_a_reference_to_nothing_is_refused_at_its_path(
     protocol_data: dict[str, Any], change: Any, path: str, message: str
 ) -> None:
-    data = copy.deepcopy(protocol_data)
-    change(data)
-    if path.endswith("[-1]"):
-        path = path.replace("[-1]", f"[{len(data['contacts'][0]['used_in']) - 1}]")
-    with pytest.raises(ProtocolError) as error:
-        protocol_from_mapping(data)
-    assert (error.value.path, error.value.message) == (path, message)
+    if path.endswith("[-1]"):  # the item appended to the list
+        path = path.replace("[-1]", f"[{len(protocol_data['contacts'][0]['used_in'])}]")
+    assert refusal(protocol_data, change) == (path, message)
 
 
 def test_an_indicator_reference_names_an_indicator_the_protocol_has(protocol: Protocol) -> None:
@@ -137,8 +142,7 @@ def test_an_indicator_reference_names_an_indicator_the_protocol_has(protocol: Pr
 def test_the_dates_pages_handoffs_go_to_date_fields_the_forms_have(
     protocol_data: dict[str, Any], change: Any, path: str, expected: str
 ) -> None:
-    data = copy.deepcopy(protocol_data)
-    change(data["timing"]["strategy_meeting"])
-    with pytest.raises(ProtocolError) as error:
-        protocol_from_mapping(data)
-    assert (error.value.path, error.value.message) == (path, expected)
+    def in_the_rule(data: dict[str, Any]) -> None:
+        change(data["timing"]["strategy_meeting"])
+
+    assert refusal(protocol_data, in_the_rule) == (path, expected)

@@ -6,48 +6,18 @@ here was counted by hand on a calendar; the comment beside it says how.
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
+from timing_helpers import changed, dates
 
 from calculators import timing
 from calculators.calendar_rules import LAST, last_weekday_of_month, weekday_of_month
 from calculators.clause_text import plain_text
-from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
+from calculators.protocol import Protocol
 
 THURSDAY, FRIDAY = 3, 4
-# England's bank holidays around Christmas 2026 (26 December is a Saturday, so Boxing
-# Day is kept on Monday 28 December) and Easter 2027 (Easter Sunday is 28 March).
-HOLIDAYS = [
-    {"date": "2026-12-25", "name": "Christmas Day"},
-    {"date": "2026-12-28", "name": "Boxing Day (substitute day)"},
-    {"date": "2027-01-01", "name": "New Year's Day"},
-    {"date": "2027-03-26", "name": "Good Friday"},
-    {"date": "2027-03-29", "name": "Easter Monday"},
-]
-
-
-def changed(protocol_data: dict[str, Any], change: Callable[[dict[str, Any]], Any]) -> Protocol:
-    """Newham's protocol with the given bank holidays and one change to its data."""
-    data = copy.deepcopy(protocol_data)
-    data["timing"]["bank_holidays"]["dates"] = copy.deepcopy(HOLIDAYS)
-    change(data)
-    return protocol_from_mapping(data)
-
-
-def refused(
-    protocol_data: dict[str, Any], change: Callable[[dict[str, Any]], Any]
-) -> ProtocolError:
-    with pytest.raises(ProtocolError) as error:
-        changed(protocol_data, change)
-    return error.value
-
-
-def dates(protocol: Protocol, rule_id: str, year: int) -> list[date]:
-    return [o.date for o in timing.occurrences(protocol, rule_id, year)]
 
 
 # The calendar: the nth or last weekday of a month ------------------------------
@@ -248,150 +218,6 @@ def test_recurring_review_of_one_length_reads_as_that_many_weeks(
     assert "every 6 weeks as a minimum" in plain_text(protocol, protocol.clause("6.2").text)
     with pytest.raises(ValueError, match="no dates of its own"):
         timing.occurrences(protocol, "strategy_meeting", 2027)
-
-
-# Any rule, by its id ---------------------------------------------------------------
-
-
-def test_a_new_rule_is_a_yaml_edit_and_clause_text_may_name_it(
-    protocol_data: dict[str, Any],
-) -> None:
-    def add(d: dict[str, Any]) -> None:
-        d["timing"]["case_audit"] = {
-            "kind": "monthly_deadline",
-            "clause": "5.3",
-            "name": "Case audit",
-            "weekday": "monday",
-            "week_of_month": 2,
-            "send_to": "cse-lead",
-            "handbook_wording": d["timing"]["monthly_report"]["handbook_wording"],
-        }
-        d["sections"][4]["clauses"][0]["text"] = "Audit by the {rule:case_audit} of the month."
-
-    protocol = changed(protocol_data, add)
-    assert protocol.timing.ids[-1] == "case_audit"
-    assert [r.id for r in timing.dated_rules(protocol)] == [
-        "mase_panel",
-        "mase_referral",
-        "monthly_report",
-        "case_audit",
-    ]
-    assert plain_text(protocol, protocol.sections[4].clauses[0].text) == (
-        "Audit by the 2nd Monday of the month."
-    )
-    # January 2027 begins on a Friday: its Mondays are 4 and 11.
-    assert dates(protocol, "case_audit", 2027)[0] == date(2027, 1, 11)
-
-
-def test_clause_text_naming_a_rule_the_protocol_lacks_lists_the_rules_it_has(
-    protocol_data: dict[str, Any],
-) -> None:
-    error = refused(
-        protocol_data,
-        lambda d: d["sections"][4]["clauses"][0].update(text="By the {rule:case_audit}."),
-    )
-    assert error.path == "sections[4].clauses[0].text"
-    assert error.message == (
-        "expected a rule (mase_panel, mase_referral, monthly_report, strategy_meeting) "
-        "in {rule:…}, got 'case_audit'"
-    )
-
-
-# Refusals name the item ----------------------------------------------------------
-
-
-def _both(d: dict[str, Any]) -> None:
-    d["timing"]["mase_referral"]["working_days"] = 10
-
-
-def _second_meeting(d: dict[str, Any]) -> None:
-    d["timing"]["second_panel"] = dict(d["timing"]["mase_panel"], week_of_month=3)
-    d["timing"]["panel_changes"] = [{"date": "2027-01-07", "cancelled": True, "reason": "X"}]
-
-
-@pytest.mark.parametrize(
-    ("change", "path", "message"),
-    [
-        (
-            lambda d: d["timing"]["mase_panel"].pop("kind"),
-            "timing.mase_panel.kind",
-            "missing required key 'kind' in timing.mase_panel (one of monthly_meeting, "
-            "deadline_before, monthly_deadline, recurring_review)",
-        ),
-        (
-            lambda d: d["timing"]["mase_panel"].update(kind="weekly_meeting"),
-            "timing.mase_panel.kind",
-            "expected one of monthly_meeting, deadline_before, monthly_deadline, "
-            "recurring_review, got 'weekly_meeting'",
-        ),
-        (
-            lambda d: d["timing"]["mase_panel"].update(week_of_month=6),
-            "timing.mase_panel.week_of_month",
-            'expected a week of the month, 1 to 5 or "last", got 6 (int)',
-        ),
-        (
-            lambda d: d["timing"]["monthly_report"].update(week_of_month="final"),
-            "timing.monthly_report.week_of_month",
-            "expected a week of the month, 1 to 5 or \"last\", got the text 'final'",
-        ),
-        (
-            _both,
-            "timing.mase_referral",
-            "expected either 'days: N' (calendar days) or 'working_days: N', not both",
-        ),
-        (
-            lambda d: d["timing"]["mase_referral"].update(meeting="monthly_report"),
-            "timing.mase_referral.meeting",
-            "expected the id of a monthly_meeting rule (mase_panel), got 'monthly_report'",
-        ),
-        (
-            lambda d: d["timing"]["mase_panel"].update(send_to="cse-lead"),
-            "timing.mase_panel.send_to",
-            "unknown key 'send_to' in timing.mase_panel (allowed: clause, name, weekday, "
-            "week_of_month, handbook_wording, kind)",
-        ),
-        (
-            lambda d: d["timing"].update(panel_change=[]),
-            "timing.panel_change",
-            "unknown key 'panel_change' in timing (allowed: panel_changes, bank_holidays, "
-            "or the id of an item with its mapping of keys to values)",
-        ),
-        (
-            lambda d: d["timing"].update({"case audit": d["timing"]["monthly_report"]}),
-            "timing.case audit",
-            "expected an id of letters, digits, '-', '_' or '.', got 'case audit'",
-        ),
-        (
-            _second_meeting,
-            "timing.panel_changes[0].meeting",
-            "expected the id of the monthly_meeting rule it changes (mase_panel, "
-            "second_panel), got nothing",
-        ),
-        (
-            lambda d: d["timing"]["strategy_meeting"].update(convene_clauses=["9.9"]),
-            "timing.strategy_meeting.convene_clauses[0]",
-            "expected the number of a clause in sections, got '9.9'",
-        ),
-    ],
-)
-def test_a_broken_timing_rule_is_refused_naming_its_item(
-    protocol_data: dict[str, Any], change: Callable[[dict[str, Any]], Any], path: str, message: str
-) -> None:
-    error = refused(protocol_data, change)
-    assert (error.path, error.message) == (path, message)
-
-
-def test_a_change_to_a_meeting_names_its_rule_when_there_are_two(
-    protocol_data: dict[str, Any],
-) -> None:
-    def two(d: dict[str, Any]) -> None:
-        _second_meeting(d)
-        d["timing"]["panel_changes"][0]["meeting"] = "second_panel"
-        d["timing"]["panel_changes"][0]["date"] = "2027-01-21"  # the 3rd Thursday
-
-    protocol = changed(protocol_data, two)
-    assert timing.occurrences(protocol, "second_panel", 2027)[0].cancelled
-    assert not timing.occurrences(protocol, "mase_panel", 2027)[0].cancelled
 
 
 # Working days ----------------------------------------------------------------------

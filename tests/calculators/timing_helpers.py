@@ -6,13 +6,15 @@ Runs on CPython and inside Pyodide: standard library and pytest only.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
+from calculators import timing
 from calculators.errors import InputError
-from calculators.protocol import Protocol, protocol_from_mapping
+from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
 
 THURSDAY = 3
 
@@ -43,3 +45,34 @@ def with_holidays(protocol_data: dict[str, Any], *holidays: tuple[str, str]) -> 
 
 def problems(error: pytest.ExceptionInfo[InputError]) -> dict[str, str]:
     return {p.field: p.message for p in error.value.problems}
+
+
+# England's bank holidays around Christmas 2026 (26 December is a Saturday, so Boxing
+# Day is kept on Monday 28 December) and Easter 2027 (Easter Sunday is 28 March).
+HOLIDAYS = [
+    {"date": "2026-12-25", "name": "Christmas Day"},
+    {"date": "2026-12-28", "name": "Boxing Day (substitute day)"},
+    {"date": "2027-01-01", "name": "New Year's Day"},
+    {"date": "2027-03-26", "name": "Good Friday"},
+    {"date": "2027-03-29", "name": "Easter Monday"},
+]
+
+
+def changed(protocol_data: dict[str, Any], change: Callable[[dict[str, Any]], Any]) -> Protocol:
+    """Newham's protocol with the given bank holidays and one change to its data."""
+    data = copy.deepcopy(protocol_data)
+    data["timing"]["bank_holidays"]["dates"] = copy.deepcopy(HOLIDAYS)
+    change(data)
+    return protocol_from_mapping(data)
+
+
+def refused(
+    protocol_data: dict[str, Any], change: Callable[[dict[str, Any]], Any]
+) -> ProtocolError:
+    with pytest.raises(ProtocolError) as error:
+        changed(protocol_data, change)
+    return error.value
+
+
+def dates(protocol: Protocol, rule_id: str, year: int) -> list[date]:
+    return [o.date for o in timing.occurrences(protocol, rule_id, year)]

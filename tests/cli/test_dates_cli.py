@@ -10,6 +10,17 @@ from typing import Any
 import icalendar
 
 
+def out_of_borough(run: Any, today: str, last: str, weeks: str, *more: str) -> Any:
+    """`dates` for a child placed out of borough at the interval agreed for them
+    (clause 6.13), from the last strategy meeting; it must answer."""
+    result = run(
+        "dates", "--today", today, "--last-strategy", last,
+        "--out-of-borough", "--interval-weeks", weeks, *more,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def test_dates_json_has_the_documented_keys(run: Any) -> None:
     result = run("dates", "--today", "2026-11-20", "--last-strategy", "2026-09-01", "--json")
     assert result.returncode == 0, result.stderr
@@ -29,18 +40,7 @@ def test_dates_without_a_last_meeting_has_no_strategy_answer(run: Any) -> None:
 
 
 def test_dates_out_of_borough_uses_the_agreed_interval(run: Any) -> None:
-    result = run(
-        "dates",
-        "--today",
-        "2026-11-29",
-        "--last-strategy",
-        "2026-10-01",
-        "--out-of-borough",
-        "--interval-weeks",
-        "12",
-        "--json",
-    )
-    assert result.returncode == 0, result.stderr
+    result = out_of_borough(run, "2026-11-29", "2026-10-01", "12", "--json")
     strategy = json.loads(result.stdout)["strategy_meeting"]
     assert strategy["latest"] == "2026-12-24"
     assert strategy["status"] == "not_due" and strategy["clauses"] == ["6.13"]
@@ -95,20 +95,10 @@ def test_out_of_borough_interval_outside_1_to_52_weeks_exits_2(run: Any) -> None
 
 
 def test_out_of_borough_8_weekly_interval_is_accepted_clause_6_13(run: Any) -> None:
-    result = run(
-        "dates",
-        "--today",
-        "2027-01-20",
-        "--last-strategy",
-        "2027-01-06",
-        "--out-of-borough",
-        "--interval-weeks",
-        "8",
-        "--rationale",
-        "Agreed at the meeting: placement near family",
-        "--json",
+    rationale = "Agreed at the meeting: placement near family"
+    result = out_of_borough(
+        run, "2027-01-20", "2027-01-06", "8", "--rationale", rationale, "--json"
     )
-    assert result.returncode == 0, result.stderr
     strategy = json.loads(result.stdout)["strategy_meeting"]
     assert strategy["latest"] == "2027-03-03"
     assert strategy["interval_weeks"] == 8 and strategy["clauses"] == ["6.13"]
@@ -116,17 +106,7 @@ def test_out_of_borough_8_weekly_interval_is_accepted_clause_6_13(run: Any) -> N
 
 
 def test_out_of_borough_30_week_interval_answers_with_a_warning(run: Any) -> None:
-    result = run(
-        "dates",
-        "--today",
-        "2027-01-20",
-        "--last-strategy",
-        "2027-01-06",
-        "--out-of-borough",
-        "--interval-weeks",
-        "30",
-    )
-    assert result.returncode == 0, result.stderr
+    result = out_of_borough(run, "2027-01-20", "2027-01-06", "30")
     assert "Hold the next strategy meeting by Wednesday 4 August 2027 at the latest" in (
         result.stdout
     )

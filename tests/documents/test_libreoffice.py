@@ -37,6 +37,32 @@ def soffice() -> str:
     return found
 
 
+def convert(soffice: str, folder: Path, to: str) -> Path:
+    """Convert every .docx in `folder` with LibreOffice headless (its own profile there);
+    the converted files are in the folder returned."""
+    documents = sorted(str(p) for p in folder.glob("*.docx"))
+    assert documents, f"test setup: no document in {folder}"
+    out = folder / "out"
+    result = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder / 'profile'}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(out),
+            *documents,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 def test_every_filled_template_converts_in_libreoffice_with_its_text(
     soffice: str, tmp_path: Path
 ) -> None:
@@ -53,27 +79,9 @@ def test_every_filled_template_converts_in_libreoffice_with_its_text(
         blank = blank_template_docx(protocol, template)
         (tmp_path / f"{template.id}.docx").write_bytes(fill_docx(blank, template, values))
         expected[template.id] = [v for v in values.values() if isinstance(v, str)]
-    documents = sorted(str(p) for p in tmp_path.glob("*.docx"))
-    profile = tmp_path / "profile"
-    result = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-            str(tmp_path / "out"),
-            *documents,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    out = convert(soffice, tmp_path, "txt:Text (encoded):UTF8")
     for template_id, texts in expected.items():
-        converted = (tmp_path / "out" / f"{template_id}.txt").read_text(encoding="utf-8-sig")
+        converted = (out / f"{template_id}.txt").read_text(encoding="utf-8-sig")
         for text in texts:
             for line in text.split("\n"):
                 assert line in converted, (template_id, line)
@@ -117,31 +125,15 @@ def test_the_largest_documents_the_calculators_accept_open_in_libreoffice(
     protocol = load_protocol().protocol
     template = protocol.template("monthly-report")
     blank = blank_template_docx(protocol, template)
-    for name, values in largest_documents(protocol).items():
+    largest = largest_documents(protocol)
+    for name, values in largest.items():
         clean = check_values(template, values)  # accepted: within every cap
         texts = [c for v in clean.values() for c in (v if isinstance(v, str) else ())]
         cells = [c for v in clean.values() if isinstance(v, list) for r in v for c in r.values()]
         chars = sum(len(t) for t in texts + cells)
         assert chars > MAX_DOCUMENT_CHARS * 0.95, (name, chars)  # and close to the caps
         (tmp_path / f"{name}.docx").write_bytes(fill_docx(blank, template, values))
-    documents = sorted(str(p) for p in tmp_path.glob("*.docx"))
-    result = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "out"),
-            *documents,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    for document in documents:
-        pdf = tmp_path / "out" / (Path(document).stem + ".pdf")
+    out = convert(soffice, tmp_path, "pdf")
+    for name in largest:
+        pdf = out / f"{name}.pdf"
         assert pdf.read_bytes().startswith(b"%PDF"), pdf.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -28,120 +29,130 @@ def message_for(path: Path) -> str:
     return str(error.value)
 
 
+@dataclass(frozen=True)
+class Breakage:
+    """One edit that breaks the protocol file, and what the message must then say.
+
+    `on_line_of` names text of the broken file whose line the message must give
+    (`lines_below` lines further down).
+    """
+
+    old: str
+    new: str
+    says: tuple[str, ...]
+    on_line_of: str | None = None
+    lines_below: int = 0
+
+
+BREAKAGES = {
+    "missing_key_names_the_key_and_its_place": Breakage(
+        "  owner: CSE lead, Children and Young People's Services (CYPS)\n",
+        "",
+        says=("metadata.owner", "missing required key 'owner'", ", line "),
+    ),
+    "wrong_type_says_what_was_expected": Breakage(
+        "    min_weeks: 8\n",
+        "    min_weeks: eight\n",
+        says=("timing.strategy_meeting.min_weeks", "expected a whole number"),
+        on_line_of="min_weeks: eight",
+    ),
+    "unknown_key_is_reported_as_a_probable_typo": Breakage(
+        "    week_of_month: 3\n",
+        "    week_of_month: 3\n    sendto: cse-lead\n",
+        says=("timing.monthly_report.sendto", "unknown key 'sendto'", "allowed:", "send_to"),
+        on_line_of="sendto:",
+    ),
+    "duplicate_clause_id_names_both_places": Breakage(
+        '- id: "6.14"',
+        '- id: "6.13"',
+        says=(
+            "sections[5].clauses[13].id",
+            "duplicate clause id '6.13'",
+            "first used at sections[5].clauses[12].id",
+        ),
+    ),
+    "duplicate_indicator_id_is_refused": Breakage(
+        "{id: eh-1-2,",
+        "{id: eh-1-1,",
+        says=("categories.domains[0].indicators[1].id", "duplicate indicator id 'eh-1-1'"),
+    ),
+    "category_outside_one_to_three_is_refused": Breakage(
+        "{id: sm-3-1, category: 3,",
+        "{id: sm-3-1, category: 4,",
+        says=(
+            "categories.domains[5].indicators[4].category",
+            "expected a category 1, 2 or 3, got 4",
+        ),
+        on_line_of="sm-3-1",
+    ),
+    "malformed_email_is_refused": Breakage(
+        "email: Jane.Sharp@newham.gov.uk",
+        "email: Jane.Sharp.newham.gov.uk",
+        says=("contacts[0].email", "expected an email address", "'Jane.Sharp.newham.gov.uk'"),
+    ),
+    "impossible_date_is_refused": Breakage(
+        "effective_date: 2026-12-01",
+        "effective_date: 2026-02-31",
+        says=(
+            "metadata.effective_date",
+            "expected a real date in the form YYYY-MM-DD, got '2026-02-31'",
+        ),
+        on_line_of="2026-02-31",
+    ),
+    "empty_text_is_refused": Breakage(
+        "        text: MASE to be used as an escalation procedure where there are barriers"
+        " to progress",
+        '        text: "  "',
+        says=("sections[5].clauses[11].text", "expected some text, got an empty text"),
+    ),
+    "invalid_yaml_gives_line_and_column": Breakage(
+        "  levels:\n",
+        "  levels: [\n",
+        says=("invalid YAML", ", line ", "column"),
+    ),
+    "duplicate_yaml_key_is_refused": Breakage(
+        '  version: "1.0"\n',
+        '  version: "1.0"\n  version: "2.0"\n',
+        says=("duplicate key 'version'",),
+    ),
+    "reference_to_an_unknown_contact_is_refused": Breakage(
+        "{contact:cse-lead}",
+        "{contact:cse-leed}",
+        says=("sections[4].clauses[2].text", "expected a contact id", "'cse-leed'"),
+    ),
+    "a_panel_change_on_a_day_without_a_panel_names_the_line": Breakage(
+        "  panel_changes: []\n",
+        "  panel_changes:\n    - {date: 2027-01-08, cancelled: true, reason: A slip}\n",
+        says=("timing.panel_changes[0].date", "that month's panel is on 2027-01-07"),
+        on_line_of="2027-01-08",
+    ),
+    "a_cross_reference_to_an_unknown_form_names_the_clause_and_its_line": Breakage(
+        "(see {form:mase-referral|",
+        "(see {form:mase-referal|",
+        says=("sections[3].clauses[5].text", "expected a template id", "'mase-referal'"),
+        on_line_of='id: "4.6"',
+        lines_below=1,  # the line of 4.6's text
+    ),
+}
+
+
 def test_the_real_protocol_file_is_valid() -> None:
     loaded = load_protocol()
     assert len(loaded.protocol.clauses) == 31
 
 
-def test_missing_key_names_the_key_and_its_place(tmp_path: Path) -> None:
-    path = broken(tmp_path, "  owner: CSE lead, Children and Young People's Services (CYPS)\n", "")
+@pytest.mark.parametrize("breakage", BREAKAGES.values(), ids=BREAKAGES.keys())
+def test_a_broken_protocol_file_is_refused_with_a_message(
+    tmp_path: Path, breakage: Breakage
+) -> None:
+    path = broken(tmp_path, breakage.old, breakage.new)
     message = message_for(path)
     assert str(path) in message
-    assert "metadata.owner" in message
-    assert "missing required key 'owner'" in message
-    assert ", line " in message
-
-
-def test_wrong_type_says_what_was_expected(tmp_path: Path) -> None:
-    path = broken(tmp_path, "    min_weeks: 8\n", "    min_weeks: eight\n")
-    message = message_for(path)
-    assert "timing.strategy_meeting.min_weeks" in message
-    assert "expected a whole number" in message
-    assert f"line {line_of(path.read_text(), 'min_weeks: eight')}" in message
-
-
-def test_unknown_key_is_reported_as_a_probable_typo(tmp_path: Path) -> None:
-    path = broken(
-        tmp_path, "    week_of_month: 3\n", "    week_of_month: 3\n    sendto: cse-lead\n"
-    )
-    message = message_for(path)
-    assert "timing.monthly_report.sendto" in message
-    assert "unknown key 'sendto'" in message
-    assert "allowed:" in message and "send_to" in message
-    assert f"line {line_of(path.read_text(), 'sendto:')}" in message
-
-
-def test_duplicate_clause_id_names_both_places(tmp_path: Path) -> None:
-    path = broken(tmp_path, '- id: "6.14"', '- id: "6.13"')
-    message = message_for(path)
-    assert "sections[5].clauses[13].id" in message
-    assert "duplicate clause id '6.13'" in message
-    assert "first used at sections[5].clauses[12].id" in message
-
-
-def test_duplicate_indicator_id_is_refused(tmp_path: Path) -> None:
-    path = broken(tmp_path, "{id: eh-1-2,", "{id: eh-1-1,")
-    message = message_for(path)
-    assert "categories.domains[0].indicators[1].id" in message
-    assert "duplicate indicator id 'eh-1-1'" in message
-
-
-def test_category_outside_one_to_three_is_refused(tmp_path: Path) -> None:
-    path = broken(tmp_path, "{id: sm-3-1, category: 3,", "{id: sm-3-1, category: 4,")
-    message = message_for(path)
-    assert "categories.domains[5].indicators[4].category" in message
-    assert "expected a category 1, 2 or 3, got 4" in message
-    assert f"line {line_of(path.read_text(), 'sm-3-1')}" in message
-
-
-def test_malformed_email_is_refused(tmp_path: Path) -> None:
-    path = broken(tmp_path, "email: Jane.Sharp@newham.gov.uk", "email: Jane.Sharp.newham.gov.uk")
-    message = message_for(path)
-    assert "contacts[0].email" in message
-    assert "expected an email address" in message
-    assert "'Jane.Sharp.newham.gov.uk'" in message
-
-
-def test_impossible_date_is_refused(tmp_path: Path) -> None:
-    path = broken(tmp_path, "effective_date: 2026-12-01", "effective_date: 2026-02-31")
-    message = message_for(path)
-    assert "metadata.effective_date" in message
-    assert "expected a real date in the form YYYY-MM-DD, got '2026-02-31'" in message
-    assert f"line {line_of(path.read_text(), '2026-02-31')}" in message
-
-
-def test_empty_text_is_refused(tmp_path: Path) -> None:
-    path = broken(
-        tmp_path,
-        "        text: MASE to be used as an escalation procedure where there are barriers to progress",
-        '        text: "  "',
-    )
-    message = message_for(path)
-    assert "sections[5].clauses[11].text" in message
-    assert "expected some text, got an empty text" in message
-
-
-def test_invalid_yaml_gives_line_and_column(tmp_path: Path) -> None:
-    path = broken(tmp_path, "  levels:\n", "  levels: [\n")
-    message = message_for(path)
-    assert str(path) in message
-    assert "invalid YAML" in message
-    assert ", line " in message and "column" in message
-
-
-def test_duplicate_yaml_key_is_refused(tmp_path: Path) -> None:
-    path = broken(tmp_path, '  version: "1.0"\n', '  version: "1.0"\n  version: "2.0"\n')
-    message = message_for(path)
-    assert "duplicate key 'version'" in message
-
-
-def test_reference_to_an_unknown_contact_is_refused(tmp_path: Path) -> None:
-    path = broken(tmp_path, "{contact:cse-lead}", "{contact:cse-leed}")
-    message = message_for(path)
-    assert "sections[4].clauses[2].text" in message
-    assert "expected a contact id" in message and "'cse-leed'" in message
-
-
-def test_a_panel_change_on_a_day_without_a_panel_names_the_line(tmp_path: Path) -> None:
-    path = broken(
-        tmp_path,
-        "  panel_changes: []\n",
-        "  panel_changes:\n    - {date: 2027-01-08, cancelled: true, reason: A slip}\n",
-    )
-    message = message_for(path)
-    assert "timing.panel_changes[0].date" in message
-    assert "that month's panel is on 2027-01-07" in message
-    assert f"line {line_of(path.read_text(), '2027-01-08')}" in message
+    for words in breakage.says:
+        assert words in message
+    if breakage.on_line_of is not None:
+        line = line_of(path.read_text(), breakage.on_line_of) + breakage.lines_below
+        assert f"line {line}" in message
 
 
 def test_a_deeply_nested_file_is_refused_plainly(tmp_path: Path) -> None:
@@ -165,14 +176,3 @@ def test_check_command_exits_2_with_the_message(tmp_path: Path) -> None:
     path = broken(tmp_path, "email: Jane.Sharp@newham.gov.uk", "email: nobody")
     assert main(["check", str(path)]) == 2
     assert main(["check", str(PROTOCOL_PATH)]) == 0
-
-
-def test_a_cross_reference_to_an_unknown_form_names_the_clause_and_its_line(
-    tmp_path: Path,
-) -> None:
-    path = broken(tmp_path, "(see {form:mase-referral|", "(see {form:mase-referal|")
-    message = message_for(path)
-    assert "sections[3].clauses[5].text" in message
-    assert "expected a template id" in message and "'mase-referal'" in message
-    text_line = line_of(path.read_text(), 'id: "4.6"') + 1  # the line of 4.6's text:
-    assert f"line {text_line}" in message
