@@ -41,7 +41,7 @@ def open_page(recorder: Any, width: int | None = None) -> Any:
 
 
 def highest(number: int) -> str:
-    return RULE.highest.format(category=f"Category {number}")
+    return RULE.highest.format(category=RULE.name_of(number))
 
 
 def wait_for_headline(page: Any, number: int) -> None:
