@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from timing_helpers import changed, dates, refused
+from timing_helpers import case_audit, changed, dates, refused
 
 from calculators import timing
 from calculators.clause_text import plain_text
@@ -27,15 +27,7 @@ def test_a_new_rule_is_a_yaml_edit_and_clause_text_may_name_it(
     protocol_data: dict[str, Any],
 ) -> None:
     def add(d: dict[str, Any]) -> None:
-        d["timing"]["case_audit"] = {
-            "kind": "monthly_deadline",
-            "clause": "5.3",
-            "name": "Case audit",
-            "weekday": "monday",
-            "week_of_month": 2,
-            "send_to": "cse-lead",
-            "handbook_wording": d["timing"]["monthly_report"]["handbook_wording"],
-        }
+        d["timing"]["case_audit"] = case_audit(d)
         d["sections"][4]["clauses"][0]["text"] = "Audit by the {rule:case_audit} of the month."
 
     protocol = changed(protocol_data, add)

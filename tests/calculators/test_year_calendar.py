@@ -5,12 +5,13 @@ Runs on CPython and inside Pyodide: standard library, pytest and hypothesis only
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 from typing import Any
 
+from timing_helpers import with_case_audit
+
 from calculators import dates_request, schedule, schedule_words
-from calculators.protocol import Protocol, protocol_from_mapping
+from calculators.protocol import Protocol
 
 
 def test_year_calendar_has_each_months_panel_referral_and_report(protocol: Protocol) -> None:
@@ -38,24 +39,13 @@ def test_upcoming_events_cover_twelve_months_from_today(protocol: Protocol) -> N
 def test_a_rule_the_protocol_adds_has_its_own_dates_in_the_calendar(
     protocol_data: dict[str, Any],
 ) -> None:
-    data = copy.deepcopy(protocol_data)
-    data["timing"]["case_audit"] = {
-        "kind": "monthly_deadline",
-        "clause": "5.3",
-        "name": "Case audit",
-        "weekday": "monday",
-        "week_of_month": 2,
-        "send_to": "cse-lead",
-        "handbook_wording": {
-            "rule": "Audit the open cases by the {when} of every month.",
-            "answer_title": "{name}",
-            "last_due": "The {month} audit was due on {date}",
-            "next_due": "The {month} audit is due on {date}.",
-            "due_today": "The {month} audit is due today, {date}",
-        },
+    wording = {
+        **protocol_data["timing"]["monthly_report"]["handbook_wording"],
+        "rule": "Audit the open cases by the {when} of every month.",
     }
-    with_audit = protocol_from_mapping(data)
-    events = schedule_words.year_events(with_audit, 2027)
+    events = schedule_words.year_events(
+        with_case_audit(protocol_data, handbook_wording=wording), 2027
+    )
     audits = [e for e in events if e.summary == "Case audit"]
     # The 2nd Monday of each month of 2027; the report keeps its own, plain UIDs.
     assert [e.date.day for e in audits] == [11, 8, 8, 12, 10, 14, 12, 9, 13, 11, 8, 13]
@@ -68,14 +58,7 @@ def test_a_rule_the_protocol_adds_has_its_own_dates_in_the_calendar(
 def test_a_monthly_deadline_the_protocol_adds_is_among_the_due_dates(
     protocol_data: dict[str, Any],
 ) -> None:
-    data = copy.deepcopy(protocol_data)
-    data["timing"]["case_audit"] = {
-        **data["timing"]["monthly_report"],
-        "name": "Case audit",
-        "weekday": "monday",
-        "week_of_month": 2,
-    }
-    result = dates_request.handle_dates(protocol_from_mapping(data), {"today": "2027-01-05"})
+    result = dates_request.handle_dates(with_case_audit(protocol_data), {"today": "2027-01-05"})
     [audit] = [a for a in result["answers"] if a["id"] == "case_audit_due"]
     assert audit["title"] == "Monthly CSE case report"  # its own answer_title, copied here
     assert audit["date"] == "2027-01-11"

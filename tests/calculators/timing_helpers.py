@@ -76,3 +76,15 @@ def refused(
 
 def dates(protocol: Protocol, rule_id: str, year: int) -> list[date]:
     return [o.date for o in timing.occurrences(protocol, rule_id, year)]
+
+
+def case_audit(protocol_data: dict[str, Any], **keys: Any) -> dict[str, Any]:
+    """A rule a protocol owner might add: a case audit on the 2nd Monday of every month,
+    sent to the CSE lead, in the monthly report's words unless `keys` say otherwise."""
+    report = copy.deepcopy(protocol_data["timing"]["monthly_report"])
+    return {**report, "name": "Case audit", "weekday": "monday", "week_of_month": 2, **keys}
+
+
+def with_case_audit(protocol_data: dict[str, Any], **keys: Any) -> Protocol:
+    """The protocol with `case_audit` added under timing."""
+    return changed(protocol_data, lambda d: d["timing"].update(case_audit=case_audit(d, **keys)))
