@@ -303,13 +303,15 @@ class _Reader:
 
 
 def _id_pairs(value: Any, path: str) -> tuple[tuple[str, str], ...]:
-    """A mapping of ids to ids (`{target: source}`), in file order."""
+    """A mapping of ids to ids (`{target: source}`), sorted by key: the site's JSON sorts
+    its keys, so the same file reads the same on CPython and in the browser."""
     if not isinstance(value, Mapping) or not value:
         raise ProtocolError(path, f"expected a mapping of ids to ids, got {p.describe(value)}")
-    return tuple(
+    pairs = (
         (p.identifier(key, path), p.identifier(item, p.join(path, str(key))))
         for key, item in value.items()
     )
+    return tuple(sorted(pairs))
 
 
 def _kind(value: Any, path: str, kinds: Mapping[str, type]) -> type:
