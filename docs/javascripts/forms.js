@@ -288,9 +288,6 @@ export function bind(form, { api }) {
 
   // Exports ----------------------------------------------------------------------
 
-
-
-
   async function makeDocument() {
     exportStatus.textContent = "Making the Word document…";
     const made = await downloadDocument(api, form.dataset.blank ?? "", template, collect());
@@ -305,16 +302,23 @@ export function bind(form, { api }) {
     exportStatus.textContent = `Downloaded ${made.filename}.`;
   }
 
-  async function copyText() {
-    const answer = await api.call("template_text", { template, fields: collect() });
+  /** Ask the calculators about the answers: their result, or null (problems shown). */
+  async function askAbout(/** @type {string} */ request) {
+    const answer = await api.call(request, { template, fields: collect() });
     if (!answer.ok) {
       showProblems(answer.errors);
-      return;
+      return null;
     }
     clearProblems();
-    caseText.value = answer.result.text;
+    return answer.result;
+  }
+
+  async function copyText() {
+    const result = await askAbout("template_text");
+    if (!result) return;
+    caseText.value = result.text;
     try {
-      await navigator.clipboard.writeText(answer.result.text);
+      await navigator.clipboard.writeText(result.text);
       exportStatus.textContent = "Copied the text for the case record.";
     } catch {
       caseText.select();
@@ -323,14 +327,10 @@ export function bind(form, { api }) {
   }
 
   async function saveDraft() {
-    const answer = await api.call("save_draft", { template, fields: collect() });
-    if (!answer.ok) {
-      showProblems(answer.errors);
-      return;
-    }
-    clearProblems();
-    download(answer.result.filename, new Blob([answer.result.json], { type: "application/json" }));
-    exportStatus.textContent = `Saved ${answer.result.filename} to your downloads.`;
+    const result = await askAbout("save_draft");
+    if (!result) return;
+    download(result.filename, new Blob([result.json], { type: "application/json" }));
+    exportStatus.textContent = `Saved ${result.filename} to your downloads.`;
   }
 
   draftInput.addEventListener("change", () => {
