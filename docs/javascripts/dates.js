@@ -132,7 +132,7 @@ export function bind(form, { api }) {
     if (response.ok) {
       clearProblems();
       showAnswers(response.result.answers);
-      handoffButton.hidden = !response.result.strategy_meeting;
+      handoffButton.hidden = !response.result.strategy_meeting || handoffs.length === 0;
     } else {
       answer.replaceChildren();
       handoffButton.hidden = true;

@@ -42,8 +42,9 @@ def opened(make_recorder: Any, site: Site, path: str) -> Any:
 
 def test_its_due_dates_follow_its_own_rules(make_recorder: Any, made_up: Site) -> None:
     recorder, page = opened(make_recorder, made_up, "calculators/dates/")
-    for part, value in (("day", "1"), ("month", "3"), ("year", "2027")):
-        page.fill(f"#today-{part}", value)
+    for name, (day, month) in {"today": ("1", "3"), "last_strategy": ("1", "2")}.items():
+        for part, value in (("day", day), ("month", month), ("year", "2027")):
+            page.fill(f"#{name}-{part}", value)
     page.click("#dates-form button[type='submit']")
     panel = page.locator("[data-answer='mase_next_meeting']")
     expect(panel.locator("h3")).to_have_text("Next Multi-agency panel")
@@ -53,6 +54,11 @@ def test_its_due_dates_follow_its_own_rules(make_recorder: Any, made_up: Site) -
     expect(referral).to_contain_text("Tuesday 30 March 2027")  # 10 working days before 13 April
     report = page.locator("[data-answer='monthly_report_due']")
     expect(report).to_contain_text("Friday 26 March 2027")  # the last Friday
+    review = page.locator("[data-answer='strategy_meeting']")
+    expect(review.locator("h3")).to_have_text("Next Review meeting")
+    expect(review).to_contain_text("Monday 15 March 2027")  # 6 weeks after 1 February
+    # It names no forms to hand the dates to, so it offers none.
+    expect(page.locator("[data-action='handoff-forms']")).to_be_hidden()
     recorder.assert_clean()
 
 
