@@ -15,7 +15,9 @@ cache), so launching a browser costs neither side anything:
   latency once ready, the bytes a text-only page transfers, the build time, and the
   slowest hostile inputs (bench/hostile_input.py).
 
-Medians of several runs. Results also go to bench/results/latest.json.
+Medians of several runs; in every other run the risk page goes first. The machine's
+load average before and after is reported: on a shared machine the waits grow with it.
+Results also go to bench/results/latest.json.
 """
 
 from __future__ import annotations
@@ -110,7 +112,8 @@ def measure(browser: Any, site: Site) -> dict[str, Any]:
     field_usable, linked_ready = [], []
     repeat_statuses: dict[str, int] = {}
     repeat_downloads: list[str] = []
-    for _ in range(RUNS):
+
+    def bare_side() -> None:
         # The bare page: cold, then again in the same context.
         context = new_context(browser)
         page, elapsed = visit(context, bare_url, "body[data-state='ready']", "bare-ready")
@@ -120,6 +123,7 @@ def measure(browser: Any, site: Site) -> dict[str, Any]:
         bare_repeat.append(elapsed)
         context.close()
 
+    def risk_side() -> None:
         # The risk page: cold (first field usable, ready), its link to the due dates,
         # then a repeat visit in the same context.
         context = new_context(browser)
@@ -139,6 +143,13 @@ def measure(browser: Any, site: Site) -> dict[str, Any]:
             if seen.status == 200:
                 repeat_downloads.append(seen.path)
         context.close()
+
+    for run in range(RUNS):
+        # Each side goes first in every other run, so that neither always meets the
+        # browser, the server or the machine in the state the other left them.
+        sides = (bare_side, risk_side) if run % 2 == 0 else (risk_side, bare_side)
+        for side in sides:
+            side()
 
     context = new_context(browser)
     page = context.new_page()
@@ -176,6 +187,11 @@ def measure(browser: Any, site: Site) -> dict[str, Any]:
             "bare_repeat_median": statistics.median(bare_repeat),
             "risk_repeat_median": statistics.median(risk_repeat),
             "cold_ratio": risk_median / bare_median,
+            # The same ratio run by run (a run's two visits are seconds apart): steadier
+            # when the machine's load changes during the bench. The target is cold_ratio.
+            "cold_ratio_paired_median": statistics.median(
+                risk / bare for risk, bare in zip(risk_cold, bare_cold, strict=True)
+            ),
         },
         "repeat_visit": {
             "server_statuses": repeat_statuses,
@@ -222,10 +238,12 @@ def main() -> int:
             sync_playwright() as pw,
         ):
             browser = launch(pw)
+            load_before = os.getloadavg()
             try:
                 results = measure(browser, site)
             finally:
                 browser.close()
+            results["load_average"] = {"before": load_before, "after": os.getloadavg()}
     results["build_s"] = {"runs": builds, "median": statistics.median(builds)}
     results["hostile_input"] = measure_hostile_input()
     results["pyodide_files"] = list(PYODIDE_FILES)

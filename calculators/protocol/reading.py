@@ -191,12 +191,21 @@ def read(cls: type[T], data: Any, path: str = "", context: Context = ()) -> T:
 
 @dataclass(frozen=True)
 class _Plan:
-    """A dataclass's fields with their resolved type hints and specs."""
+    """A dataclass's fields with their resolved type hints, specs and keys in the file."""
 
-    fields: tuple[tuple[dataclasses.Field[Any], Any, Spec], ...]
+    fields: tuple[tuple[dataclasses.Field[Any], Any, Spec, str], ...]
     required: tuple[str, ...]
     optional: tuple[str, ...]
     other_keys: bool  # a keyed_items() field reads the keys that are not fields
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """A type hint taken apart once per reading (the browser reads the file on every start)."""
+
+    origin: Any
+    arguments: tuple[Any, ...]
+    is_dataclass: bool
 
 
 class _Reader:
@@ -204,32 +213,44 @@ class _Reader:
 
     def __init__(self) -> None:
         self.plans: dict[type, _Plan] = {}
+        self.shapes: dict[Any, _Shape] = {}
 
     def plan(self, cls: type) -> _Plan:
         if cls not in self.plans:
             hints = typing.get_type_hints(cls)
             required, optional = keys(cls)
             self.plans[cls] = _Plan(
-                fields=tuple((f, hints[f.name], field_spec(f)) for f in dataclasses.fields(cls)),
+                fields=tuple(
+                    (f, hints[f.name], field_spec(f), file_key(f)) for f in dataclasses.fields(cls)
+                ),
                 required=required,
                 optional=optional,
                 other_keys=any(field_spec(f).keyed for f in dataclasses.fields(cls)),
             )
         return self.plans[cls]
 
+    def shape(self, hint: Any) -> _Shape:
+        found = self.shapes.get(hint)
+        if found is None:
+            found = _Shape(
+                typing.get_origin(hint), typing.get_args(hint), dataclasses.is_dataclass(hint)
+            )
+            self.shapes[hint] = found
+        return found
+
     def read(self, cls: type[T], data: Any, path: str, context: Context) -> T:
         plan = self.plan(cls)
         mapping = p.expect_mapping(data, path, plan.required, plan.optional, plan.other_keys)
         values: dict[str, Any] = {}
         inner = (*context, values)
-        for item, hint, options in plan.fields:
+        for item, hint, options, key in plan.fields:
             if options.parent is not None:
                 values[item.name] = context[-1][options.parent]
             elif options.keyed:
                 values[item.name] = self.keyed(hint, mapping, path, options, inner, plan)
-            elif file_key(item) in mapping:
-                where = p.join(path, file_key(item))
-                value = self.value(hint, mapping[file_key(item)], where, options, inner)
+            elif key in mapping:
+                where = p.join(path, key)
+                value = self.value(hint, mapping[key], where, options, inner)
                 if options.check is not None and value is not None:
                     value = options.check(value, where)
                 values[item.name] = value
@@ -275,8 +296,8 @@ class _Reader:
         return tuple(result)
 
     def value(self, hint: Any, value: Any, path: str, options: Spec, context: Context) -> Any:
-        origin = typing.get_origin(hint)
-        arguments = typing.get_args(hint)
+        shape = self.shape(hint)
+        origin, arguments = shape.origin, shape.arguments
         if options.kinds is not None and origin is not tuple:
             return self.read(_kind(value, path, options.kinds), value, path, context)
         if origin in (typing.Union, types.UnionType):
@@ -297,8 +318,8 @@ class _Reader:
                 lambda item, item_path: self.value(arguments[0], item, item_path, options, context),
                 options.min_items,
             )
-        if dataclasses.is_dataclass(hint):
-            return self.read(hint, value, path, context)  # type: ignore[arg-type]
+        if shape.is_dataclass:
+            return self.read(hint, value, path, context)
         return _leaf(hint, value, path, options, context)
 
 

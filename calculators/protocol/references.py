@@ -46,22 +46,48 @@ def check_references(protocol: Protocol) -> None:
 
 def references(item: Any, path: str = "") -> Iterator[tuple[str, str, str]]:
     """(kind, value, path) of every value marked `refers_to` in the model, in file order."""
-    for item_field in dataclasses.fields(item):
-        value = getattr(item, item_field.name)
-        where = join(path, file_key(item_field))
-        kind = field_spec(item_field).refers_to
-        values = value if isinstance(value, tuple) else (value,)
-        if field_spec(item_field).keyed:  # listed by key: timing.mase_panel
-            paths = [join(path, str(key_of(one))) for one in values]
-        elif isinstance(value, tuple):
-            paths = [f"{where}[{i}]" for i in range(len(value))]
+    return _references(item, path, {})
+
+
+# A field as the walk needs it: its name, its key in the file, what it refers to, whether
+# it is listed by key.
+_Walked = tuple[str, str, str | None, bool]
+
+
+def _references(
+    item: Any, path: str, fields: dict[type, tuple[_Walked, ...]]
+) -> Iterator[tuple[str, str, str]]:
+    """The walk, with each dataclass's fields looked up once per walk (the browser checks
+    the whole protocol on every start)."""
+    cls = type(item)
+    walked = fields.get(cls)
+    if walked is None:
+        walked = tuple(
+            (f.name, file_key(f), field_spec(f).refers_to, field_spec(f).keyed)
+            for f in dataclasses.fields(item)
+        )
+        fields[cls] = walked
+    for name, key, kind, keyed in walked:
+        value = getattr(item, name)
+        if isinstance(value, tuple):
+            values = value
+        elif kind is None and not dataclasses.is_dataclass(value):
+            continue  # a plain value that refers to nothing
         else:
-            paths = [where]
-        for one, one_path in zip(values, paths, strict=True):
+            values = (value,)
+        for index, one in enumerate(values):
+            if kind is None and not dataclasses.is_dataclass(one):
+                continue
+            if keyed:  # listed by key: timing.mase_panel
+                one_path = join(path, str(key_of(one)))
+            elif isinstance(value, tuple):
+                one_path = f"{join(path, key)}[{index}]"
+            else:
+                one_path = join(path, key)
             if kind is not None and one is not None:
                 yield kind, one, one_path
             elif dataclasses.is_dataclass(one):
-                yield from references(one, one_path)
+                yield from _references(one, one_path, fields)
 
 
 def reference_checks(protocol: Protocol) -> dict[str, Check]:

@@ -29,7 +29,7 @@ from calculators.protocol import Protocol  # noqa: E402
 from handbook.build import assets  # noqa: E402
 from handbook.build.generated_pages import UnknownIdError, add_to_nav, generated_pages  # noqa: E402
 from handbook.pages.directive import immediate_danger  # noqa: E402
-from handbook.postprocess import csp  # noqa: E402
+from handbook.postprocess import csp, stylesheets  # noqa: E402
 from handbook.postprocess.abbreviations import mark_abbreviations  # noqa: E402
 from handbook.postprocess.accessibility import name_search_dialog  # noqa: E402
 
@@ -64,19 +64,24 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Name the search dialog, then give the page a policy with its inline scripts' hashes."""
-    return csp.add_policy(name_search_dialog(output))
+    """Name the search dialog and link the handbook's stylesheets as one file, then give
+    the page a policy with its inline scripts' hashes."""
+    return csp.add_policy(_one_stylesheet(name_search_dialog(output), config))
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    """Static templates such as 404.html get the same policy."""
+    """Static templates such as 404.html get the same stylesheet and policy."""
     if template_name.endswith(".html"):
-        return csp.add_policy(output_content)
+        return csp.add_policy(_one_stylesheet(output_content, config))
     return output_content
 
 
 def on_post_build(config: Any) -> None:
-    """Write the Pyodide runtime, the calculators wheel, protocol JSON and manifest."""
+    """Write the joined stylesheet, the Pyodide runtime, the calculators wheel, protocol
+    JSON and manifest."""
+    stylesheets.write_joined(
+        Path(config["site_dir"]), Path(config["docs_dir"]), config["extra_css"]
+    )
     assets.write_runtime_assets(Path(config["site_dir"]))
 
 
@@ -86,6 +91,15 @@ def on_post_build(config: Any) -> None:
 def _protocol(config: Any) -> Protocol:
     """The protocol macros.py loaded (the macros plugin's configuration runs first)."""
     return config["plugins"]["macros"].variables["protocol"]
+
+
+def _one_stylesheet(html: str, config: Any) -> str:
+    """The page linking the handbook's stylesheets (extra_css) as one file."""
+    paths = config["extra_css"]
+    if not paths:
+        return html
+    joined_path, _ = stylesheets.joined(Path(config["docs_dir"]), paths)
+    return stylesheets.link_joined(html, paths, joined_path)
 
 
 def needs_immediate_danger_notice(here: str, html: str) -> bool:

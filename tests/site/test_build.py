@@ -285,3 +285,20 @@ def test_the_draft_limit_reaches_the_page_and_the_runtime_manifest(built_site: P
     for template in ("mase-referral", "strategy-meeting"):
         page = read(built_site, f"forms/{template}")
         assert re.search(rf'id="open-draft"[^>]*data-max-bytes="{MAX_DRAFT_BYTES}"', page)
+
+
+def test_every_page_links_the_handbooks_stylesheets_as_one_file(built_site: Path) -> None:
+    joined = sorted((built_site / "stylesheets").glob("handbook-all.*.css"))
+    assert len(joined) == 1
+    text = joined[0].read_text(encoding="utf-8")
+    for name in ("handbook", "forms", "risk", "print", "training"):
+        own = (built_site / "stylesheets" / f"{name}.css").read_text(encoding="utf-8")
+        assert own.strip() in text, name
+    for page in built_site.rglob("*.html"):
+        source = page.read_text(encoding="utf-8")
+        if "assets/stylesheets/main." not in source:
+            continue  # not a page of the theme (e.g. a file the build copies as it is)
+        assert source.count(joined[0].name) == 1, page
+        assert not re.search(
+            r'href="[^"]*stylesheets/(handbook|forms|risk|print|training)\.css"', source
+        ), page
