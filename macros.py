@@ -15,6 +15,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # mkdocs loads this file by path
 
+from calculators import schedule_words  # noqa: E402
 from handbook.build.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol  # noqa: E402
 from handbook.pages import dates, directive, links, planner, process_map, reference, risk, training  # noqa: E402
 from handbook.pages.forms import template_form  # noqa: E402
@@ -78,6 +79,7 @@ def define_env(env: Any) -> None:
     env.macro(with_page(risk.risk_form), "risk_form")
     env.macro(with_page(planner.year_planner), "year_planner")
     env.macro(with_page(dates.dates_form), "dates_form")
+    env.macro(plain(schedule_words.rule_name), "rule_name")
     # Training (issue 11)
     env.macro(with_page(training.induction_path), "induction_path")
     env.macro(with_page(training.roles_table), "roles_table")

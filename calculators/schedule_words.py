@@ -46,6 +46,17 @@ def rule_sentence(protocol: Protocol, rule_id: str) -> str:
     return rule.handbook_wording["rule"].format(**values)
 
 
+def in_sentence(name: str) -> str:
+    """A rule's name inside a sentence: "MASE panel", "monthly CSE case report deadline"."""
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+
+def rule_name(protocol: Protocol, kind: str) -> str:
+    """The first rule of this kind by name, inside a sentence: what the pages' own prose
+    calls the panel, its deadline, the report and the review ("CSE strategy meeting")."""
+    return in_sentence(protocol.timing.of_kind(kind)[0].name)
+
+
 def rule_heading(rule: Any) -> str:
     """A column or list heading: "MASE panel (clause 4.6)"."""
     return f"{rule.name} (clause {rule.clause})"

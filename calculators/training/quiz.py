@@ -37,7 +37,7 @@ from calculators.schedule import (
     scheduled_panels,
     strategy_window,
 )
-from calculators.schedule_words import rule_sentence
+from calculators.schedule_words import in_sentence, rule_sentence
 from calculators.timing import deadline_for
 from calculators.wording import clause_list, long_date
 
@@ -136,9 +136,7 @@ def _dates(rng: random.Random, right: date, wrong: list[date]) -> tuple[tuple[st
 
 
 def _named(rule: Any) -> str:
-    """A rule's name inside a sentence: "MASE panel", "monthly CSE case report deadline"."""
-    name = rule.name
-    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+    return in_sentence(rule.name)
 
 
 def _referral_deadline(protocol: Protocol, rng: random.Random) -> Question | None:
