@@ -76,3 +76,16 @@ def test_the_planner_follows_its_rules(site: Path) -> None:
     page = text_of(read(site, "planner"))
     assert "2nd Tuesday" in page and "Refer a child to the panel at least 10 working days before it meets." in page
     assert "last Friday" in page
+
+
+def test_the_pages_own_words_name_its_rules(site: Path) -> None:
+    dates = text_of(read(site, "calculators/dates"))
+    assert (
+        "When is the next multi-agency panel, and the panel referral deadline for it? When is "
+        "the next monthly report deadline, and by when the next review meeting?" in dates
+    )
+    risk = text_of(read(site, "calculators/risk"))
+    assert "Risk indicators: profile for the review meeting" in risk
+    home = text_of(read(site, ""))
+    assert "Find when the panel referral deadline, the monthly report deadline and the next" in home
+    assert "MASE" not in home
