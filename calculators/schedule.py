@@ -27,6 +27,7 @@ from calculators.timing import (
     bank_holiday,
     deadline_for,
     is_working_day,
+    months,
     next_occurrence,
     occurrences,
     occurrences_from,
@@ -386,12 +387,17 @@ def dates_answer(
 
 
 def year_calendar(protocol: Protocol, year: int) -> YearCalendar:
-    """Every month's panel (moved or cancelled as listed), referral deadline and report."""
-    rule = referral_rule(protocol).id
-    rows = []
-    for panel, report in zip(
-        scheduled_panels(protocol, year), report_deadlines(protocol, year), strict=True
-    ):
-        referral = None if panel.cancelled else deadline_for(protocol, rule, panel.date)
-        rows.append(CalendarRow(panel.scheduled.month, panel, referral, report))
-    return YearCalendar(year=year, rows=tuple(rows))
+    """Every month's panel (moved or cancelled as listed), referral deadline and report: the
+    registry's `months` for the first rule of each kind, as the planner reads every rule."""
+    panels, referrals, reports = (
+        months(protocol, rule(protocol).id, year)
+        for rule in (panel_rule, referral_rule, report_rule)
+    )
+    rows = tuple(
+        CalendarRow(month, panel, referral, report)
+        for month, panel, referral, report in zip(
+            range(1, 13), panels, referrals, reports, strict=True
+        )
+        if panel is not None and report is not None
+    )
+    return YearCalendar(year=year, rows=rows)
