@@ -1,12 +1,14 @@
-"""The indicator profile for the CSE strategy meeting, from the Appendix B matrix.
+"""The Appendix B reading for the CSE strategy meeting, from the indicator matrix.
 
 Decision support only: the strategy meeting sets the risk level (clauses 6.3, 6.9
-and 6.10), so nothing here records a category. The rule is data (`risk_rule` in
-the protocol): for each domain the highest category ticked, the number counted in
-each category, and the highest category among all the ticked indicators. Cells of
-one domain that are the same indicator at different levels share a theme; a theme
-ticked at two levels counts once, at the higher. Every sentence comes from
-`risk_rule`.
+and 6.10), so nothing here records a category, and no hand-off puts the reading
+into a field a form names for the level (`records: level`, checked when the
+protocol is read). The rule is data (`risk_rule` in the protocol): for each domain
+what is ticked and every column that lists it, the number counted in each column,
+and the highest column ticked. Cells of one domain in the same words
+(`calculators.risk_listing`) or of one theme are one indicator at different
+columns; ticked at two, it counts once, at the higher. The words are in
+`calculators.risk_words`, every sentence from `risk_rule`.
 """
 
 from __future__ import annotations
@@ -16,11 +18,25 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from calculators.errors import InputError
-from calculators.protocol import Band, Indicator, Protocol, RiskRule
+from calculators.protocol import Band, Indicator, Protocol
+from calculators.risk_listing import also_listed, same_words
 from calculators.risk_methods import METHODS
+from calculators.risk_words import (
+    counted_once_lines,
+    counts_line,
+    definition_line,
+    domain_lines,
+    headline,
+    listing,
+    prompt_lines,
+    rationale_lines,
+    reading_text,
+    repeated_only_line,
+    single_line,
+)
 
 MAX_INDICATORS = 1_000
-BLANK = "____________________"  # the line left for the meeting to fill in on paper
+CALCULATOR = "risk"  # the template this fills is the one the protocol marks `filled_by: risk`
 
 
 @dataclass(frozen=True)
@@ -112,15 +128,18 @@ def _check_ids(protocol: Protocol, ids: list[str]) -> None:
         )
 
 
+def _one_indicator(one: Indicator, other: Indicator) -> bool:
+    """Cells that are one indicator: of one theme, or in the same words in one domain."""
+    return bool(set(one.themes) & set(other.themes)) or same_words(one, other)
+
+
 def counted_indicators(ticked: Iterable[Indicator]) -> tuple[Indicator, ...]:
-    """The ticked indicators less those a theme ticked at a higher level absorbs."""
+    """The ticked indicators less those the same indicator ticked at a higher level absorbs."""
     chosen = tuple(ticked)
     return tuple(
         i
         for i in chosen
-        if not any(
-            other.category > i.category and set(other.themes) & set(i.themes) for other in chosen
-        )
+        if not any(other.category > i.category and _one_indicator(other, i) for other in chosen)
     )
 
 
@@ -169,106 +188,7 @@ def assess(protocol: Protocol, indicator_ids: Iterable[str]) -> RiskAssessment:
         score=method.score,
         band=method.band,
     )
-    return _with_rationale(assessment, protocol)
-
-
-# Words, all from risk_rule ----------------------------------------------------
-
-
-def headline(rule: RiskRule, assessment: RiskAssessment) -> str:
-    if assessment.category is None:
-        return rule.none_ticked
-    return band_line(rule, assessment) or highest_line(rule, assessment)
-
-
-def highest_line(rule: RiskRule, assessment: RiskAssessment) -> str:
-    assert assessment.category is not None
-    return rule.highest.format(category=rule.name_of(assessment.category))
-
-
-def band_line(rule: RiskRule, assessment: RiskAssessment) -> str | None:
-    """weighted_bands: "Total score 9: High (Level 3)."; None for other methods."""
-    band = assessment.band
-    if band is None or rule.band_line is None:
-        return None
-    level = "" if band.level is None else rule.name_of(band.level)
-    return rule.band_line.format(score=assessment.score, band=band.name, level=level)
-
-
-def single_line(protocol: Protocol, assessment: RiskAssessment) -> str | None:
-    single = assessment.single
-    if single is None:
-        return None
-    rule = protocol.risk_rule
-    return rule.single_indicator.format(
-        indicator=single.text,
-        domain=protocol.domain(single.domain).name,
-        category=rule.name_of(single.category),
-    )
-
-
-def counted_once_lines(rule: RiskRule, assessment: RiskAssessment) -> list[str]:
-    lines = []
-    for entry in assessment.counted_once:
-        higher = max(entry.ticked, key=lambda i: i.category)
-        names = [rule.name_of(i.category) for i in entry.ticked]
-        listed = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
-        lines.append(
-            rule.counted_once.format(
-                indicator=higher.text,
-                domain=entry.domain,
-                categories=listed,
-                category=rule.name_of(entry.category),
-            )
-        )
-    return lines
-
-
-def domain_lines(rule: RiskRule, assessment: RiskAssessment) -> list[str]:
-    lines = []
-    for reading in assessment.domains:
-        if reading.highest is None:
-            lines.append(f"{reading.name}: {rule.no_information}.")
-        else:
-            listed = "; ".join(f"{i.text} ({rule.name_of(i.category)})" for i in reading.ticked)
-            lines.append(
-                rule.domain_line.format(
-                    domain=reading.name, category=rule.name_of(reading.highest), indicators=listed
-                )
-            )
-    return lines
-
-
-def counts_line(rule: RiskRule, assessment: RiskAssessment) -> str:
-    listed = ", ".join(f"{rule.name_of(n)}: {count}" for n, count in assessment.counts)
-    return rule.counts_line.format(counts=listed)
-
-
-def definition_line(protocol: Protocol, assessment: RiskAssessment) -> str | None:
-    if assessment.category is None:
-        return None
-    level = protocol.category(assessment.category)
-    return protocol.risk_rule.definition.format(category=level.name, definition=level.definition)
-
-
-def prompt_lines(rule: RiskRule) -> list[str]:
-    return [f"{rule.name_of(p.category)}: {p.text}" for p in rule.prompts]
-
-
-def _with_rationale(assessment: RiskAssessment, protocol: Protocol) -> RiskAssessment:
-    rule = protocol.risk_rule
-    lines = [headline(rule, assessment)]
-    if assessment.category is not None:
-        if assessment.band is not None:
-            lines.append(highest_line(rule, assessment))
-        single = single_line(protocol, assessment)
-        if single:
-            lines.append(single)
-        lines.append(counts_line(rule, assessment))
-        lines.extend(counted_once_lines(rule, assessment))
-    lines.extend(domain_lines(rule, assessment))
-    lines.append(rule.decision_support)
-    return replace(assessment, rationale=tuple(lines))
+    return replace(assessment, rationale=rationale_lines(protocol, assessment))
 
 
 # Outputs ----------------------------------------------------------------------
@@ -312,6 +232,7 @@ def assessment_data(assessment: RiskAssessment, protocol: Protocol) -> dict[str,
                 "category": i.category,
                 "text": i.text,
                 "themes": list(i.themes),
+                "also_listed": list(also_listed(protocol, i)),
             }
             for d in assessment.domains
             for i in d.ticked
@@ -331,23 +252,23 @@ def assessment_data(assessment: RiskAssessment, protocol: Protocol) -> dict[str,
 
 
 def profile_text(protocol: Protocol, assessment: RiskAssessment) -> str:
-    """Plain text for the case record: the profile, the prompts and the blank for the meeting."""
-    rule = protocol.risk_rule
-    lines = [rule.title, "", *assessment.rationale[:-1]]
-    definition = definition_line(protocol, assessment)
-    if definition:
-        lines += ["", definition]
-    lines += ["", rule.prompts_title, *prompt_lines(rule)]
-    lines += ["", f"{rule.agreed_blank}: {BLANK}", "", rule.decision_support]
-    lines.append("Clauses: " + ", ".join(assessment.clauses))
-    return "\n".join(lines)
+    """Plain text for the case record (see `risk_words.reading_text`)."""
+    return reading_text(protocol, assessment)
 
 
 def profile_fields(protocol: Protocol, assessment: RiskAssessment) -> dict[str, Any]:
-    """Values for the "risk-summary" template (the profile for the strategy meeting)."""
+    """Values for the "risk-summary" template (the reading for the strategy meeting). Its
+    level field, the category the meeting agrees, is never filled here."""
     rule = protocol.risk_rule
-    return {
-        "highest_category": headline(rule, assessment),
+    highest = (
+        [rule.highest.format(category=rule.name_of(assessment.category))]
+        if (assessment.category is not None)
+        else []
+    )
+    repeated = repeated_only_line(protocol, assessment)
+    values = {
+        "ticked_summary": headline(rule, assessment),
+        "highest_column": "\n".join(highest + ([repeated] if repeated else [])),
         "single_indicator": single_line(protocol, assessment) or "",
         "highest_definition": definition_line(protocol, assessment) or "",
         "domains": [
@@ -362,13 +283,15 @@ def profile_fields(protocol: Protocol, assessment: RiskAssessment) -> dict[str, 
         ],
         "counted_once": "\n".join(counted_once_lines(rule, assessment)),
         "indicators": [
-            {"domain": d.name, "indicator": i.text, "category": rule.name_of(i.category)}
+            {"domain": d.name, "indicator": i.text, "category": listing(protocol, i)}
             for d in assessment.domains
             for i in d.ticked
         ],
         "prompts": "\n".join(prompt_lines(rule)),
         "clauses": ", ".join(assessment.clauses),
     }
+    own = {f.id for t in protocol.templates if t.filled_by == CALCULATOR for f in t.fields}
+    return {key: value for key, value in values.items() if key in own}
 
 
 def handle_risk(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -383,7 +306,10 @@ def handle_risk(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any
     result["definition"] = definition_line(protocol, assessment)
     result["counts_line"] = counts_line(rule, assessment)
     result["counted_once_lines"] = counted_once_lines(rule, assessment)
-    result["domain_lines"] = domain_lines(rule, assessment)
+    result["domain_lines"] = domain_lines(protocol, assessment)
+    result["repeated_only_line"] = repeated_only_line(protocol, assessment)
+    result["title"] = rule.title
+    result["agreed_blank"] = rule.agreed_blank
     result["prompts_title"] = rule.prompts_title
     result["prompts"] = prompt_lines(rule)
     result["themes"] = [theme_data(protocol, view) for view in assessment.themes]

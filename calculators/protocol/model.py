@@ -30,6 +30,9 @@ from calculators.protocol.timing import Timing
 from calculators.protocol.training import Induction, Language, ProcessMap, Role, Scenario
 
 FIELD_TYPES = ("text", "textarea", "date", "choice", "rows", "number")
+# What a field records, when the protocol says: "level" marks a field a form names for
+# the risk level or category. Only the level a meeting agreed fills it (references.py).
+FIELD_RECORDS = ("level",)
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,24}[0-9]$")
 _CLAUSE_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
@@ -260,6 +263,12 @@ class Field:
     options: tuple[str, ...] = ()
     columns: tuple[Column, ...] = ()
     added: bool = False  # not on the source form: an addition by the handbook
+    # "level": the form names this field for the risk level or category (6.3, 6.9).
+    records: str | None = field(default=None, metadata=choice(FIELD_RECORDS))
+
+    @property
+    def records_level(self) -> bool:
+        return self.records == "level"
 
     def validate(self, path: str) -> None:
         if self.type == "choice" and not self.options:

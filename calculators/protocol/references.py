@@ -231,6 +231,8 @@ def _check_handoffs(protocol: Protocol, template: Template, path: str) -> None:
             )
         expected = f"a field of this template or {HANDOFF_TEXT!r}"
         _check_handoff_fields(handoff, target, where, own, expected, dates_only=False)
+        levels = set() if template.filled_by else {f.id for f in template.fields if f.records_level}
+        _check_level_fields(handoff, target, where, levels)
 
 
 def _check_dates_handoffs(protocol: Protocol) -> None:
@@ -251,6 +253,7 @@ def _check_dates_handoffs(protocol: Protocol) -> None:
                 raise ProtocolError(f"{where}.to", f"expected a template id, got {handoff.to!r}")
             sources = set(REVIEW_HANDOFF_SOURCES)
             _check_handoff_fields(handoff, target, where, sources, expected, dates_only=True)
+            _check_level_fields(handoff, target, where, set())
 
 
 def _check_handoff_fields(
@@ -269,6 +272,21 @@ def _check_handoff_fields(
         if source not in sources:
             raise ProtocolError(
                 f"{where}.fields.{field_id}", f"expected {expected}, got {source!r}"
+            )
+
+
+def _check_level_fields(handoff: Any, target: Template, where: str, levels: set[str]) -> None:
+    """A field the target names for the level (`records: level`) is filled only from the level
+    a meeting agreed: a level field of a form people fill in (`levels`), never from a
+    calculator's reading (clauses 6.3, 6.9)."""
+    marked = {f.id: f for f in target.fields if f.records_level}
+    for field_id, source in handoff.fields:
+        if field_id in marked and source not in levels:
+            raise ProtocolError(
+                f"{where}.fields.{field_id}",
+                f"expected no hand-off into {marked[field_id].label!r}, the field the "
+                f"{handoff.to!r} template names for the level (records: level), except from "
+                f"the level a meeting agreed (a level field of a form), got {source!r}",
             )
 
 

@@ -19,13 +19,17 @@ from calculators.risk_methods import ALIASES, METHODS
 
 # The values each sentence may name, as {name}: (must appear, may appear).
 RISK_SENTENCES: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
+    "headline": (frozenset({"count"}), frozenset({"domains", "total"})),
     "highest": (frozenset({"category"}), frozenset()),
+    "repeated_only": (frozenset({"indicators"}), frozenset({"category"})),
+    "listed_under": (frozenset({"indicator", "categories"}), frozenset()),
     "single_indicator": (frozenset({"indicator"}), frozenset({"domain", "category"})),
     "counted_once": (frozenset({"indicator", "categories", "category"}), frozenset({"domain"})),
-    "domain_line": (frozenset({"domain", "category"}), frozenset({"indicators"})),
+    "domain_line": (frozenset({"domain"}), frozenset({"category", "indicators"})),
     "counts_line": (frozenset({"counts"}), frozenset()),
     "definition": (frozenset({"definition"}), frozenset({"category"})),
     "level_name": (frozenset({"number"}), frozenset()),
+    "level_names": (frozenset({"numbers"}), frozenset()),
     "band_line": (frozenset({"score", "band"}), frozenset({"level"})),
 }
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -83,8 +87,16 @@ class RiskRule:
     text: str
     # A level as the answers name it: "Category {number}".
     level_name: str = field(metadata=sentence("level_name"))
+    # Several levels: "Categories {numbers}", {numbers} reading "2 and 3".
+    level_names: str = field(metadata=sentence("level_names"))
+    # The reading's first line: what is ticked, never a level.
+    headline: str = field(metadata=sentence("headline"))
     highest: str = field(metadata=sentence("highest"))
     single_indicator: str = field(metadata=sentence("single_indicator"))
+    # The highest column ticked rests only on indicators listed in several columns.
+    repeated_only: str = field(metadata=sentence("repeated_only"))
+    # An indicator and every column of its domain that lists the same words.
+    listed_under: str = field(metadata=sentence("listed_under"))
     counted_once: str = field(metadata=sentence("counted_once"))
     domain_line: str = field(metadata=sentence("domain_line"))
     counts_line: str = field(metadata=sentence("counts_line"))
@@ -104,6 +116,13 @@ class RiskRule:
     def name_of(self, level: int) -> str:
         """A level as the answers name it: "Category 3"."""
         return self.level_name.format(number=level)
+
+    def names_of(self, levels: tuple[int, ...]) -> str:
+        """One level or several as the answers name them: "Category 3", "Categories 2 and 3"."""
+        if len(levels) == 1:
+            return self.name_of(levels[0])
+        numbers = [str(n) for n in levels]
+        return self.level_names.format(numbers=", ".join(numbers[:-1]) + " and " + numbers[-1])
 
     def validate(self, path: str) -> None:
         where = f"{path}.bands"

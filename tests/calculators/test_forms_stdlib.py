@@ -97,7 +97,7 @@ def test_values_and_rows_land_in_their_places(protocol: Protocol) -> None:
     awkward = '  A & <B> "C" 😀 مرحبا\tD\nE\n\nF  '
     values = {
         "yp_name": awkward,
-        "highest_category": "Category 2",
+        "ticked_summary": "Category 2",
         "indicators": [
             {"domain": "Sexual health", "indicator": "one", "category": "2"},
             {"domain": "Missing", "indicator": "two", "category": "1"},
@@ -130,14 +130,14 @@ def bridge_call(protocol: Protocol, request_type: str, payload: dict[str, Any]) 
 def test_bridge_fill_returns_the_document_its_name_and_text(protocol: Protocol) -> None:
     template = protocol.template("risk-summary")
     blank = base64.b64encode(hand_made_blank(template)).decode()
-    fields = {"highest_category": "Category 3"}
+    fields = {"ticked_summary": "Category 3"}
     response = bridge_call(
         protocol, "fill", {"template": template.id, "fields": fields, "blank_docx_base64": blank}
     )
     assert response["ok"], response
     result = response["result"]
     assert result["filename"] == "risk-summary-completed.docx"
-    assert "Highest category among the ticked indicators: Category 3" in result["text"]
+    assert "What is ticked: Category 3" in result["text"]
     document = base64.b64decode(result["docx_base64"])
     with zipfile.ZipFile(io.BytesIO(document)) as package:
         assert ["", "Category 3"] in cell_texts(package.read("word/document.xml"))
@@ -150,12 +150,12 @@ def test_bridge_fill_checks_required_fields_and_names_them(protocol: Protocol) -
         protocol, "fill", {"template": template.id, "fields": {}, "blank_docx_base64": blank}
     )
     assert response["ok"] is False
-    assert {e["field"] for e in response["errors"]} == {"highest_category"}
+    assert {e["field"] for e in response["errors"]} == {"ticked_summary"}
 
 
 @pytest.mark.parametrize("blank", [None, "not base64!", base64.b64encode(b"not a zip").decode()])
 def test_bridge_fill_refuses_a_bad_blank(protocol: Protocol, blank: Any) -> None:
-    fields = {"highest_category": "Category 3"}
+    fields = {"ticked_summary": "Category 3"}
     response = bridge_call(
         protocol, "fill", {"template": "risk-summary", "fields": fields, "blank_docx_base64": blank}
     )

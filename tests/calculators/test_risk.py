@@ -1,9 +1,9 @@
-"""The indicator profile for the strategy meeting, read from Appendix B.
+"""The Appendix B reading for the strategy meeting.
 
-For each domain the highest category ticked, the number counted in each category
-(an indicator ticked at two levels of its domain counts once, at the higher), and
-the highest category among the ticked indicators. No category is recorded: the
-strategy meeting sets the risk level (clauses 6.3, 6.9, 6.10).
+For each domain what is ticked and every column that lists it, the number counted
+in each column (an indicator ticked at two levels of its domain counts once, at the
+higher), and the highest column ticked. No category is recorded: the strategy
+meeting sets the risk level (clauses 6.3, 6.9, 6.10).
 """
 
 from __future__ import annotations
@@ -39,12 +39,17 @@ def test_mixed_selection_gives_the_highest_category(protocol: Protocol) -> None:
     assert assess(protocol, ["eh-1-1", "rm-3-2"]).category == 3
 
 
-def test_the_headline_is_the_highest_category_among_the_ticked_indicators(
+def test_6_3_the_reading_leads_with_what_is_ticked_and_names_the_highest_column_after_it(
     protocol: Protocol,
 ) -> None:
+    rule = protocol.risk_rule
     answer = handle_risk(protocol, {"indicators": ["eh-1-1", "rm-3-2"]})
-    expected = protocol.risk_rule.highest.format(category="Category 3")
+    expected = rule.headline.format(count=2, domains=2, total=len(protocol.categories.domains))
     assert answer["headline"] == expected == answer["rationale"][0]
+    assert "Category" not in answer["headline"]
+    highest = rule.highest.format(category="Category 3")
+    assert answer["rationale"].index(highest) > len(protocol.categories.domains)  # after them
+    assert answer["title"] == rule.title == "Appendix B reading for the strategy meeting"
     assert "suggested" not in " ".join(answer["rationale"]).lower()
 
 
@@ -62,13 +67,14 @@ def test_profile_gives_each_domain_its_highest_category_ticked_or_none(
     assert list(result.profile) == [d.id for d in protocol.categories.domains]
 
 
-def test_profile_lines_list_each_ticked_indicator_by_domain(protocol: Protocol) -> None:
+def test_6_3_the_reading_lists_each_ticked_indicator_by_domain_with_its_column(
+    protocol: Protocol,
+) -> None:
     answer = handle_risk(protocol, {"indicators": ["cc-3-4", "cc-1-2", "ed-2-1"]})
     coercion = protocol.domain("coercion-control").name
-    line = next(x for x in answer["domain_lines"] if x.startswith(f"{coercion}:"))
-    assert "Reduced contact with family/friends (Category 1)" in line
-    assert "No contact with family/friends (Category 3)" in line
-    assert "Category 3" in line.split(".")[0]
+    line = next(x for x in answer["domain_lines"] if x.startswith(coercion))
+    assert "Reduced contact with family/friends: listed under Category 1" in line
+    assert "No contact with family/friends: listed under Category 3" in line
 
 
 # Themes: one indicator at different levels ----------------------------------------
@@ -147,7 +153,8 @@ def test_a_profile_resting_on_a_single_indicator_says_so(protocol: Protocol) -> 
         indicator="Pregnancy", domain="Sexual health", category="Category 3"
     )
     assert answer["single_indicator"] == "sh-3-2"
-    assert answer["single_indicator_line"] == expected == answer["rationale"][1]
+    assert answer["single_indicator_line"] == expected
+    assert expected in answer["rationale"]
     assert answer["definition"] == protocol.risk_rule.definition.format(
         category=protocol.category(3).name, definition=protocol.category(3).definition
     )
@@ -239,11 +246,15 @@ def test_profile_fields_fill_the_risk_summary_template(protocol: Protocol) -> No
     template = protocol.template("risk-summary")
     assert set(fields) <= {f.id for f in template.fields}
     check_values(template, fields)
-    assert fields["highest_category"] == answer["headline"]
+    assert fields["ticked_summary"] == answer["headline"]
+    assert fields["highest_column"].startswith(
+        protocol.risk_rule.highest.format(category="Category 3")
+    )
     assert {"category": "Category 3", "count": "2"} in fields["counts"]
     assert {"domain": "Education", "highest": "Nothing ticked"} in fields["domains"]
     assert "Getting into strangers cars" in fields["counted_once"]
     assert template.notes == (protocol.risk_rule.decision_support,)  # printed, never typed
+    assert [row["category"] for row in fields["indicators"]][1:3] == ["Categories 2 and 3"] * 2
     assert [row["indicator"] for row in fields["indicators"]] == [
         "Poor self-image",
         "Getting into strangers cars",
@@ -301,12 +312,13 @@ def test_a_hand_off_to_an_unknown_field_is_refused_naming_the_item(protocol_data
     assert "'monthly-report'" in error.value.message
 
 
-def test_the_minutes_hand_the_agreed_category_and_date_to_the_monthly_report(
+def test_6_9_the_minutes_hand_the_agreed_category_its_rationale_and_date_to_the_monthly_report(
     protocol: Protocol,
 ) -> None:
     handoff = protocol.template("strategy-meeting").handoff("monthly-report")
     assert dict(handoff.fields) == {
         "last_strat_category": "agreed_category",
+        "risk_level_rationale": "category_rationale",
         "last_strat_category_date": "meeting_date",
         "last_strat_date": "meeting_date",
     }
@@ -316,15 +328,8 @@ def test_the_minutes_hand_the_agreed_category_and_date_to_the_monthly_report(
         f for f in protocol.template("strategy-meeting").fields if f.id == "agreed_category"
     )
     assert level.options == agreed.options and level.added
-    targets = {
-        dict(h.fields).get("risk_level_rationale")
-        for h in protocol.template("risk-summary").handoffs
-    }
-    assert "text" in targets  # the profile goes in as the rationale; the level is left empty
-    assert all(
-        "last_strat_category" not in dict(h.fields)
-        for h in protocol.template("risk-summary").handoffs
-    )
+    reading = protocol.template("risk-summary").handoff("monthly-report")
+    assert dict(reading.fields) == {"strategy_reading": "text"}  # an attachment, not the level
 
 
 # Properties over random selections -----------------------------------------------------

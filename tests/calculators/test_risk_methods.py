@@ -198,17 +198,21 @@ def test_highest_level_has_no_band_line(protocol_data: dict[str, Any]) -> None:
     assert error_for(data).path == "risk_rule.band_line"
 
 
-def test_the_profile_under_weighted_bands_leads_with_the_total_and_its_band(
+def test_6_3_the_reading_under_weighted_bands_leads_with_what_is_ticked_then_the_total_and_band(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = protocol_from_mapping(weighted(protocol_data))
     ids = [i.id for i in protocol.indicators if i.category == 3][:2]
     result = handle_risk(protocol, {"indicators": ids})
-    assert result["headline"] == "Total score 6: High (Category 3)."
+    domains = len(protocol.categories.domains)
+    assert result["headline"] == protocol.risk_rule.headline.format(
+        count=2, domains=1, total=domains
+    )  # a band is a reading too: never the first line
     assert (result["score"], result["band"]) == (6, "High")
-    assert result["rationale"][:2] == [
+    after_domains = result["rationale"][1 + domains :]
+    assert after_domains[:2] == [
         "Total score 6: High (Category 3).",
-        "Highest category among the ticked indicators: Category 3",
+        protocol.risk_rule.highest.format(category="Category 3"),
     ]
 
 

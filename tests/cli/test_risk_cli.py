@@ -51,10 +51,12 @@ def test_risk_json_adds_the_profile_by_domain_and_the_themes_counted_once(run: A
     assert answer["category"] == 3
 
 
-def test_risk_text_is_the_profile_for_the_strategy_meeting(run: Any) -> None:
+def test_risk_text_is_the_appendix_b_reading_for_the_strategy_meeting(run: Any) -> None:
     result = run("risk", "--indicator", "sh-3-2")
     assert result.returncode == 0, result.stderr
-    assert "Highest category among the ticked indicators: Category 3" in result.stdout
+    assert result.stdout.startswith("Appendix B reading for the strategy meeting\n")
+    assert "Pregnancy: listed under Category 3" in result.stdout
+    assert "Highest Appendix B column with a tick: Category 3" in result.stdout
     assert "single indicator" in result.stdout and "Pregnancy" in result.stdout
     assert "suggested" not in result.stdout.lower()
 

@@ -353,7 +353,11 @@ def test_a_field_added_to_a_source_form_is_marked_as_an_addition_in_the_word_doc
     for template_id in ("monthly-report", "final-report"):
         template = protocol.template(template_id)
         added = [f for f in template.fields if f.added]
-        assert [f.id for f in added] == ["last_strat_category", "last_strat_category_date"]
+        assert [f.id for f in added] == [
+            "last_strat_category",
+            "last_strat_category_date",
+            "strategy_reading",  # the Appendix B reading, attached: never the level
+        ]
         document = docx.Document(io.BytesIO(blanks[template_id]))
         labels = {
             row.cells[0].paragraphs[0].text: row.cells[0].text
