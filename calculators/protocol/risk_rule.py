@@ -23,6 +23,7 @@ RISK_SENTENCES: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     "highest": (frozenset({"category"}), frozenset()),
     "repeated_only": (frozenset({"indicators"}), frozenset({"category"})),
     "listed_under": (frozenset({"indicator", "categories"}), frozenset()),
+    "quiz_question": (frozenset({"indicators"}), frozenset()),
     "single_indicator": (frozenset({"indicator"}), frozenset({"domain", "category"})),
     "counted_once": (frozenset({"indicator", "categories", "category"}), frozenset({"domain"})),
     "domain_line": (frozenset({"domain"}), frozenset({"category", "indicators"})),
@@ -97,6 +98,8 @@ class RiskRule:
     repeated_only: str = field(metadata=sentence("repeated_only"))
     # An indicator and every column of its domain that lists the same words.
     listed_under: str = field(metadata=sentence("listed_under"))
+    # The quiz's risk question: the highest column that lists any of {indicators}.
+    quiz_question: str = field(metadata=sentence("quiz_question"))
     counted_once: str = field(metadata=sentence("counted_once"))
     domain_line: str = field(metadata=sentence("domain_line"))
     counts_line: str = field(metadata=sentence("counts_line"))

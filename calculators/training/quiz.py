@@ -1,8 +1,10 @@
 """A quiz computed from the rules: seeded multiple-choice questions.
 
 Every answer is worked out by the calculators the practitioners use
-(`calculators.schedule` for dates, `calculators.risk` for the category), never
-here. The wrong choices are the mistakes people make: a week out, the wrong
+(`calculators.schedule` for dates, `calculators.risk_listing` for the columns
+that list an indicator), never here. A risk question counts an indicator as one
+fact whichever column's copy was drawn: it names every column that lists the
+same words, and one column only where the wording is that column's own. The wrong choices are the mistakes people make: a week out, the wrong
 Thursday (the panel's for the report's), the panel date given as the deadline.
 Dates are named as the pages name them ("Thursday 4 March 2027").
 
@@ -21,7 +23,8 @@ from typing import Any
 from calculators.clause_text import plain_text
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Protocol
-from calculators.risk import assess
+from calculators.risk_listing import listed_under
+from calculators.risk_words import listing
 from calculators.schedule import (
     add_weeks,
     is_working_day,
@@ -267,25 +270,34 @@ def _risk_category(protocol: Protocol, rng: random.Random) -> Question | None:
             chosen.append(extra)
     rng.shuffle(chosen)
     ids = [i.id for i in chosen]
-    category = assess(protocol, ids).category
-    names = [protocol.risk_rule.name_of(n) for n in protocol.categories.numbers]
-    choices, answer = _choices(rng, protocol.risk_rule.name_of(category), names, len(names))
-    cells = "; ".join(
-        f"“{i.text}” ({protocol.domain(i.domain).name}, {protocol.risk_rule.name_of(i.category)} column)"
-        for i in chosen
-    )
     rule = protocol.risk_rule
+    category = max(max(listed_under(protocol, i)) for i in chosen)
+    names = [rule.name_of(n) for n in protocol.categories.numbers]
+    choices, answer = _choices(rng, rule.name_of(category), names, len(names))
+    cells = "; ".join(
+        f"“{i.text}” ({protocol.domain(i.domain).name}, {listing(protocol, i)})" for i in chosen
+    )
+    top = [i for i in chosen if max(listed_under(protocol, i)) == category]
+    repeated = (
+        " "
+        + rule.repeated_only.format(
+            indicators="; ".join(
+                rule.listed_under.format(indicator=i.text, categories=listing(protocol, i))
+                for i in top
+            ),
+            category=rule.name_of(category),
+        )
+        if all(len(listed_under(protocol, i)) > 1 for i in top)
+        else ""
+    )
     return Question(
         kind="risk_category",
-        prompt=(
-            f"These Appendix B indicators are ticked: {cells}. What is the highest category "
-            "among the ticked indicators?"
-        ),
+        prompt=rule.quiz_question.format(indicators=cells),
         choices=tuple(choices),
         answer=answer,
         clause=rule.clauses[0],
         facts={"indicators": ids},
-        explanation=f"{protocol.risk_rule.name_of(category)}. {rule.decision_support}",
+        explanation=f"{rule.name_of(category)}.{repeated} {rule.decision_support}",
     )
 
 

@@ -1,11 +1,15 @@
 """A trainee's answer to a scenario, compared with its model answer.
 
-The trainee ticks the Appendix B indicators they see in the vignette and
-chooses the category they would argue for at the strategy meeting. The
-comparison says which indicators were missed or added, which cells decide the
-highest category (`calculators.risk.assess`), what the category definitions
-say, and the due dates for the scenario's own dates (`calculators.schedule`).
-The level itself is set by the strategy meeting (clauses 6.3 and 6.9).
+The trainee ticks the indicators they see in the vignette and chooses the
+category they would argue for at the strategy meeting. The comparison goes by
+fact, not by cell: a model answer's indicator is found whichever copy of it is
+ticked (the same words in another column, or a cell of its theme,
+`calculators.risk_listing.found_by`), and the column is named only where the
+wording differs. It says which indicators were missed or added, which cells
+decide the highest column (`calculators.risk.assess`), what the category
+definitions say, and the due dates for the scenario's own dates
+(`calculators.schedule`). The level itself is set by the strategy meeting
+(clauses 6.3 and 6.9).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from typing import Any
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Indicator, Protocol, Scenario
 from calculators.risk import assess
+from calculators.risk_listing import found_by, same_fact, same_words
+from calculators.risk_words import listing
 from calculators.schedule import dates_answer
 from calculators.schedule_words import answer_words
 from calculators.wording import clause_list
@@ -36,6 +42,8 @@ class ScenarioCheck:
     model_highest: int | None
     ticked_highest: int | None
     deciding: tuple[Indicator, ...]
+    # (model answer's cell, the ticked cell that found it) where their wording differs
+    found_in_other_words: tuple[tuple[Indicator, Indicator], ...] = ()
 
     @property
     def category_agrees(self) -> bool:
@@ -93,16 +101,23 @@ def check_scenario(
     ticked_set, model_set = set(ticked_ids), set(scenario.indicators)
     order = protocol.indicators
     model = tuple(i for i in order if i.id in model_set)
+    ticked = tuple(i for i in order if i.id in ticked_set)
+    found = {m.id: found_by(m, ticked) for m in model}
     return ScenarioCheck(
         scenario=scenario,
-        ticked=tuple(i for i in order if i.id in ticked_set),
+        ticked=ticked,
         chosen=category,
         model=model,
-        missed=tuple(i for i in model if i.id not in ticked_set),
-        added=tuple(i for i in order if i.id in ticked_set and i.id not in model_set),
+        missed=tuple(m for m in model if found[m.id] is None),
+        added=tuple(i for i in ticked if not any(same_fact(i, m) for m in model)),
         model_highest=model_highest,
         ticked_highest=ticked_highest,
         deciding=tuple(i for i in model if i.category == model_highest),
+        found_in_other_words=tuple(
+            (m, hit)
+            for m in model
+            if (hit := found[m.id]) is not None and hit != m and not same_words(hit, m)
+        ),
     )
 
 
@@ -126,9 +141,10 @@ def _chosen_category(protocol: Protocol, chosen: Any, problems: list[FieldProble
 
 
 def cell_words(protocol: Protocol, indicator: Indicator) -> str:
-    """An indicator with its place in the grid: "Pregnancy (Sexual health, Category 3)"."""
+    """An indicator with every column that lists its words: "Pregnancy (Sexual health,
+    Category 3)", "Getting into strangers cars (Sexualised risk taking, Categories 2 and 3)"."""
     domain = protocol.domain(indicator.domain)
-    return f"{indicator.text} ({domain.name}, {protocol.risk_rule.name_of(indicator.category)})"
+    return f"{indicator.text} ({domain.name}, {listing(protocol, indicator)})"
 
 
 def _cells(protocol: Protocol, indicators: tuple[Indicator, ...]) -> str:
@@ -168,7 +184,12 @@ def check_sections(protocol: Protocol, check: ScenarioCheck) -> list[dict[str, A
     else:
         indicators.append("You added no indicator the model answer leaves out.")
     agreed = len(check.model) - len(check.missed)
-    indicators.append(f"You ticked {agreed} of the model answer's {len(check.model)} indicators.")
+    indicators.append(f"You found {agreed} of the model answer's {len(check.model)} indicators.")
+    for model, hit in check.found_in_other_words:
+        indicators.append(
+            f"Found in other words: you ticked {cell_words(protocol, hit)} where the model "
+            f"answer ticks {cell_words(protocol, model)}."
+        )
 
     highest = []
     if check.model_highest is None:
@@ -241,6 +262,9 @@ def handle_scenario_check(protocol: Protocol, payload: Mapping[str, Any]) -> dic
         "missed": _indicator_data(protocol, check.missed),
         "added": _indicator_data(protocol, check.added),
         "deciding": _indicator_data(protocol, check.deciding),
+        "found_in_other_words": [
+            {"model": model.id, "ticked": hit.id} for model, hit in check.found_in_other_words
+        ],
         "model_indicators": list(check.scenario.indicators),
         "model_category": check.scenario.model_category,
         "model_highest": check.model_highest,

@@ -10,7 +10,8 @@ import pytest
 
 from calculators.errors import InputError
 from calculators.protocol import Protocol
-from calculators.risk import assess
+from calculators.risk_listing import copies, words
+from calculators.risk_words import listing
 from calculators.schedule import (
     next_report,
     referable_panel,
@@ -43,8 +44,15 @@ def expected_answer(protocol: Protocol, kind: str, facts: dict[str, Any]) -> str
             interval_weeks=facts["interval_weeks"],
         )
         return long_date(window.latest)
-    if kind == "risk_category":
-        return protocol.risk_rule.name_of(assess(protocol, facts["indicators"]).category)
+    if kind == "risk_category":  # the highest column listing any of them, whichever copy
+        ticked = [protocol.indicator(i) for i in facts["indicators"]]
+        columns = [
+            c.category
+            for i in ticked
+            for c in protocol.domain(i.domain).indicators
+            if words(c.text) == words(i.text)
+        ]
+        return protocol.risk_rule.name_of(max(columns))
     raise AssertionError(f"unknown kind {kind}")
 
 
@@ -143,3 +151,37 @@ def test_wrong_choices_are_the_usual_mistakes(protocol: Protocol) -> None:
         report = next_report(protocol, right.replace(day=1)).due.date
         wrong_thursday += long_date(report) in choices and report != right
     assert panel_as_deadline and week_out and wrong_thursday
+
+
+def test_6_3_a_risk_question_names_every_column_that_lists_a_repeated_indicator(
+    protocol: Protocol,
+) -> None:
+    questions = [q for q in generate(protocol, 11, 400) if q.kind == "risk_category"]
+    repeated_drawn = 0
+    for question in questions:
+        for indicator_id in question.facts["indicators"]:
+            indicator = protocol.indicator(indicator_id)
+            domain = protocol.domain(indicator.domain).name
+            assert f"“{indicator.text}” ({domain}, {listing(protocol, indicator)})" in (
+                question.prompt
+            )
+            repeated_drawn += len(copies(protocol, indicator)) > 1
+    assert repeated_drawn > 10
+    assert all("column" in q.prompt and "highest category" not in q.prompt for q in questions)
+
+
+def test_6_9_a_risk_question_on_a_copy_has_the_answer_of_any_other_copy(
+    protocol: Protocol,
+) -> None:
+    questions = [q for q in generate(protocol, 5, 400) if q.kind == "risk_category"]
+    swapped = 0
+    for question in questions:
+        answer = expected_answer(protocol, question.kind, dict(question.facts))
+        for n, indicator_id in enumerate(question.facts["indicators"]):
+            for other in copies(protocol, protocol.indicator(indicator_id)):
+                ids = list(question.facts["indicators"])
+                ids[n] = other.id
+                assert expected_answer(protocol, question.kind, {"indicators": ids}) == answer
+                swapped += other.id != indicator_id
+        assert question.choices[question.answer] == answer
+    assert swapped > 10

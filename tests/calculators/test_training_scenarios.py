@@ -9,9 +9,10 @@ import pytest
 from calculators.errors import InputError
 from calculators.protocol import Protocol
 from calculators.risk import assess
+from calculators.risk_listing import same_words
 from calculators.schedule import strategy_window
 from calculators.training.language import find_terms
-from calculators.training.scenarios import check_scenario, handle_scenario_check
+from calculators.training.scenarios import cell_words, check_scenario, handle_scenario_check
 from calculators.wording import long_date
 
 
@@ -54,9 +55,11 @@ def test_no_scenario_uses_the_language_it_teaches_against(protocol: Protocol) ->
 
 def test_missed_and_added_indicators_and_the_cells_that_decide(protocol: Protocol) -> None:
     scenario = protocol.scenario("jordan-one-box")
-    check = check_scenario(protocol, scenario.id, ["srt-1-3", "eh-1-3"], "1")
-    assert {i.id for i in check.missed} == set(scenario.indicators) - {"srt-1-3"}
-    assert [i.id for i in check.added] == ["eh-1-3"]
+    check = check_scenario(protocol, scenario.id, ["srt-1-3", "eh-1-3", "sm-1-2"], "1")
+    # eh-1-3 "Eating difficulties" is the model's eh-3-3 fact, in other words (one theme)
+    assert {i.id for i in check.missed} == set(scenario.indicators) - {"srt-1-3", "eh-3-3"}
+    assert [i.id for i in check.added] == ["sm-1-2"]
+    assert [(m.id, t.id) for m, t in check.found_in_other_words] == [("eh-3-3", "eh-1-3")]
     assert check.model_highest == 3
     assert [i.id for i in check.deciding] == ["eh-3-3"]
     assert check.ticked_highest == 1
@@ -115,3 +118,50 @@ def test_an_out_of_borough_vignette_states_the_interval_its_data_records(
     for scenario in protocol.scenarios:
         if scenario.out_of_borough:
             assert f"every {scenario.interval_weeks} weeks" in scenario.text, scenario.id
+
+
+# Marking by fact (clauses 6.3, 6.9) ------------------------------------------------
+
+
+def test_6_3_a_fact_is_found_whichever_copy_of_it_is_ticked(protocol: Protocol) -> None:
+    scenario = protocol.scenario("sam-app")  # srt-2-2, rw-2-1, cc-2-2, rw-2-3
+    copies_in_category_1 = ["srt-1-3", "rw-1-1", "cc-1-3", "rw-1-2"]
+    result = handle_scenario_check(
+        protocol, {"scenario": scenario.id, "indicators": copies_in_category_1, "category": "2"}
+    )
+    assert result["missed"] == [] and result["added"] == []
+    lines = {s["heading"]: s["lines"] for s in result["sections"]}["Indicators"]
+    assert f"You found 4 of the model answer's {len(scenario.indicators)} indicators." in lines
+
+
+def test_6_9_the_column_is_named_only_where_the_wording_differs(protocol: Protocol) -> None:
+    result = handle_scenario_check(
+        protocol,
+        {
+            "scenario": "sam-app",
+            "indicators": ["srt-1-3", "rw-1-1", "cc-1-3", "rw-1-2"],
+            "category": "2",
+        },
+    )
+    other_words = {(e["model"], e["ticked"]) for e in result["found_in_other_words"]}
+    # cc-1-3 and cc-2-2 are the same words ("Late night phone/internet contact"): no column
+    assert other_words == {("srt-2-2", "srt-1-3"), ("rw-2-1", "rw-1-1"), ("rw-2-3", "rw-1-2")}
+    lines = " ".join({s["heading"]: s["lines"] for s in result["sections"]}["Indicators"])
+    assert "Late night" not in lines
+    assert "Perceived friendships/affection (Rewards, Category 1)" in lines
+
+
+def test_6_3_the_same_words_in_another_column_are_the_same_fact(protocol: Protocol) -> None:
+    scenario = protocol.scenario("sam-app")  # two facts stand in another column in the same words
+    tried = 0
+    for model_id in scenario.indicators:
+        model = protocol.indicator(model_id)
+        others = [i for i in protocol.indicators if i != model and same_words(i, model)]
+        for copy in others:
+            ticked = [copy.id if i == model_id else i for i in scenario.indicators]
+            check = check_scenario(protocol, scenario.id, ticked, "2")
+            assert check.missed == () and check.added == () and check.found_in_other_words == ()
+            tried += 1
+    assert tried == 2  # cc-1-3 for cc-2-2, srt-3-2 for srt-2-2
+    cells = cell_words(protocol, protocol.indicator("srt-3-1"))
+    assert cells == "Getting into strangers cars (Sexualised risk taking, Categories 2 and 3)"
