@@ -22,6 +22,7 @@ from calculators.protocol import Band, Indicator, Protocol
 from calculators.risk_listing import also_listed, same_words
 from calculators.risk_methods import METHODS
 from calculators.risk_words import (
+    BLANK,
     counted_once_lines,
     counts_line,
     definition_line,
@@ -309,7 +310,7 @@ def handle_risk(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any
     result["domain_lines"] = domain_lines(protocol, assessment)
     result["repeated_only_line"] = repeated_only_line(protocol, assessment)
     result["title"] = rule.title
-    result["agreed_blank"] = rule.agreed_blank
+    result["agreed_line"] = f"{rule.agreed_blank}: {BLANK}"  # for the meeting to fill in
     result["prompts_title"] = rule.prompts_title
     result["prompts"] = prompt_lines(rule)
     result["themes"] = [theme_data(protocol, view) for view in assessment.themes]

@@ -1,6 +1,6 @@
 // The risk page's binding (form#risk-form, rendered by handbook/pages/risk.py): on
-// every tick, send the ticked indicators to the calculators and show the indicator
-// profile for the strategy meeting as text. The calculators work out the profile,
+// every tick, send the ticked indicators to the calculators and show the Appendix B
+// reading for the strategy meeting as text. The calculators work out the profile,
 // its words, the themes ticked and their siblings; this file only reads and writes
 // the page. No category is recorded here: the strategy meeting sets the risk level.
 // Exports: the Word document, the text for the case record, print, and hand-offs to
@@ -63,19 +63,22 @@ export function bind(form, { api, showProblems }) {
     return current;
   }
 
-  /** @param {any} result */
-  function render(result) {
+  /** The reading: what is ticked and where Appendix B lists it first, never a level. */
+  function render(/** @type {any} */ result) {
     headline.textContent = result.headline;
     answer.replaceChildren();
-    if (result.single_indicator_line) add(answer, "p", result.single_indicator_line);
-    if (result.definition) add(answer, "p", result.definition, "risk-definition");
-    if (result.category !== null) add(answer, "p", result.counts_line);
-    for (const line of result.counted_once_lines) add(answer, "p", line, "risk-counted-once");
     const domains = add(answer, "ul", undefined, "risk-domains");
     for (const line of result.domain_lines) add(domains, "li", line);
+    if (result.category !== null) {
+      for (const line of result.rationale.slice(1 + result.domain_lines.length, -1)) {
+        add(answer, "p", line, line === result.repeated_only_line ? "risk-repeated-only" : undefined);
+      }
+    }
+    if (result.definition) add(answer, "p", result.definition, "risk-definition");
     add(answer, "h3", result.prompts_title);
     const prompts = add(answer, "ul", undefined, "risk-prompts");
     for (const line of result.prompts) add(prompts, "li", line);
+    add(answer, "p", result.agreed_line, "risk-agreed-blank");
     add(answer, "p", result.decision_support);
     add(answer, "p", `Clauses: ${result.clauses.join(", ")}.`);
     caseText.value = result.text;
@@ -157,7 +160,7 @@ export function bind(form, { api, showProblems }) {
       source: form.dataset.source ?? "",
       status: exportStatus,
       refused: "This browser would not pass the answer on. Copy the text instead.",
-      filled: () => "The profile will be filled in when you open the form by this link in this tab. ",
+      filled: () => "The reading will be filled in when you open the form by this link in this tab. ",
     });
   }
 

@@ -1,12 +1,13 @@
-"""The risk page: the Appendix B grid, and the indicator profile for the strategy meeting.
+"""The risk page: the Appendix B grid, and the reading of it for the strategy meeting.
 
 A row per domain (a fieldset with a legend), a column per category, the cell's
 indicators as checkboxes whose names include their category. Beside the grid, a
-panel that stays in view shows the profile the calculators work out on every tick
-(docs/javascripts/risk.js). No category is recorded on this page: the strategy
-meeting sets the risk level (clauses 6.3 and 6.9), and the page hands the profile
-to the meeting's minutes and to the monthly report (the hand-offs in the
-risk-summary template).
+panel that stays in view shows the reading the calculators work out on every tick
+(docs/javascripts/risk.js), headed `risk_rule.title`: what is ticked and every
+column that lists it, never a level. No category is recorded on this page: the
+strategy meeting sets the risk level (clauses 6.3 and 6.9), and the page hands the
+reading to the meeting's minutes and to the monthly report's attachment field (the
+hand-offs in the risk-summary template), never to a field marked `records: level`.
 """
 
 from __future__ import annotations

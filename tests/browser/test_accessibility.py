@@ -59,7 +59,7 @@ def test_the_risk_answer_after_a_tick_is_also_accessible(browser: Any, served: S
         page.wait_for_selector("form#risk-form[data-calculator-state='ready']", timeout=30_000)
         page.focus("#indicator-eh-1-1")  # ticked from the keyboard alone
         page.keyboard.press("Space")
-        page.locator("#risk-headline", has_text="Category 1").wait_for()
+        page.locator("#risk-answer", has_text="Category 1").wait_for()
         assert page.is_checked("#indicator-eh-1-1")
         page.check("#indicator-eh-2-4")  # the same indicator higher: its siblings are shown
         page.locator("#compare-emotional-health").wait_for()

@@ -120,14 +120,15 @@ def use_risk_page(page: Any) -> list[str]:
     form = "#risk-form"
     wait_ready(page, "form" + form)
     page.locator(f"{form} input[name='indicator']").first.check()
-    page.locator("#risk-headline").filter(has_text="Highest category").wait_for()
+    page.locator("#risk-answer").filter(has_text="listed under").wait_for()
     made = [download(page, f"{form} [data-action='download']")]
     copy(page, form)
     page.click(f"{form} [data-action='hand-off'][data-to='monthly-report']")
     page.locator(f"{form} .export-status a").click()  # the hand-off, by its link
     page.wait_for_url("**/forms/monthly-report/")
     wait_ready(page, "form#form-monthly-report")
-    assert "Highest category" in page.input_value("#f-risk_level_rationale")
+    assert "listed under" in page.input_value("#f-strategy_reading")  # the attachment
+    assert page.input_value("#f-risk_level_rationale") == ""  # never the level
     return made
 
 

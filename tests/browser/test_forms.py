@@ -235,7 +235,7 @@ def test_the_blank_template_downloads_from_the_form_page(recorder: Any, served: 
 
 def test_answers_handed_over_in_the_tab_fill_the_form(recorder: Any, served: Site) -> None:
     page = open_referral(recorder)  # a calculator page: hand-offs start on one
-    handoff = {"source": "the risk calculator", "fields": {"risk_level_rationale": "Category 2"}}
+    handoff = {"source": "the risk page", "fields": {"strategy_reading": "Poor self-image"}}
     page.evaluate(
         """async (handoff) => {
           const memory = await import(new URL("javascripts/memory.js", __md_scope).href);
@@ -247,9 +247,9 @@ def test_answers_handed_over_in_the_tab_fill_the_form(recorder: Any, served: Sit
     page.wait_for_selector(
         "form#form-monthly-report[data-calculator-state='ready']", timeout=START_LIMIT_S * 1000
     )
-    assert page.input_value("#f-risk_level_rationale") == "Category 2"
+    assert page.input_value("#f-strategy_reading") == "Poor self-image"
     notice = page.locator("#form-monthly-report .form-notice").inner_text()
-    assert "the risk calculator" in notice and "CSE risk (cat) level with rationale" in notice
+    assert "the risk page" in notice and "Attachment: the Appendix B reading" in notice
     assert peek_handoff(page, "monthly-report") is None  # taken once
 
 
