@@ -146,7 +146,7 @@ def reference_checks(protocol: Protocol) -> dict[str, Check]:
     return {
         "clause": clause,
         "contact": contact,
-        "note": _known("an editorial note id", {n.id for n in protocol.editorial_notes}),
+        "note": _known("a decision id", {n.id for n in protocol.decisions}),
         "template": _known("a template id", templates),
         "indicator": _known(
             f"an indicator id from categories.domains (such as {protocol.indicators[0].id})",
@@ -193,7 +193,7 @@ def _check_unique_ids(protocol: Protocol) -> None:
     domains = protocol.categories.domains
     _unique_in(domains, "categories.domains", "id", "domain id")
     unique_nested(domains, "categories.domains", "indicators", "id", "indicator id")
-    _unique_in(protocol.editorial_notes, "editorial_notes", "id", "note id")
+    _unique_in(protocol.decisions, "decisions", "id", "decision id")
     _unique_in(protocol.templates, "templates", "id", "template id")
     _unique_in(protocol.roles, "roles", "id", "role id")
     _unique_in(protocol.scenarios, "scenarios", "id", "scenario id")

@@ -80,7 +80,7 @@ def refusal(protocol_data: dict[str, Any], change: Any) -> tuple[str, str]:
         (
             lambda d: d["categories"]["levels"][0].update(note="missing-note"),
             "categories.levels[0].note",
-            "expected an editorial note id, got 'missing-note'",
+            "expected a decision id, got 'missing-note'",
         ),
         (
             lambda d: d["sections"][0]["clauses"][0].update(text="See {rule:panel}."),
