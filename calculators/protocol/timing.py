@@ -118,6 +118,8 @@ class ReviewWording(Wording):
     minutes_far_apart: str = field(
         metadata=placeholders("max_weeks", "min_weeks", "gap", "clause", "oob_clause")
     )
+    # The next meeting's latest date as handed to a text field of a form.
+    due_by: str = field(metadata=placeholders("latest"))
     # The due-dates page's button that hands its dates to the forms (`handoffs`).
     handoff_label: str = field(default="", metadata=placeholders())
 
@@ -192,8 +194,16 @@ class MonthlyDeadline(MonthlyRule):
 
 # What the due-dates page can hand to a form's date field: the meeting counted from
 # (the last strategy meeting, or the initial one when none has been held since), the
-# initial meeting as typed, and the latest date the next meeting is due by.
-REVIEW_HANDOFF_SOURCES = ("last_strategy", "initial_strategy", "next_strategy_latest")
+# initial meeting as typed, and the latest date the next meeting is due by; and to a
+# text field, the latest date in words ("by … at the latest", `handbook_wording.due_by`),
+# which never reads as the date the next meeting is planned for.
+REVIEW_HANDOFF_SOURCES = (
+    "last_strategy",
+    "initial_strategy",
+    "next_strategy_latest",
+    "next_strategy_due_by",
+)
+REVIEW_HANDOFF_TEXT = ("next_strategy_due_by",)
 
 
 @dataclass(frozen=True)

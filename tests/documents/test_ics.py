@@ -195,11 +195,12 @@ def test_convening_reminder_is_fourteen_days_before_the_latest_date(protocol: Pr
     [reminder] = of_kind(events_of(text), "convene")
     assert protocol.timing.rule("strategy_meeting").convene_days_before == 14
     assert reminder.decoded("DTSTART") == date(2027, 1, 14) - timedelta(days=14)
-    assert str(reminder["SUMMARY"]) == "Convene the CSE strategy meeting (CR-1)"
+    assert str(reminder["SUMMARY"]) == "Make sure the CSE strategy meeting is convened (CR-1)"
     description = str(reminder["DESCRIPTION"])
     assert "due by Thursday 14 January 2027" in description
-    assert "invite the CSE partners" in description
-    assert "consult the community nurse and acute services" in description
+    assert "the social care lead on CSE strategy meetings convenes it" in description
+    assert "invites the CSE partners" in description
+    assert "the community nurse and acute services are consulted" in description
     assert "clauses 3.4, 6.10 and 6.11" in description
 
 
