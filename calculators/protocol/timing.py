@@ -83,11 +83,15 @@ class MeetingWording(Wording):
 class DeadlineWording(Wording):
     rule: str = field(metadata=placeholders("name", "before", "meeting"))
     answer_title: str = field(metadata=placeholders("name"))
-    # The deadline for one meeting ({meeting}: its date), in an answer and a calendar.
-    for_meeting: str = field(metadata=placeholders("meeting"))
+    # The answer leads with the meeting the case can still reach and the day to send by
+    # ({date}), "today" on that day.
+    lead: str = field(metadata=placeholders("date", "meeting"))
+    lead_today: str = field(metadata=placeholders("date", "meeting"))
+    # The deadline for one meeting ({meeting}: its date), in a calendar.
     event: str = field(metadata=placeholders("meeting"))
-    # A meeting whose deadline has passed: the next one is the first it can go to.
-    missed: str = field(metadata=placeholders("meeting", "missed"))
+    # A meeting whose deadline has passed: what the rule says, and the urgent route
+    # (the rule's `escalation_clause`), never more than the rule says.
+    missed: str = field(metadata=placeholders("meeting", "missed", "before"))
     # Its deadline on a day that is not a working day, and the working day before gone.
     act_today: str = field(metadata=placeholders("date", "why"))
 
@@ -166,6 +170,8 @@ class DeadlineBefore(Rule):
     kind: str = _kind("deadline_before")
     meeting: str = field(metadata=identifier())
     handbook_wording: DeadlineWording
+    # The clause of the route for a case that cannot wait for the meeting it can reach.
+    escalation_clause: str | None = field(default=None, metadata=refers_to("clause"))
     days: int | None = field(default=None, metadata=whole(0, 90))
     working_days: int | None = field(default=None, metadata=whole(0, 60))
 
