@@ -17,7 +17,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # mkdocs loads this fi
 
 from calculators import schedule_words  # noqa: E402
 from handbook.build.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol  # noqa: E402
-from handbook.pages import dates, directive, links, planner, process_map, reference, risk, training  # noqa: E402
+from handbook.build.protocol_json import site_protocol  # noqa: E402
+from handbook.pages import (  # noqa: E402
+    dates,
+    directive,
+    edition,
+    links,
+    planner,
+    process_map,
+    reference,
+    risk,
+    training,
+)
 from handbook.pages.forms import template_form  # noqa: E402
 
 PROTOCOL_ENV = "CSE_PROTOCOL"
@@ -31,8 +42,12 @@ def define_env(env: Any) -> None:
         from mkdocs.exceptions import PluginError
 
         raise PluginError(f"The protocol file has a problem: {error}") from None
-    protocol = loaded.protocol
+    # Every page, the printed scenario pack too, reads the protocol with its bank holidays.
+    protocol = site_protocol(loaded.data)
     env.variables["protocol"] = protocol
+    # The banner on every page (overrides/main.html): the edition's status.
+    env.conf["extra"]["edition_notice"] = edition.edition_notice(protocol)
+    env.conf["extra"]["edition_link"] = protocol.metadata.handbook_wording["link_words"]
     env.filter(links.md_text, "text")
 
     def here() -> str:
@@ -66,11 +81,11 @@ def define_env(env: Any) -> None:
     env.macro(with_page(template_form), "template_form")
     env.macro(with_page(reference.contacts_table), "contacts_table")
     env.macro(with_page(reference.glossary_table), "glossary_table")
-    env.macro(plain(reference.version_summary), "version_summary")
+    env.macro(plain(edition.version_summary), "version_summary")
+    env.macro(plain(edition.decisions_list), "decisions_list")
     env.macro(plain(reference.purpose), "purpose")
     env.macro(plain(reference.metadata_table), "metadata_table")
     env.macro(plain(reference.sources_list), "sources_list")
-    env.macro(plain(reference.editorial_notes), "editorial_notes")
     env.macro(plain(planner.holiday_panels_note), "holiday_panels_note")
     env.macro(plain(reference.changelog), "changelog")
     env.macro(reference.pinned_package, "pinned_package")

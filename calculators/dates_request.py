@@ -34,7 +34,7 @@ from calculators.schedule import (
 from calculators.schedule_words import (
     answer_words,
 )
-from calculators.wording import month_name
+from calculators.wording import long_date, month_name
 
 
 def _iso(day: date | None) -> str | None:
@@ -83,6 +83,10 @@ def dates_to_data(protocol: Protocol, answer: DatesAnswer) -> dict[str, Any]:
             "last": strategy.last.isoformat(),
             "earliest": strategy.earliest.isoformat(),
             "latest": strategy.latest.isoformat(),
+            # The latest date in words, for a form's text field: "by … at the latest".
+            "due_by": review_rule(protocol)
+            .handbook_wording["due_by"]
+            .format(latest=long_date(strategy.latest)),
             "latest_by_rule": _iso(strategy.latest_by_rule),
             "convene": _iso(strategy.convene),
             "status": strategy.status,

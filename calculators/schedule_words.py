@@ -197,18 +197,32 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
     )
     due = mase.referral_deadline
     wording = referral.handbook_wording
+    # Clause 4.6: lead with the panel the case can still reach and the day to send by
+    # (the working day before a deadline that is not one), "today" on that day.
+    late = due.submit_by is not None and due.submit_by < answer.today
+    send_by = answer.today if late else (due.submit_by or due.date)
+    referral_summary = wording["lead_today" if send_by == answer.today else "lead"].format(
+        date=long_date(send_by), meeting=long_date(mase.referable_meeting.date)
+    )
     referral_details = [
         rule_sentence(protocol, referral.id),
-        wording["for_meeting"].format(meeting=long_date(mase.referable_meeting.date)),
         panel_change_words(protocol, mase.referable_meeting),
         *(panel_change_words(protocol, cancelled) for cancelled in mase.cancelled),
     ]
+    referral_clauses = due.clauses
     if mase.referable_meeting.date != panel.date:
+        # What 4.6 says, and the urgent route (6.12: MASE as an escalation procedure).
         missed = deadline_for(protocol, referral.id, panel.date).date
         referral_details.append(
-            wording["missed"].format(meeting=long_date(panel.date), missed=long_date(missed))
+            wording["missed"].format(
+                meeting=long_date(panel.date),
+                missed=long_date(missed),
+                before=rule_words(protocol, referral.id),
+            )
         )
-    if due.submit_by and due.submit_by < answer.today:
+        if referral.escalation_clause:
+            referral_clauses = (*due.clauses, referral.escalation_clause)
+    if late:
         why = (
             f"a bank holiday ({due.bank_holiday}) and the working day before it has passed"
             if due.bank_holiday
@@ -221,9 +235,9 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
         "mase_referral_deadline",
         answer_title(referral),
         due.date,
-        long_date(due.date),
+        referral_summary,
         referral_details,
-        due.clauses,
+        referral_clauses,
         referral_warning,
     )
     report_answer = report_words_answer(protocol, report, answer.today)
@@ -385,5 +399,8 @@ def _events(protocol: Protocol, start: date, end: date) -> tuple[Event, ...]:
                     words = _meeting_words(protocol, day)
                 else:
                     words = _deadline_words(protocol, day, meeting)
-                events.append(Event(kind, day.date, rule.name, words, day.clauses, key))
+                # A deadline on a day that is not a working day stands on the working day
+                # before it, in the calendar as in its words.
+                when = day.submit_by or day.date
+                events.append(Event(kind, when, rule.name, words, day.clauses, key))
     return tuple(sorted(events, key=lambda event: (event.date, event.kind)))

@@ -1,4 +1,4 @@
-"""Command line of the build side: `python -m handbook check|build|pyodide-tests`."""
+"""Command line of the build side: `python -m handbook check|open-decisions|build|pyodide-tests`."""
 
 from __future__ import annotations
 
@@ -13,23 +13,37 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the protocol file without building")
     check.add_argument("path", nargs="?", default=str(PROTOCOL_PATH))
+    listing = commands.add_parser(
+        "open-decisions",
+        help="list the protocol owner's open decisions, one a line; exit 1 if any is open",
+    )
+    listing.add_argument("path", nargs="?", default=str(PROTOCOL_PATH))
     commands.add_parser("build", help="build the site into site/ (all or nothing)")
     commands.add_parser(
         "pyodide-tests", help="run the calculators' tests inside Pyodide under Node"
     )
     args = parser.parse_args(argv)
 
-    if args.command == "check":
+    if args.command in ("check", "open-decisions"):
         try:
             loaded = load_protocol(args.path)
         except ProtocolFileError as error:
             print(f"The protocol file has a problem:\n  {error}", file=sys.stderr)
             return 2
         p = loaded.protocol
+        if args.command == "open-decisions":
+            for decision in p.open_decisions:
+                print(f"{decision.id}: {decision.title}")
+            return 1 if p.open_decisions else 0
         print(
             f"{loaded.path}: valid. {len(p.sections)} sections, {len(p.clauses)} clauses, "
             f"{len(p.indicators)} indicators, {len(p.templates)} templates, "
             f"{len(p.contacts)} contacts."
+        )
+        print(
+            f"Status: {p.metadata.status}. Open decisions for the protocol owner: "
+            f"{len(p.open_decisions)} of {len(p.decisions)} "
+            "(python -m handbook open-decisions lists them)."
         )
         return 0
     if args.command == "build":

@@ -30,13 +30,13 @@ def load_protocol_for_cli(path: str | None) -> Protocol:
     if path and path.endswith(".json"):
         return protocol_from_mapping(json.loads(Path(path).read_text(encoding="utf-8")))
     from handbook.build.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol  # PyYAML
-    from handbook.build.protocol_json import with_bank_holidays
+    from handbook.build.protocol_json import site_protocol
 
     try:
         loaded = load_protocol(path or PROTOCOL_PATH)
     except ProtocolFileError as error:  # its message already names the file and line
         raise ProtocolFileUnusable(str(error)) from None
-    return protocol_from_mapping(with_bank_holidays(loaded.data))
+    return site_protocol(loaded.data)
 
 
 class ProtocolFileUnusable(Exception):

@@ -42,6 +42,7 @@ from calculators.protocol.primitives import WEEKDAYS, ProtocolError
 from calculators.protocol.reading import read
 from calculators.protocol.references import REFERENCE, check_references
 from calculators.protocol.risk_rule import RISK_SENTENCES, Band, Prompt, RiskRule
+from calculators.protocol.status import Decision, EditionWording
 from calculators.protocol.timing import (
     RULE_KINDS,
     BankHoliday,
@@ -109,6 +110,8 @@ __all__ = [
     "Clause",
     "Column",
     "Contact",
+    "Decision",
+    "EditionWording",
     "DeadlineBefore",
     "Domain",
     "EditorialNote",

@@ -26,6 +26,7 @@ from calculators.protocol.reading import (
 from calculators.protocol.reading import level as a_level
 from calculators.protocol.reading import whole as whole_number
 from calculators.protocol.risk_rule import RiskRule
+from calculators.protocol.status import EDITION_STATES, Decision, EditionWording, check_approval
 from calculators.protocol.timing import Timing
 from calculators.protocol.training import Induction, Language, ProcessMap, Role, Scenario
 
@@ -76,6 +77,18 @@ class Metadata:
     purpose: str
     sources_intro: str
     sources: tuple[str, ...] = field(metadata=items(1))
+    # The owner's to set (status.py): draft until approved, by whom and when.
+    status: str = field(metadata=choice(EDITION_STATES))
+    approved_by: str | None
+    approved_on: date | None
+    handbook_wording: EditionWording
+
+    @property
+    def approved(self) -> bool:
+        return self.status == EDITION_STATES[-1]
+
+    def validate(self, path: str) -> None:
+        check_approval(self.status, self.approved_by, self.approved_on, path)
 
 
 @dataclass(frozen=True)
@@ -190,11 +203,7 @@ class Categories:
         return tuple(level.number for level in self.levels)
 
 
-@dataclass(frozen=True)
-class EditorialNote:
-    id: str = field(metadata=identifier())
-    title: str
-    text: str
+EditorialNote = Decision  # the older name: every owner note is now a decision
 
 
 def one_number_slot(value: str, path: str) -> str:
@@ -338,7 +347,7 @@ class Protocol:
     categories: Categories
     risk_rule: RiskRule
     timing: Timing
-    editorial_notes: tuple[EditorialNote, ...]
+    decisions: tuple[Decision, ...]
     changelog: tuple[ChangeLogEntry, ...]
     templates: tuple[Template, ...]
     immediate_danger: ImmediateDanger
@@ -348,6 +357,15 @@ class Protocol:
     process_map: ProcessMap
     scenarios: tuple[Scenario, ...] = field(metadata=items(1))
     language: Language
+
+    @property
+    def editorial_notes(self) -> tuple[Decision, ...]:
+        """The older name of `decisions`."""
+        return self.decisions
+
+    @property
+    def open_decisions(self) -> tuple[Decision, ...]:
+        return tuple(d for d in self.decisions if d.is_open)
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
@@ -381,7 +399,7 @@ class Protocol:
         return find(self.templates, "id", template_id, "template")
 
     def note(self, note_id: str) -> EditorialNote:
-        return find(self.editorial_notes, "id", note_id, "editorial note")
+        return find(self.decisions, "id", note_id, "decision")
 
     def role(self, role_id: str) -> Role:
         return find(self.roles, "id", role_id, "role")

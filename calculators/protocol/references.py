@@ -16,7 +16,7 @@ from typing import Any
 from calculators.protocol.model import HANDOFF_TEXT, Domain, Protocol, Template
 from calculators.protocol.primitives import ProtocolError, join, unique, unique_nested
 from calculators.protocol.reading import field_spec, file_key, key_of
-from calculators.protocol.timing import REVIEW_HANDOFF_SOURCES
+from calculators.protocol.timing import REVIEW_HANDOFF_SOURCES, REVIEW_HANDOFF_TEXT
 
 # Clause text refers to data held once: {contact:cse-lead}, {rule:mase_panel}; and
 # points elsewhere in the directive in its own words, which stay as written:
@@ -146,7 +146,7 @@ def reference_checks(protocol: Protocol) -> dict[str, Check]:
     return {
         "clause": clause,
         "contact": contact,
-        "note": _known("an editorial note id", {n.id for n in protocol.editorial_notes}),
+        "note": _known("a decision id", {n.id for n in protocol.decisions}),
         "template": _known("a template id", templates),
         "indicator": _known(
             f"an indicator id from categories.domains (such as {protocol.indicators[0].id})",
@@ -193,7 +193,7 @@ def _check_unique_ids(protocol: Protocol) -> None:
     domains = protocol.categories.domains
     _unique_in(domains, "categories.domains", "id", "domain id")
     unique_nested(domains, "categories.domains", "indicators", "id", "indicator id")
-    _unique_in(protocol.editorial_notes, "editorial_notes", "id", "note id")
+    _unique_in(protocol.decisions, "decisions", "id", "decision id")
     _unique_in(protocol.templates, "templates", "id", "template id")
     _unique_in(protocol.roles, "roles", "id", "role id")
     _unique_in(protocol.scenarios, "scenarios", "id", "scenario id")
@@ -236,7 +236,8 @@ def _check_handoffs(protocol: Protocol, template: Template, path: str) -> None:
 
 
 def _check_dates_handoffs(protocol: Protocol) -> None:
-    """The due-dates page hands its dates to date fields of the protocol's templates."""
+    """The due-dates page hands its dates to date fields of the protocol's templates, and a
+    date in words ("by … at the latest") to a text field."""
     templates = {t.id: t for t in protocol.templates}
     expected = "one of " + ", ".join(REVIEW_HANDOFF_SOURCES)
     for rule in protocol.timing.of_kind("recurring_review"):
@@ -252,7 +253,16 @@ def _check_dates_handoffs(protocol: Protocol) -> None:
             if target is None:
                 raise ProtocolError(f"{where}.to", f"expected a template id, got {handoff.to!r}")
             sources = set(REVIEW_HANDOFF_SOURCES)
-            _check_handoff_fields(handoff, target, where, sources, expected, dates_only=True)
+            _check_handoff_fields(handoff, target, where, sources, expected, dates_only=False)
+            types = {f.id: f.type for f in target.fields}
+            for field_id, source in handoff.fields:
+                words = source in REVIEW_HANDOFF_TEXT
+                if types[field_id] not in (("text", "textarea") if words else ("date",)):
+                    kind = "a text field" if words else "a date field"
+                    raise ProtocolError(
+                        f"{where}.fields.{field_id}",
+                        f"expected {kind} for {source}, got a {types[field_id]} field",
+                    )
             _check_level_fields(handoff, target, where, set())
 
 

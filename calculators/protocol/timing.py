@@ -83,11 +83,15 @@ class MeetingWording(Wording):
 class DeadlineWording(Wording):
     rule: str = field(metadata=placeholders("name", "before", "meeting"))
     answer_title: str = field(metadata=placeholders("name"))
-    # The deadline for one meeting ({meeting}: its date), in an answer and a calendar.
-    for_meeting: str = field(metadata=placeholders("meeting"))
+    # The answer leads with the meeting the case can still reach and the day to send by
+    # ({date}), "today" on that day.
+    lead: str = field(metadata=placeholders("date", "meeting"))
+    lead_today: str = field(metadata=placeholders("date", "meeting"))
+    # The deadline for one meeting ({meeting}: its date), in a calendar.
     event: str = field(metadata=placeholders("meeting"))
-    # A meeting whose deadline has passed: the next one is the first it can go to.
-    missed: str = field(metadata=placeholders("meeting", "missed"))
+    # A meeting whose deadline has passed: what the rule says, and the urgent route
+    # (the rule's `escalation_clause`), never more than the rule says.
+    missed: str = field(metadata=placeholders("meeting", "missed", "before"))
     # Its deadline on a day that is not a working day, and the working day before gone.
     act_today: str = field(metadata=placeholders("date", "why"))
 
@@ -118,6 +122,8 @@ class ReviewWording(Wording):
     minutes_far_apart: str = field(
         metadata=placeholders("max_weeks", "min_weeks", "gap", "clause", "oob_clause")
     )
+    # The next meeting's latest date as handed to a text field of a form.
+    due_by: str = field(metadata=placeholders("latest"))
     # The due-dates page's button that hands its dates to the forms (`handoffs`).
     handoff_label: str = field(default="", metadata=placeholders())
 
@@ -164,6 +170,8 @@ class DeadlineBefore(Rule):
     kind: str = _kind("deadline_before")
     meeting: str = field(metadata=identifier())
     handbook_wording: DeadlineWording
+    # The clause of the route for a case that cannot wait for the meeting it can reach.
+    escalation_clause: str | None = field(default=None, metadata=refers_to("clause"))
     days: int | None = field(default=None, metadata=whole(0, 90))
     working_days: int | None = field(default=None, metadata=whole(0, 60))
 
@@ -192,8 +200,16 @@ class MonthlyDeadline(MonthlyRule):
 
 # What the due-dates page can hand to a form's date field: the meeting counted from
 # (the last strategy meeting, or the initial one when none has been held since), the
-# initial meeting as typed, and the latest date the next meeting is due by.
-REVIEW_HANDOFF_SOURCES = ("last_strategy", "initial_strategy", "next_strategy_latest")
+# initial meeting as typed, and the latest date the next meeting is due by; and to a
+# text field, the latest date in words ("by … at the latest", `handbook_wording.due_by`),
+# which never reads as the date the next meeting is planned for.
+REVIEW_HANDOFF_SOURCES = (
+    "last_strategy",
+    "initial_strategy",
+    "next_strategy_latest",
+    "next_strategy_due_by",
+)
+REVIEW_HANDOFF_TEXT = ("next_strategy_due_by",)
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,7 @@ export function bind(form, { api }) {
       last_strategy: strategy.last,
       initial_strategy: typedDate("initial_strategy"),
       next_strategy_latest: strategy.latest,
+      next_strategy_due_by: strategy.due_by,
     };
     const links = [];
     for (const target of handoffs) {

@@ -9,6 +9,8 @@ from typing import Any
 
 import holidays
 
+from calculators.protocol import Protocol, protocol_from_mapping
+
 
 def with_bank_holidays(data: dict[str, Any], today: date | None = None) -> dict[str, Any]:
     """Return a copy of the protocol data with timing.bank_holidays.dates filled in.
@@ -32,3 +34,9 @@ def with_bank_holidays(data: dict[str, Any], today: date | None = None) -> dict[
 def protocol_json(data: dict[str, Any], today: date | None = None) -> str:
     """The JSON text written to the site for the browser's calculators."""
     return json.dumps(with_bank_holidays(data, today), ensure_ascii=False, sort_keys=True)
+
+
+def site_protocol(data: dict[str, Any], today: date | None = None) -> Protocol:
+    """The protocol every page is built from: the same data, with the same generated bank
+    holidays, as the browser's protocol.json."""
+    return protocol_from_mapping(with_bank_holidays(data, today))

@@ -10,6 +10,7 @@ from handbook.pages.links import (
     handbook_marker,
     html_text,
     md_text,
+    note_page,
     page_link,
     section_page,
     site_link,
@@ -104,8 +105,8 @@ def category_definitions(protocol: Protocol, here: str) -> str:
             lines.append("")
             lines.append(f"    The Newham page reads: “{md_text(level.local_wording)}”")
             lines.append("")
-            about = page_link(f"about.md#note-{note.id}", here)
-            lines.append(f"    See [the editorial note]({about}).")
+            about = page_link(note_page(note.id), here)
+            lines.append(f"    See [the decision for the protocol owner]({about}).")
             lines.append("")
         lines.append("</div>")
         lines.append("")
@@ -148,7 +149,7 @@ def immediate_danger(protocol: Protocol, here: str) -> str:
     out-of-hours sentence appears only once its number is filled in.
     """
     notice = protocol.immediate_danger
-    about = site_link("about/", here) + f"#note-{protocol.note(notice.note).id}"
+    about = site_link("decisions/", here) + f"#note-{protocol.note(notice.note).id}"
     lines = [
         '<div class="admonition danger immediate-danger">',
         f'<p class="admonition-title">{html_text(notice.text)} '

@@ -116,13 +116,22 @@ def with_references(protocol: Protocol, text: str, here: str) -> str:
     return "".join(out)
 
 
-def handbook_marker(protocol: Protocol, note_id: str, words: str, here: str) -> str:
-    """A short marker on words the handbook adds, linking to the editorial note that explains.
+DECISIONS_PAGE = "decisions.md"  # the one page of decisions for the protocol owner
 
-    Markdown (attr_list), so the link to About stays relative and is checked by the build.
+
+def note_page(note_id: str) -> str:
+    """The decision's place on the decisions page: "decisions.md#note-immediate-danger"."""
+    return f"{DECISIONS_PAGE}#note-{note_id}"
+
+
+def handbook_marker(protocol: Protocol, note_id: str, words: str, here: str) -> str:
+    """A short marker on words the handbook adds, linking to the decision that explains.
+
+    Markdown (attr_list), so the link to the decisions page stays relative and is checked
+    by the build.
     """
     protocol.note(note_id)  # an unknown note stops the build
-    return f"[{md_text(words)}]({page_link(f'about.md#note-{note_id}', here)}){{.handbook-marker}}"
+    return f"[{md_text(words)}]({page_link(note_page(note_id), here)}){{.handbook-marker}}"
 
 
 def email_link(protocol: Protocol, contact_id: str) -> str:

@@ -1,5 +1,5 @@
 """Reference pages: a template's structure, the forms list, contacts, glossary and
-the about page (version, metadata, sources, editorial notes, changelog)."""
+the about page (version, metadata, sources, changelog)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from calculators.protocol import Protocol
 from calculators.wording import long_date
 from handbook.pages.components import section_guidance, template_intro
+from handbook.pages.edition import edition_rows
 from handbook.pages.links import (
     GLOSSARY_READINGS_NOTE,
     clause_ref,
@@ -103,14 +104,6 @@ def glossary_table(protocol: Protocol, here: str) -> str:
     return "\n".join(lines)
 
 
-def version_summary(protocol: Protocol) -> str:
-    m = protocol.metadata
-    return (
-        f"Version {md_text(m.version)}, effective from {long_date(m.effective_date)}. "
-        f"Next review by {long_date(m.next_review_date)}."
-    )
-
-
 def purpose(protocol: Protocol) -> str:
     return md_text(protocol.metadata.purpose)
 
@@ -120,9 +113,7 @@ def metadata_table(protocol: Protocol) -> str:
     rows = [
         ("Title", md_text(m.title)),
         ("Organisation", md_text(m.organisation)),
-        ("Version", md_text(m.version)),
-        ("Effective date", long_date(m.effective_date)),
-        ("Next review date", long_date(m.next_review_date)),
+        *edition_rows(protocol),
         ("Owner", md_text(m.owner)),
     ]
     return "\n".join(["| Detail | Value |", "| --- | --- |", *(f"| {k} | {v} |" for k, v in rows)])
@@ -131,13 +122,6 @@ def metadata_table(protocol: Protocol) -> str:
 def sources_list(protocol: Protocol) -> str:
     m = protocol.metadata
     return md_text(m.sources_intro) + ":\n\n" + "\n".join(f"- {md_text(s)}" for s in m.sources)
-
-
-def editorial_notes(protocol: Protocol) -> str:
-    lines = []
-    for note in protocol.editorial_notes:
-        lines += [f"### {md_text(note.title)} {{#note-{note.id}}}", "", md_text(note.text), ""]
-    return "\n".join(lines)
 
 
 PACKAGE_JSON = Path(__file__).resolve().parents[2] / "package.json"
@@ -153,6 +137,12 @@ def pinned_package(name: str) -> str:
 
 
 def changelog(protocol: Protocol) -> str:
+    """The editions; their dates only once the protocol owner has approved one (until then
+    no page states a date the edition would take effect)."""
+    if not protocol.metadata.approved:
+        lines = ["| Version | Change |", "| --- | --- |"]
+        lines += [f"| {md_text(e.version)} | {md_text(e.summary)} |" for e in protocol.changelog]
+        return "\n".join(lines)
     lines = ["| Version | Date | Change |", "| --- | --- | --- |"]
     for entry in protocol.changelog:
         lines.append(

@@ -20,7 +20,7 @@ from handbook.pages.forms import (
     clear_all_status,
     handoff_button,
 )
-from handbook.pages.links import html_text, page_link
+from handbook.pages.links import html_text, note_page, page_link
 
 CALCULATOR = "risk"  # the template this page fills is the one with `filled_by: risk`
 REPLACED_NOTE = "london-protocol-replaced"
@@ -32,7 +32,7 @@ def replaced_note(protocol: Protocol, here: str) -> str:
     if REPLACED_NOTE not in {n.id for n in protocol.editorial_notes}:
         return ""
     note = protocol.note(REPLACED_NOTE)
-    about = page_link(f"about.md#note-{note.id}", here)
+    about = page_link(note_page(note.id), here)
     return (
         '<div class="admonition warning editorial-note">'
         f'<p class="admonition-title">{html_text(note.title)}</p>'

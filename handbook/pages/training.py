@@ -14,6 +14,7 @@ from handbook.pages.links import (
     clause_refs,
     html_text,
     md_text,
+    note_page,
     page_link,
     with_references,
 )
@@ -226,7 +227,7 @@ def language_note(protocol: Protocol, here: str) -> str:
         "    The cells: " + "; ".join(md_text(cell_words(protocol, i)) for i in cells) + ".",
         "",
         f"    See [the language guide]({page_link('training/language.md', here)}) and "
-        f"[the editorial notes]({page_link(f'about.md#note-{note.id}', here)}).",
+        f"[the decisions for the protocol owner]({page_link(note_page(note.id), here)}).",
         "",
     ]
     return "\n".join(lines)

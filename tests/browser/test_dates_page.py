@@ -14,6 +14,7 @@ from navigation import MEMORY_JS, fill_date, follow, open_ready, peek_handoff, w
 
 from calculators import bridge
 from calculators.protocol import protocol_from_mapping
+from calculators.wording import long_date
 from handbook.build.loader import load_protocol
 from handbook.build.protocol_json import with_bank_holidays
 from tests.support.static_server import Site
@@ -204,10 +205,13 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
             "source": "the due-dates calculator",
             "fields": {"last_strat_date": "2026-10-01", "initial_strat_date": initial},
         }
-    # the minutes are of the meeting counted from; the next is the latest date from it
+    # the minutes are of the meeting counted from; the next meeting's latest date goes in
+    # words to a field of its own, never as the date the next meeting is arranged for
+    due_by = f"by {long_date(latest)} at the latest"
+    assert expected["result"]["strategy_meeting"]["due_by"] == due_by
     assert kept["strategy-meeting"]["fields"] == {
         "meeting_date": "2026-10-01",
-        "next_meeting_date": latest.isoformat(),
+        "next_meeting_latest": due_by,
     }
 
     links.filter(has_text="monthly case report").click()
@@ -225,9 +229,8 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
     follow(page, "forms/strategy-meeting/")  # by the link, in the same tab
     wait_ready(page, "form#form-strategy-meeting")
     assert form_date(page, "meeting_date") == ("1", "10", "2026")
-    assert form_date(page, "next_meeting_date") == tuple(
-        str(n) for n in (latest.day, latest.month, latest.year)
-    )
+    assert form_date(page, "next_meeting_date") == ("", "", "")
+    assert page.input_value("#f-next_meeting_latest") == due_by
     follow(page, "forms/final-report/")  # by the link, in the same tab
     wait_ready(page, "form#form-final-report")
     assert form_date(page, "last_strat_date") == ("1", "10", "2026")

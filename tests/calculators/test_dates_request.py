@@ -23,12 +23,14 @@ def test_every_answer_carries_the_clauses_it_rests_on(protocol: Protocol) -> Non
     )
     assert {a["id"]: a["clauses"] for a in data["answers"]} == {
         "mase_next_meeting": ["4.6"],
-        "mase_referral_deadline": ["4.6"],
+        # the deadline for 3 December has passed: 6.12, MASE as escalation, for a case
+        # that cannot wait for the panel on 7 January
+        "mase_referral_deadline": ["4.6", "6.12"],
         "monthly_report_due": ["5.3"],
         "strategy_meeting": ["6.2"],
     }
     for answer in data["answers"]:
-        assert answer["clause_text"].startswith("clause ")
+        assert answer["clause_text"].startswith(("clause ", "clauses "))
         assert answer["summary"]
 
 

@@ -80,7 +80,7 @@ def refusal(protocol_data: dict[str, Any], change: Any) -> tuple[str, str]:
         (
             lambda d: d["categories"]["levels"][0].update(note="missing-note"),
             "categories.levels[0].note",
-            "expected an editorial note id, got 'missing-note'",
+            "expected a decision id, got 'missing-note'",
         ),
         (
             lambda d: d["sections"][0]["clauses"][0].update(text="See {rule:panel}."),
@@ -124,13 +124,20 @@ def test_an_indicator_reference_names_an_indicator_the_protocol_has(protocol: Pr
         (
             lambda rule: rule["handoffs"][0]["fields"].update(yp_name="last_strategy"),
             "timing.strategy_meeting.handoffs[0].fields.yp_name",
-            "expected a date field of the 'monthly-report' template, got 'yp_name'",
+            "expected a date field for last_strategy, got a text field",
         ),
         (
             lambda rule: rule["handoffs"][2]["fields"].update(meeting_date="yesterday"),
             "timing.strategy_meeting.handoffs[2].fields.meeting_date",
             "expected one of last_strategy, initial_strategy, next_strategy_latest, "
-            "got 'yesterday'",
+            "next_strategy_due_by, got 'yesterday'",
+        ),
+        (  # the latest date in words never lands in the minutes' date of the next meeting
+            lambda rule: rule["handoffs"][2]["fields"].update(
+                next_meeting_date="next_strategy_due_by"
+            ),
+            "timing.strategy_meeting.handoffs[2].fields.next_meeting_date",
+            "expected a text field for next_strategy_due_by, got a date field",
         ),
         (
             lambda rule: rule["handbook_wording"].pop("handoff_label"),

@@ -93,17 +93,21 @@ def test_after_the_latest_date_the_answer_says_overdue_and_to_hold_it_now(
     )
 
 
-def test_convene_the_meeting_from_fourteen_days_before_the_latest_date(
+def test_make_sure_it_is_convened_from_fourteen_days_before_the_latest_date_3_4(
     protocol: Protocol,
 ) -> None:
+    """Convening is the social care lead's (3.4): the answer asks the social worker to make
+    sure the meeting is convened, never to convene it."""
     before = strategy(protocol, date(2027, 3, 2))
     assert before["data"]["convene"] == "2027-03-03"
-    assert not any(d.startswith("Convene it now") for d in before["words"]["details"])
+    assert not any("make sure it is convened" in d for d in before["words"]["details"])
     on = strategy(protocol, date(2027, 3, 3))["words"]["details"]
     assert any(
-        d.startswith("Convene it now if it is not arranged (from Wednesday 3 March 2027)")
+        d.startswith("Make sure it is convened if it is not arranged already (from Wednesday 3")
+        and "the social care lead on CSE strategy meetings convenes it" in d
         for d in on
     )
+    assert not any("Convene it now" in d for d in on)
 
 
 # A latest date that is not a working day ----------------------------------------------

@@ -14,7 +14,9 @@ from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
 def test_every_role_the_issue_names_has_its_clauses(protocol: Protocol) -> None:
     assert [r.id for r in protocol.roles] == [
         "social-worker",
+        "social-care-lead",
         "manager",
+        "partnership",
         "cse-lead",
         "police",
         "health",
@@ -23,6 +25,46 @@ def test_every_role_the_issue_names_has_its_clauses(protocol: Protocol) -> None:
     assert "3.2" in protocol.role("social-worker").clauses
     assert "6.1" in protocol.role("manager").clauses
     assert "6.14" in protocol.role("mase-chairs").clauses
+
+
+def test_the_partnership_at_the_meeting_sets_the_level_not_a_manager_6_9(
+    protocol: Protocol,
+) -> None:
+    """6.3 and 6.9: the level is set at the strategy meeting by the partnership."""
+    chart = protocol.process_map
+    assert chart.node("risk-level").role == "partnership"
+    assert "The partnership at the meeting sets the risk level" in chart.node("risk-level").label
+    assert {"6.3", "6.9"} <= set(protocol.role("partnership").clauses)
+    assert "6.3" not in protocol.role("manager").clauses
+    for node in chart.nodes:
+        if "level" in node.label:
+            assert node.role == "partnership", node.id
+
+
+def test_convening_is_the_social_care_leads_3_4(protocol: Protocol) -> None:
+    assert "3.4" in protocol.role("social-care-lead").clauses
+    assert all("3.4" not in r.clauses for r in protocol.roles if r.id != "social-care-lead")
+    assert protocol.process_map.node("strategy").role == "social-care-lead"
+
+
+def test_the_strategy_discussion_does_not_wait_for_the_police_allocation_3_4(
+    protocol: Protocol,
+) -> None:
+    """The strategy discussion follows the threshold at once, when there is reasonable cause;
+    no arrow leads from the police allocation to it."""
+    chart = protocol.process_map
+    order = [n.id for n in chart.nodes]
+    assert order.index("strategy") == order.index("threshold") + 1
+    assert order.index("strategy") < order.index("police")
+    assert "Reasonable cause" in chart.node("strategy").label
+    into_strategy = {e.source for e in chart.edges if e.target == "strategy"}
+    assert into_strategy == {"threshold"}
+
+
+def test_partners_can_refer_a_case_to_mase_4_6(protocol: Protocol) -> None:
+    for role_id in ("social-worker", "police", "health", "partnership"):
+        assert "4.6" in protocol.role(role_id).clauses, role_id
+    assert "partner" in protocol.process_map.node("mase").label
 
 
 def test_the_induction_steps_rest_on_the_clauses_the_issue_lists(protocol: Protocol) -> None:

@@ -180,11 +180,14 @@ def test_calendar_file_follows_changed_rules(protocol_data: dict[str, Any]) -> N
     for event in events:
         by_kind.setdefault(str(event["CATEGORIES"].cats[0]), []).append(event.decoded("DTSTART"))
     assert all(d.weekday() == 1 and 8 <= d.day <= 14 for d in by_kind["panel"])
-    assert all(d.weekday() == 4 and 22 <= d.day <= 28 for d in by_kind["report"])
-    panels = by_kind["panel"]
-    assert {d + timedelta(days=10) for d in by_kind["referral"]} <= set(panels) | {
-        d for d in schedule.panel_dates(protocol, 2027)
-    }
+    holidays = {h.date for h in protocol.timing.bank_holidays.dates}
+    for day in by_kind["report"]:  # the 4th Friday, or the working day before a holiday
+        friday = day + timedelta(days=(4 - day.weekday()) % 7)
+        assert 22 <= friday.day <= 28 and (day == friday or friday in holidays), day
+    panels = set(by_kind["panel"]) | set(schedule.panel_dates(protocol, 2027))
+    for day in by_kind["referral"]:  # 10 days before falls on a Saturday: the Friday before
+        assert day.weekday() < 5 and day not in holidays, day
+        assert any(10 <= (panel - day).days <= 14 for panel in panels), day
 
 
 # Convening the strategy meeting (clauses 3.4, 6.10 and 6.11) ------------------------
@@ -195,11 +198,12 @@ def test_convening_reminder_is_fourteen_days_before_the_latest_date(protocol: Pr
     [reminder] = of_kind(events_of(text), "convene")
     assert protocol.timing.rule("strategy_meeting").convene_days_before == 14
     assert reminder.decoded("DTSTART") == date(2027, 1, 14) - timedelta(days=14)
-    assert str(reminder["SUMMARY"]) == "Convene the CSE strategy meeting (CR-1)"
+    assert str(reminder["SUMMARY"]) == "Make sure the CSE strategy meeting is convened (CR-1)"
     description = str(reminder["DESCRIPTION"])
     assert "due by Thursday 14 January 2027" in description
-    assert "invite the CSE partners" in description
-    assert "consult the community nurse and acute services" in description
+    assert "the social care lead on CSE strategy meetings convenes it" in description
+    assert "invites the CSE partners" in description
+    assert "the community nurse and acute services are consulted" in description
     assert "clauses 3.4, 6.10 and 6.11" in description
 
 

@@ -133,6 +133,28 @@ BREAKAGES = {
         on_line_of='id: "4.6"',
         lines_below=1,  # the line of 4.6's text
     ),
+    "an_approved_edition_names_who_approved_it": Breakage(
+        "  status: draft\n",
+        "  status: approved\n",
+        says=("metadata.approved_by", "expected who and when with status: approved"),
+    ),
+    "a_draft_edition_names_no_approval_date": Breakage(
+        "  approved_on: null\n",
+        "  approved_on: 2027-01-04\n",
+        says=("metadata.approved_on", "expected null until status is approved"),
+    ),
+    "an_edition_status_is_draft_or_approved": Breakage(
+        "  status: draft\n",
+        "  status: signed off\n",
+        says=("metadata.status", "'signed off'"),
+    ),
+    "a_decided_decision_says_who_when_and_what": Breakage(
+        "      question is removed or reworded; until then the form keeps the source's words.\n"
+        "    status: open\n",
+        "      question is removed or reworded; until then the form keeps the source's words.\n"
+        "    status: decided\n    decided_by: The CSE lead\n    decided_on: 2027-01-04\n",
+        says=("decisions[11].decision", "expected the decision in words"),
+    ),
 }
 
 
@@ -176,3 +198,52 @@ def test_check_command_exits_2_with_the_message(tmp_path: Path) -> None:
     path = broken(tmp_path, "email: Jane.Sharp@newham.gov.uk", "email: nobody")
     assert main(["check", str(path)]) == 2
     assert main(["check", str(PROTOCOL_PATH)]) == 0
+
+
+def test_check_counts_the_open_decisions(capsys: pytest.CaptureFixture[str]) -> None:
+    from handbook.__main__ import main
+
+    protocol = load_protocol().protocol
+    assert main(["check", str(PROTOCOL_PATH)]) == 0
+    opened = len(protocol.open_decisions)
+    assert opened > 0
+    assert f"Open decisions for the protocol owner: {opened} of {len(protocol.decisions)}" in (
+        capsys.readouterr().out
+    )
+
+
+def test_open_decisions_lists_each_open_one_and_fails_while_any_is_open(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from handbook.__main__ import main
+
+    protocol = load_protocol().protocol
+    assert main(["open-decisions", str(PROTOCOL_PATH)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"{d.id}: {d.title}" for d in protocol.decisions if d.is_open]
+
+
+def test_open_decisions_passes_when_every_decision_is_decided(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from handbook.__main__ import main
+
+    made_up = Path(__file__).resolve().parent.parent / "fixtures" / "made_up_protocol.yaml"
+    assert not load_protocol(made_up).protocol.open_decisions
+    assert main(["open-decisions", str(made_up)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_one_open_decision_fails_the_listing(tmp_path: Path) -> None:
+    from handbook.__main__ import main
+
+    made_up = Path(__file__).resolve().parent.parent / "fixtures" / "made_up_protocol.yaml"
+    text = made_up.read_text(encoding="utf-8")
+    decided = (
+        "    status: decided\n    decided_by: Sam Example\n    decided_on: 2027-03-01\n"
+        "    decision: Keep the fourth level.\n"
+    )
+    assert decided in text
+    path = tmp_path / "protocol.yaml"
+    path.write_text(text.replace(decided, "    status: open\n"), encoding="utf-8")
+    assert main(["open-decisions", str(path)]) == 1

@@ -96,19 +96,19 @@ def test_abbreviations_show_their_expansion_on_every_page(built_site: Path) -> N
         assert marked == words, page  # focusable, except inside a link or a button
 
 
-def test_home_page_gives_version_effective_date_and_privacy_promise(built_site: Path) -> None:
+def test_home_page_gives_the_edition_and_the_privacy_promise(built_site: Path) -> None:
     page = html.unescape((built_site / "index.html").read_text(encoding="utf-8"))
-    assert f"Version {PROTOCOL.metadata.version}" in page
-    assert "Tuesday 1 December 2026" in page
+    assert f"Edition {PROTOCOL.metadata.version} of the handbook" in page
     assert "Nothing you type into this handbook is sent anywhere" in page
 
 
-def test_about_page_shows_every_editorial_note(built_site: Path) -> None:
-    page = html.unescape(read(built_site, "about"))
+def test_the_decisions_page_shows_every_decision(built_site: Path) -> None:
+    page = html.unescape(read(built_site, "decisions"))
     plain = re.sub(r"<[^>]+>", "", page)
-    for note in PROTOCOL.editorial_notes:
-        assert note.title in plain
-        assert squash(note.text)[:80] in squash(plain)
+    for decision in PROTOCOL.decisions:
+        assert f'id="note-{decision.id}"' in page
+        assert decision.title in plain
+        assert squash(decision.text)[:80] in squash(plain)
 
 
 def test_search_index_is_built(built_site: Path) -> None:

@@ -91,7 +91,7 @@ def test_the_home_calculator_and_form_pages_say_call_999_as_a_handbook_note(
     notice = re.search(r'<div class="admonition danger immediate-danger">(.*?)</div>', content, re.S)
     assert notice, page
     assert PROTOCOL.immediate_danger.text in notice.group(1)
-    assert re.search(r'class="handbook-marker" href="[./]*about/#note-immediate-danger"', notice.group(1))
+    assert re.search(r'class="handbook-marker" href="[./]*decisions/#note-immediate-danger"', notice.group(1))
     assert content.index("</h1>") < content.index("immediate-danger")  # after the page's heading
     # no out-of-hours sentence while its number is not filled in
     assert "out-of-hours" not in re.sub(r"<[^>]+>", "", notice.group(1))
@@ -122,7 +122,7 @@ def test_a_filled_out_of_hours_number_is_shown_under_the_999_line() -> None:
     )
     notice = immediate_danger(filled, "forms/mase-referral.md")
     assert "on 020 8430 2000.</p>" in html.unescape(notice)
-    assert 'href="../../about/#note-immediate-danger"' in notice
+    assert 'href="../../decisions/#note-immediate-danger"' in notice
 
 
 def test_the_notice_goes_after_the_heading() -> None:
@@ -140,7 +140,7 @@ def test_the_glossary_marks_the_handbooks_readings_and_only_those(built_site: Pa
     marked = {term for term, meaning in rows if "Handbook's reading, to be confirmed" in meaning}
     assert marked == {a.abbr for a in PROTOCOL.glossary if a.to_confirm}
     assert marked == {"Carefirst", "P no.", "Strat", "triage"}
-    assert page.count('href="../about/#note-glossary-readings"') == 4
+    assert page.count('href="../decisions/#note-glossary-readings"') == 4
 
 
 def test_the_handbooks_label_on_clause_2_1_is_marked_as_a_handbook_note(built_site: Path) -> None:
@@ -148,7 +148,7 @@ def test_the_handbooks_label_on_clause_2_1_is_marked_as_a_handbook_note(built_si
     label = PROTOCOL.clause("2.1").text
     assert (
         '<span class="handbook-label"><a class="handbook-marker" '
-        f'href="../../about/#note-handbook-labels">Handbook note</a> {label}</span>'
+        f'href="../../decisions/#note-handbook-labels">Handbook note</a> {label}</span>'
     ) in page
     others = html.unescape(article(built_site, "directive/section-6"))
     assert "handbook-label" not in others

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from calculators.wording import long_date
 from handbook.build.loader import load_protocol
 from handbook.build.site_build import build_site
 
@@ -89,3 +90,13 @@ def test_the_pages_own_words_name_its_rules(site: Path) -> None:
     home = text_of(read(site, ""))
     assert "Find when the panel referral deadline, the monthly report deadline and the next" in home
     assert "MASE" not in home
+
+
+def test_an_approved_edition_states_who_approved_it_and_its_effective_date(site: Path) -> None:
+    m = load_protocol(MADE_UP).protocol.metadata
+    assert m.approved
+    home = text_of(read(site, ""))
+    assert f"approved by {m.approved_by}" in home
+    assert long_date(m.effective_date) in home and long_date(m.next_review_date) in home
+    assert "Guide 0.1, approved by" in home  # its banner, from its own wording
+    assert "Not approved yet" not in home
