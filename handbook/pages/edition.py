@@ -71,7 +71,7 @@ def decisions_list(protocol: Protocol) -> str:
             )
         state = "open" if decision.is_open else "decided"
         lines += [
-            f"### {md_text(decision.title)} {{#note-{decision.id}}}",
+            f"## {md_text(decision.title)} {{#note-{decision.id}}}",
             "",
             md_text(decision.text),
             "",

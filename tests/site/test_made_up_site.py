@@ -86,7 +86,8 @@ def test_the_pages_own_words_name_its_rules(site: Path) -> None:
         "the next monthly report deadline, and by when the next review meeting?" in dates
     )
     risk = text_of(read(site, "calculators/risk"))
-    assert "Risk indicators: profile for the review meeting" in risk
+    assert load_protocol(MADE_UP).protocol.risk_rule.title in risk
+    assert "Appendix B" not in risk
     home = text_of(read(site, ""))
     assert "Find when the panel referral deadline, the monthly report deadline and the next" in home
     assert "MASE" not in home
