@@ -4,10 +4,15 @@ Everything is addressed relative to the site root, so the site works under a
 sub-path. Files whose content can change between releases (the wheel, the
 protocol JSON) get content-hashed paths, so a browser may cache them for good;
 `assets/runtime.json` is the one small manifest that names them.
+
+Every text file and the WebAssembly also get a gzip copy next to them (`name.gz`),
+made the same way on every build, for servers that send precompressed files
+(nginx's `gzip_static`, the README's Apache rules).
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -39,6 +44,9 @@ HASH_LENGTH = 16
 # Content-addressed files never change under their name: a fixed, old modification time
 # keeps Last-Modified stable across rebuilds, so browsers revalidate them as unchanged.
 HASHED_MTIME = 315532800  # 1980-01-01, also the earliest time a zip file can hold
+# What gets a precompressed copy: files that shrink (zip, docx and images already are compressed).
+PRECOMPRESSED_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".txt")
+PRECOMPRESS_MIN_BYTES = 1024
 
 
 @dataclass(frozen=True)
@@ -125,6 +133,27 @@ def build_wheel(out_dir: Path) -> Path:
             + result.stderr[-2000:]
         )
     return wheels[0]
+
+
+def write_precompressed(site_dir: Path) -> list[Path]:
+    """Write `name.gz` next to every file worth compressing; return the files written.
+
+    Deterministic: no name or time goes into the gzip header, and each copy takes its
+    original's modification time, so a server's Last-Modified and ETag agree for both.
+    """
+    written = []
+    for path in sorted(Path(site_dir).rglob("*")):
+        if not path.is_file() or path.suffix not in PRECOMPRESSED_SUFFIXES:
+            continue
+        data = path.read_bytes()
+        if len(data) < PRECOMPRESS_MIN_BYTES:
+            continue
+        target = path.with_name(path.name + ".gz")
+        target.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        stat = path.stat()
+        os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        written.append(target)
+    return written
 
 
 # Helpers --------------------------------------------------------------------
