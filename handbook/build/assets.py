@@ -44,6 +44,11 @@ PYODIDE_FILES = (
     "pyodide-lock.json",
 )
 PYODIDE_DIR = "pyodide"
+TRIMMED_STDLIB = "python_stdlib.handbook.zip"
+# What the calculators' worker loads of it: the trimmed standard library, not the full one.
+PYODIDE_LOADED = tuple(
+    TRIMMED_STDLIB if name == "python_stdlib.zip" else name for name in PYODIDE_FILES
+)
 ASSETS_DIR = "assets"
 MANIFEST = "assets/runtime.json"
 HASH_LENGTH = 16
@@ -53,7 +58,6 @@ HASHED_MTIME = 315532800  # 1980-01-01, also the earliest time a zip file can ho
 # What gets a precompressed copy: files that shrink (zip, docx and images already are compressed).
 PRECOMPRESSED_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".txt")
 PRECOMPRESS_MIN_BYTES = 1024
-TRIMMED_STDLIB = "python_stdlib.handbook.zip"
 # Top-level parts of Pyodide's standard library that neither Pyodide's start nor any
 # calculators module imports (tests/handbook/test_trimmed_stdlib.py checks both inside
 # Pyodide): mail, networking, debugging, testing, profiling, packaging, the REPL.
