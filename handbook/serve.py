@@ -14,9 +14,12 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import os
 import re
 import sys
 from typing import Any
+
+from handbook.build.assets import SERVING
 
 _SCRIPT_SRC = re.compile(
     rb"(<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*?script-src)"
@@ -50,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--watch", action="append", default=[])
     args = parser.parse_args(argv)
     patch_live_reload_server()
+    os.environ[SERVING] = "1"
     from mkdocs.__main__ import cli
 
     command = ["serve", "--dev-addr", f"127.0.0.1:{args.port}"]

@@ -58,6 +58,7 @@ HASHED_MTIME = 315532800  # 1980-01-01, also the earliest time a zip file can ho
 # What gets a precompressed copy: files that shrink (zip, docx and images already are compressed).
 PRECOMPRESSED_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".txt")
 PRECOMPRESS_MIN_BYTES = 1024
+SERVING = "CSE_SERVING"  # set by `make serve` (handbook/serve.py)
 # Top-level parts of Pyodide's standard library that neither Pyodide's start nor any
 # calculators module imports (tests/handbook/test_trimmed_stdlib.py checks both inside
 # Pyodide): mail, networking, debugging, testing, profiling, packaging, the REPL.
@@ -208,8 +209,11 @@ def write_precompressed(site_dir: Path) -> list[Path]:
 
     Deterministic: no name or time goes into the gzip header, and each copy takes its
     original's modification time, so a server's Last-Modified and ETag agree for both.
+    Under `make serve` (SERVING set) none: its server sends none, and a rebuild is quicker.
     """
-    written = []
+    written: list[Path] = []
+    if os.environ.get(SERVING):
+        return written
     for path in sorted(Path(site_dir).rglob("*")):
         if not path.is_file() or path.suffix not in PRECOMPRESSED_SUFFIXES:
             continue
