@@ -77,7 +77,7 @@ def test_the_live_reload_script_is_allowed_by_its_hash_only_where_served() -> No
         b"script-src 'self'; worker-src 'self'\"><body>x<script>livereload(1, 2);</script></body>"
     )
     digest = base64.b64encode(hashlib.sha256(b"livereload(1, 2);").digest())
-    assert b"script-src 'self' 'sha256-" + digest + b"'; worker-src" in allow_live_reload(page)
+    assert b"script-src 'sha256-" + digest + b"' 'self'; worker-src" in allow_live_reload(page)
     without = page.replace(b"<script>livereload(1, 2);</script>", b"")
     assert allow_live_reload(without) == without
 
@@ -94,6 +94,6 @@ def test_an_edit_to_the_protocol_refreshes_the_open_page(
     text = protocol.read_text(encoding="utf-8")
     assert text.count(FIRST_CLAUSE) == 1
     protocol.write_text(text.replace(FIRST_CLAUSE, EDITED), encoding="utf-8")
-    page.wait_for_function("window.notReloaded === undefined", timeout=START_LIMIT_S * 1000)
+    page.wait_for_function("() => window.notReloaded === undefined", timeout=START_LIMIT_S * 1000)
     page.get_by_text("edited while serving zqxj").first.wait_for()
     assert recorder.csp_violations() == []
