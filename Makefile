@@ -1,22 +1,34 @@
 # The CSE practice handbook. Two commands on a fresh machine:
-#   make serve   set up, build and serve at http://127.0.0.1:8000
-#   make test    set up, lint and run the whole suite
+#   make serve   set up what building needs, build and serve at http://127.0.0.1:$(PORT)
+#   make test    set up the test tools too, lint and run the whole suite
+# and `make release` (CSE_SITE_URL=… required) for the deployable archive.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat requirements.lock | cksum | cut -d' ' -f1)
+# What building needs (requirements.lock), and what only the tests need on top
+# (requirements-test.lock): each stamp names its file's checksum.
+STAMP := $(VENV)/.installed-build-$(shell cat requirements.lock | cksum | cut -d' ' -f1)
+TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements-test.lock | cksum | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
 CHROMIUM ?= /usr/bin/chromium
+PORT ?= 8000
+# Material's notice about MkDocs 2.0, printed on every build, is not for the protocol owner.
+export NO_MKDOCS_2_WARNING := true
 
-.PHONY: setup serve build check test lint test-python test-pyodide test-browser bench system-tools clean
+.PHONY: setup setup-test serve build check release test lint test-python test-pyodide test-browser test-deploy bench system-tools clean
 
 # Set-up ---------------------------------------------------------------------
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
-	rm -f $(VENV)/.installed-*
+	rm -f $(VENV)/.installed-build-*
+	touch $@
+
+$(TEST_STAMP): requirements-test.lock $(STAMP)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -r requirements-test.lock
+	rm -f $(VENV)/.installed-test-*
 	touch $@
 
 # --ignore-scripts: no package may run code at install time (vnu-jar's would download
@@ -27,10 +39,11 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 # Debian packages the tests drive: Chromium for the browser tests, LibreOffice to
-# open the filled Word documents, Java for the W3C Nu HTML Checker (vnu-jar).
-# Installed with apt-get when missing and root.
+# open the filled Word documents, Java for the W3C Nu HTML Checker (vnu-jar), nginx
+# and Apache to serve the site with the README's samples (run from their binaries on
+# a loopback port, never as services). Installed with apt-get when missing and root.
 SYSTEM_TOOLS := $(CHROMIUM):chromium /usr/bin/soffice:libreoffice-writer-nogui \
-	/usr/bin/java:default-jre-headless
+	/usr/bin/java:default-jre-headless /usr/sbin/nginx:nginx /usr/sbin/apache2:apache2
 
 system-tools:
 	@missing=""; for tool in $(SYSTEM_TOOLS); do \
@@ -51,6 +64,8 @@ system-tools:
 
 setup: $(STAMP) $(NODE_STAMP)
 
+setup-test: setup $(TEST_STAMP)
+
 # Handbook -------------------------------------------------------------------
 
 check: $(STAMP)
@@ -61,28 +76,36 @@ build: setup
 
 serve: setup
 	$(PY) -m handbook check data/protocol.yaml
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch calculators --watch handbook
+	$(PY) -m handbook.serve --port $(PORT) --watch data --watch calculators --watch handbook
+
+# The archive, its checksum and manifest in dist/; refuses while `make check` fails.
+release: check setup
+	$(PY) -m handbook.build.release
 
 # Tests ----------------------------------------------------------------------
 
-lint: $(STAMP)
+lint: setup-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test-python: setup system-tools
+test-python: setup-test system-tools
 	$(PY) -m pytest -q -m "not browser"
 
-test-pyodide: setup
+test-pyodide: setup-test
 	$(PY) -m handbook pyodide-tests
 
-test-browser: setup system-tools
+test-browser: setup-test system-tools
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q -m browser
 
-test: setup system-tools lint
+# The README's nginx and Apache samples on Debian's servers, and the release archive.
+test-deploy: setup-test system-tools
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q -m deploy
+
+test: setup-test system-tools lint
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
 	$(MAKE) --no-print-directory test-pyodide
 
-bench: setup system-tools
+bench: setup-test system-tools
 	CHROMIUM=$(CHROMIUM) $(PY) -m bench
 
 clean:

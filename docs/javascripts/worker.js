@@ -54,7 +54,11 @@ async function fetchBytes(path) {
  * @returns {Promise<Runtime>}
  */
 async function start() {
-  const pyodideReady = loadPyodide({ indexURL: new URL("pyodide/", SITE_ROOT).href });
+  // The standard library trimmed at build time to what Pyodide and the calculators import.
+  const pyodideReady = loadPyodide({
+    indexURL: new URL("pyodide/", SITE_ROOT).href,
+    stdLibURL: new URL("pyodide/python_stdlib.handbook.zip", SITE_ROOT).href,
+  });
   const manifest = await fetchManifest();
   const wheel = fetchBytes(manifest.wheel);
   const protocolText = fetchText(manifest.protocol);

@@ -4,15 +4,26 @@ Everything is addressed relative to the site root, so the site works under a
 sub-path. Files whose content can change between releases (the wheel, the
 protocol JSON) get content-hashed paths, so a browser may cache them for good;
 `assets/runtime.json` is the one small manifest that names them.
+
+The standard library goes out trimmed (`pyodide/python_stdlib.handbook.zip`, which the
+worker passes to Pyodide as its `stdLibURL`): the packages neither Pyodide's start nor
+the calculators import are left out. The full one stays beside it for the bench's bare page.
+
+Every text file and the WebAssembly also get a gzip copy next to them (`name.gz`),
+made the same way on every build, for servers that send precompressed files
+(nginx's `gzip_static`, the README's Apache rules).
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
 import json
 import os
 import shutil
 import subprocess
+import zipfile
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -33,12 +44,48 @@ PYODIDE_FILES = (
     "pyodide-lock.json",
 )
 PYODIDE_DIR = "pyodide"
+TRIMMED_STDLIB = "python_stdlib.handbook.zip"
+# What the calculators' worker loads of it: the trimmed standard library, not the full one.
+PYODIDE_LOADED = tuple(
+    TRIMMED_STDLIB if name == "python_stdlib.zip" else name for name in PYODIDE_FILES
+)
 ASSETS_DIR = "assets"
 MANIFEST = "assets/runtime.json"
 HASH_LENGTH = 16
 # Content-addressed files never change under their name: a fixed, old modification time
 # keeps Last-Modified stable across rebuilds, so browsers revalidate them as unchanged.
 HASHED_MTIME = 315532800  # 1980-01-01, also the earliest time a zip file can hold
+# What gets a precompressed copy: files that shrink (zip, docx and images already are compressed).
+PRECOMPRESSED_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".txt")
+PRECOMPRESS_MIN_BYTES = 1024
+SERVING = "CSE_SERVING"  # set by `make serve` (handbook/serve.py)
+# Top-level parts of Pyodide's standard library that neither Pyodide's start nor any
+# calculators module imports (tests/handbook/test_trimmed_stdlib.py checks both inside
+# Pyodide): mail, networking, debugging, testing, profiling, packaging, the REPL.
+STDLIB_LEFT_OUT = frozenset(
+    {
+        "__hello__", "__phello__", "_pyio", "_pydatetime", "_pyrepl", "antigravity", "bdb",
+        "cProfile", "cmd", "code", "compileall", "configparser", "csv", "ctypes", "curses",
+        "dbm", "difflib", "doctest", "email", "ensurepip", "filecmp", "fileinput", "fractions",
+        "ftplib", "getopt", "getpass", "graphlib", "html", "http", "idlelib", "imaplib",
+        "ipaddress", "lib2to3", "mailbox", "mimetypes", "modulefinder", "multiprocessing",
+        "netrc", "optparse", "pdb", "pickletools", "plistlib", "poplib", "profile", "pstats",
+        "pty", "pyclbr", "pydoc", "pydoc_data", "quopri", "sched", "shelve", "smtplib",
+        "socketserver", "sqlite3", "statistics", "symtable", "tabnanny", "tarfile", "this",
+        "timeit", "tkinter", "tomllib", "trace", "tracemalloc", "tty", "turtle", "turtledemo",
+        "unittest", "urllib", "uuid", "venv", "wave", "webbrowser", "wsgiref", "xmlrpc",
+        "zipapp", "zoneinfo",
+    }
+)  # fmt: skip
+# Of the codecs, the Unicode ones, cp437 (zipfile reads names in it) and the few
+# single-byte ones text may come in.
+ENCODINGS_KEPT = frozenset(
+    {
+        "__init__", "aliases", "ascii", "charmap", "cp437", "cp1252", "latin_1", "raw_unicode_escape",
+        "unicode_escape", "utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be",
+        "utf_32_le", "utf_8", "utf_8_sig",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -95,6 +142,36 @@ def copy_pyodide(target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copy2(PYODIDE_PACKAGE / name, target / name)
+    full = target / "python_stdlib.zip"
+    (target / TRIMMED_STDLIB).write_bytes(trimmed_stdlib(full.read_bytes()))
+    stat = full.stat()
+    os.utime(target / TRIMMED_STDLIB, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def stdlib_part(entry: str) -> tuple[str, str]:
+    """An entry of the standard library zip as (its top-level module, the module under it)."""
+    parts = entry.rstrip("/").split("/")
+    top = parts[0].removesuffix(".py").removesuffix(".pyc")
+    below = parts[1].removesuffix(".py").removesuffix(".pyc") if len(parts) > 1 else ""
+    return top, below
+
+
+def stdlib_entry_kept(entry: str) -> bool:
+    top, below = stdlib_part(entry)
+    if top == "encodings":
+        return below in ("", *ENCODINGS_KEPT)
+    return top not in STDLIB_LEFT_OUT
+
+
+def trimmed_stdlib(full: bytes) -> bytes:
+    """Pyodide's standard library zip without STDLIB_LEFT_OUT and the unused codecs,
+    entries in their order with their times, so the same input gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(full)) as source, zipfile.ZipFile(out, "w") as trimmed:
+        for info in source.infolist():
+            if stdlib_entry_kept(info.filename):
+                trimmed.writestr(info, source.read(info), compress_type=info.compress_type)
+    return out.getvalue()
 
 
 def pyodide_version() -> str:
@@ -125,6 +202,30 @@ def build_wheel(out_dir: Path) -> Path:
             + result.stderr[-2000:]
         )
     return wheels[0]
+
+
+def write_precompressed(site_dir: Path) -> list[Path]:
+    """Write `name.gz` next to every file worth compressing; return the files written.
+
+    Deterministic: no name or time goes into the gzip header, and each copy takes its
+    original's modification time, so a server's Last-Modified and ETag agree for both.
+    Under `make serve` (SERVING set) none: its server sends none, and a rebuild is quicker.
+    """
+    written: list[Path] = []
+    if os.environ.get(SERVING):
+        return written
+    for path in sorted(Path(site_dir).rglob("*")):
+        if not path.is_file() or path.suffix not in PRECOMPRESSED_SUFFIXES:
+            continue
+        data = path.read_bytes()
+        if len(data) < PRECOMPRESS_MIN_BYTES:
+            continue
+        target = path.with_name(path.name + ".gz")
+        target.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        stat = path.stat()
+        os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        written.append(target)
+    return written
 
 
 # Helpers --------------------------------------------------------------------

@@ -78,11 +78,12 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 def on_post_build(config: Any) -> None:
     """Write the joined stylesheet, the Pyodide runtime, the calculators wheel, protocol
-    JSON and manifest."""
+    JSON and manifest, then a gzip copy of every file worth compressing."""
     stylesheets.write_joined(
         Path(config["site_dir"]), Path(config["docs_dir"]), config["extra_css"]
     )
     assets.write_runtime_assets(Path(config["site_dir"]))
+    assets.write_precompressed(Path(config["site_dir"]))
 
 
 # Helpers --------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 
 from calculators import bridge
 from calculators.protocol import protocol_from_mapping
-from handbook.build.assets import PYODIDE_FILES
+from handbook.build.assets import PYODIDE_LOADED
 from handbook.build.loader import load_protocol
 from handbook.build.protocol_json import with_bank_holidays
 from tests.support.static_server import Site, serve_site
@@ -70,7 +70,7 @@ def test_risk_page_is_usable_at_once_then_answers_with_category_and_reasons(
     recorder.assert_same_origin_gets()
     recorder.assert_clean()
     urls = {request["url"] for request in recorder.requests}
-    for name in PYODIDE_FILES:
+    for name in PYODIDE_LOADED:
         assert recorder.url(f"pyodide/{name}") in urls, name
 
 

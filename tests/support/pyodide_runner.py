@@ -1,7 +1,7 @@
 """`make test-pyodide`: run tests/calculators a second time inside real Pyodide under Node.
 
 The pure-Python wheels of pytest and its dependencies are fetched once from PyPI
-with pip, at the versions pinned in requirements.lock, and kept in
+with pip, at the versions pinned in the lock files, and kept in
 .cache/pyodide-wheels. The calculators wheel is built as for the site. Inside
 Pyodide there is no PyYAML, so the protocol travels as JSON (CSE_PROTOCOL_JSON).
 """
@@ -32,7 +32,7 @@ TEST_PACKAGES = (
 # hypothesis releases after 6.155.7 need a compiled module (hypothesis._native) that has no
 # Pyodide build, so the Pyodide run pins the last pure-Python release.
 PYODIDE_PINS = {"hypothesis": "6.155.7"}
-LOCK_FILE = ROOT / "requirements.lock"
+LOCK_FILES = (ROOT / "requirements.lock", ROOT / "requirements-test.lock")
 WHEEL_CACHE = ROOT / ".cache" / "pyodide-wheels"
 RUNNER = ROOT / "tests" / "support" / "pyodide_run.mjs"
 TEST_FOLDER = "tests/calculators"
@@ -79,16 +79,17 @@ def run_pyodide_tests(extra_args: list[str] | None = None) -> int:
     return result.returncode
 
 
-def pinned_versions(lock_file: Path = LOCK_FILE) -> dict[str, str]:
-    """The exact versions of the test packages: requirements.lock's, except PYODIDE_PINS."""
+def pinned_versions(lock_files: tuple[Path, ...] = LOCK_FILES) -> dict[str, str]:
+    """The exact versions of the test packages: the lock files', except PYODIDE_PINS."""
     pins: dict[str, str] = {}
-    for line in lock_file.read_text(encoding="utf-8").splitlines():
+    lines = [line for f in lock_files for line in f.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         match = re.match(r"^\s*([A-Za-z0-9._-]+)\s*==\s*([^\s#;]+)", line)
         if match:
             pins[_normalise(match.group(1))] = match.group(2)
     missing = [name for name in TEST_PACKAGES if _normalise(name) not in pins]
     if missing:
-        raise RuntimeError(f"requirements.lock pins no version of {', '.join(missing)}")
+        raise RuntimeError(f"the lock files pin no version of {', '.join(missing)}")
     return {name: PYODIDE_PINS.get(name, pins[_normalise(name)]) for name in TEST_PACKAGES}
 
 

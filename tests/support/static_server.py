@@ -1,8 +1,10 @@
 """A loopback static server for the built site, used by the browser tests and the benchmark.
 
 It serves site/ under a sub-path (as an intranet might), with the MIME types
-Pyodide needs, the caching headers the README recommends (content-hashed files
-immutable, everything else revalidated), and a record of every request it saw.
+Pyodide needs, `Cache-Control: no-cache` (as the README recommends) except on
+content-hashed files, which it marks immutable (stricter than the README asks), and
+a record of every request it saw. What a council runs, nginx and Apache with the
+README's samples, is tested in tests/browser/deploy/.
 """
 
 from __future__ import annotations
