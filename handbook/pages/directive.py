@@ -133,9 +133,12 @@ def indicator_matrix(protocol: Protocol) -> str:
                 items = "".join(
                     f'<li id="indicator-{i.id}">{html_text(i.text)}</li>' for i in indicators
                 )
-                out.append(f"<td><ul>{items}</ul></td>")
+                out.append(f'<td data-label="{html_text(level.name)}"><ul>{items}</ul></td>')
             else:
-                out.append(f'<td class="none">No {html_text(level.name)} indicators listed</td>')
+                out.append(
+                    f'<td class="none" data-label="{html_text(level.name)}">'
+                    f"No {html_text(level.name)} indicators listed</td>"
+                )
         out.append("</tr>")
     out.append("</tbody></table></div>")
     return "".join(out)
