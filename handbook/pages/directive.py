@@ -26,7 +26,11 @@ def render_clause(protocol: Protocol, clause: Clause, here: str) -> str:
     lines = [
         f'<div class="clause" id="{clause.anchor}" markdown>',
         f'<a class="clause-number" href="#{clause.anchor}" '
-        f'title="Link to clause {clause.id}">{clause.id}</a> ' + text,
+        f'title="Link to clause {clause.id}">{clause.id}</a> '
+        # shown by docs/javascripts/cite.js, which copies the clause's address
+        f'<button type="button" class="clause-copy" data-copy-link="#{clause.anchor}" hidden>'
+        f'Copy link<span class="visually-hidden"> to clause {clause.id}</span></button> '
+        + text,
         "",
     ]
     if clause.items:
