@@ -28,9 +28,9 @@ def render_clause(protocol: Protocol, clause: Clause, here: str) -> str:
         f'<a class="clause-number" href="#{clause.anchor}" '
         f'title="Link to clause {clause.id}">{clause.id}</a> '
         # shown by docs/javascripts/cite.js, which copies the clause's address
-        f'<button type="button" class="clause-copy" data-copy-link="#{clause.anchor}" hidden>'
-        f'Copy link<span class="visually-hidden"> to clause {clause.id}</span></button> '
-        + text,
+        f'<button type="button" class="clause-copy" data-copy-link="#{clause.anchor}" '
+        "data-search-exclude hidden>"
+        f'Copy link<span class="visually-hidden"> to clause {clause.id}</span></button> ' + text,
         "",
     ]
     if clause.items:
