@@ -8,6 +8,7 @@
 // file, and the worker starts only when a calculator page is shown.
 
 import "./leave.js";
+import "./cite.js";
 
 /** Each calculator's binding module, by the form's data-calculator name. */
 const BINDINGS = {

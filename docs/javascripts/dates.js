@@ -1,7 +1,9 @@
 // The due-dates calculator's page binding (form#dates-form, handbook/pages/dates.py):
 // read the fields, ask the calculators ("dates", "calendar_file"), and show the
-// answers as text. The answers follow the fields as they change (the newest answer
-// wins); while a date is half typed they are simply withdrawn. On "Work out the
+// answers as text. The answers come on arrival (from today's date) and follow the
+// fields as they change (the newest answer wins); while a date is half typed they are
+// simply withdrawn. They stand where the practitioner looks: beside the fields on a
+// wide screen, under the field last changed on a narrow one (and are announced). On "Work out the
 // dates" problems come back as {field, message}: an error summary at the top takes
 // focus and links to each field, and each field shows its message.
 // Nothing is worked out here, and nothing typed leaves the page.
@@ -40,6 +42,9 @@ export function bind(form, { api }) {
   const handoffs = JSON.parse(form.dataset.handoff ?? "[]");
   let latest = 0;
   let liveTimer = 0;
+  const wide = window.matchMedia("(min-width: 60em)");
+  /** @type {HTMLElement | null} */
+  let changedField = null;
 
   // Reading the form -------------------------------------------------------------
 
@@ -123,6 +128,19 @@ export function bind(form, { api }) {
     }
   }
 
+  /** Beside the form on a wide screen; on a narrow one under the field last changed
+   * (its group, for the fields shown only on a "yes"), first under today's date, so the
+   * answer is where the eyes are. */
+  function placeAnswer() {
+    const changed = changedField ?? document.getElementById("today");
+    const field = changed?.closest(".conditional") ?? changed?.closest(".field") ?? null;
+    if (wide.matches || !field) {
+      if (form.nextElementSibling !== answer) form.after(answer);
+    } else if (field.nextElementSibling !== answer) {
+      field.after(answer);
+    }
+  }
+
   /** Ask for the answers; `live` (as the fields change) shows no problems and takes no focus. */
   async function update(live = false) {
     clearTimeout(liveTimer);
@@ -131,7 +149,9 @@ export function bind(form, { api }) {
     if (asked !== latest) return; // a newer question is on its way
     if (response.ok) {
       clearProblems();
+      placeAnswer();
       showAnswers(response.result.answers);
+      if (!live) answer.scrollIntoView({ block: "nearest" });
       handoffButton.hidden = !response.result.strategy_meeting || handoffs.length === 0;
     } else {
       answer.replaceChildren();
@@ -144,6 +164,7 @@ export function bind(form, { api }) {
   function updateSoon(/** @type {Event} */ event) {
     const target = /** @type {HTMLInputElement} */ (event.target);
     if (target.id === "case_reference") return; // only the calendar file uses it
+    if (form.contains(target) && target !== form) changedField = target;
     // Text fields answer as they are typed ("input"); their "change" comes on leaving
     // them, for example to press "Work out the dates", which answers by itself.
     if (event.type === "change" && target.type !== "radio") return;
@@ -232,6 +253,7 @@ export function bind(form, { api }) {
 
   fillToday();
   showDetails();
+  wide.addEventListener("change", placeAnswer);
   form.addEventListener("submit", () => update(false));
   form.addEventListener("input", updateSoon);
   form.addEventListener("change", updateSoon);
@@ -248,5 +270,8 @@ export function bind(form, { api }) {
     handoffButton.hidden = true;
     fillToday(); // from the clock, not case data
     showDetails();
+    changedField = null;
+    placeAnswer();
   });
+  update(true); // on arrival, from today's date (the question waits for Python)
 }

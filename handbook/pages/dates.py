@@ -5,8 +5,10 @@ from the calculators names the field the page shows it beside. Every id on the
 page is built from those names: the fieldset `today`, its inputs `today-day`,
 `today-month`, `today-year`, its message `today-error`.
 
-The answers update as the fields change (docs/javascripts/dates.js); "Work out the
-dates" does the same and shows any problem.
+The answers come on arrival, from today's date, and update as the fields change
+(docs/javascripts/dates.js); "Work out the dates" does the same and shows any problem.
+On a wide screen the answers stand beside the fields; on a narrow one, under the
+field last changed.
 
 After an answer, "Use these dates in the forms" hands the strategy meeting dates to
 the forms (docs/javascripts/dates.js, as the risk page hands its answer to the
@@ -58,6 +60,7 @@ def dates_form(protocol: Protocol, here: str = PAGE) -> str:
     rule = review_rule(protocol)
     handoff = json.dumps(handoff_targets(protocol, here), ensure_ascii=False)
     out = [
+        '<div class="dates-layout">',
         '<form id="dates-form" class="calculator template-form dates-form" data-calculator="dates" '
         f'data-handoff="{html_text(handoff)}" novalidate autocomplete="off">',
         f'<p class="calculator-status" role="status">{html_text(NO_SCRIPT)}</p>',
@@ -127,7 +130,11 @@ def dates_form(protocol: Protocol, here: str = PAGE) -> str:
         "</div>",
         '<p class="export-status" role="status" aria-live="polite"></p>',
         "</form>",
-        '<div id="dates-answer" class="calculator-answer" aria-live="polite"></div>',
+        # beside the form on a wide screen, under the field last changed on a narrow one
+        # (docs/javascripts/dates.js); a region of its own, scrolled when it is long
+        '<div id="dates-answer" class="calculator-answer" aria-live="polite" role="region" '
+        'aria-label="The dates" tabindex="0"></div>',
+        "</div>",
     ]
     return "\n".join(out)
 

@@ -27,7 +27,11 @@ def render_clause(protocol: Protocol, clause: Clause, here: str) -> str:
     lines = [
         f'<div class="clause" id="{clause.anchor}" markdown>',
         f'<a class="clause-number" href="#{clause.anchor}" '
-        f'title="Link to clause {clause.id}">{clause.id}</a> ' + text,
+        f'title="Link to clause {clause.id}">{clause.id}</a> '
+        # shown by docs/javascripts/cite.js, which copies the clause's address
+        f'<button type="button" class="clause-copy" data-copy-link="#{clause.anchor}" '
+        "data-search-exclude hidden>"
+        f'Copy link<span class="visually-hidden"> to clause {clause.id}</span></button> ' + text,
         "",
     ]
     if clause.items:
@@ -134,9 +138,12 @@ def indicator_matrix(protocol: Protocol) -> str:
                 items = "".join(
                     f'<li id="indicator-{i.id}">{html_text(i.text)}</li>' for i in indicators
                 )
-                out.append(f"<td><ul>{items}</ul></td>")
+                out.append(f'<td data-label="{html_text(level.name)}"><ul>{items}</ul></td>')
             else:
-                out.append(f'<td class="none">No {html_text(level.name)} indicators listed</td>')
+                out.append(
+                    f'<td class="none" data-label="{html_text(level.name)}">'
+                    f"No {html_text(level.name)} indicators listed</td>"
+                )
         out.append("</tr>")
     out.append("</tbody></table></div>")
     return "".join(out)

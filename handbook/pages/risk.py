@@ -27,18 +27,15 @@ REPLACED_NOTE = "london-protocol-replaced"
 
 
 def replaced_note(protocol: Protocol, here: str) -> str:
-    """The editorial note that the 2015 London protocol behind Appendix B was replaced
-    (none for a protocol without that note)."""
-    if REPLACED_NOTE not in {n.id for n in protocol.editorial_notes}:
-        return ""
-    note = protocol.note(REPLACED_NOTE)
-    about = page_link(note_page(note.id), here)
-    return (
-        '<div class="admonition warning editorial-note">'
-        f'<p class="admonition-title">{html_text(note.title)}</p>'
-        f"<p>{html_text(note.text)}</p>"
-        f'<p><a href="{html_text(about)}">The editorial notes</a></p></div>'
-    )
+    """The page's two warnings as one short line with a link: decision support, not a
+    decision; and the owner's open question whether Appendix B is still the endorsed tool
+    (left out for a protocol without that decision). The grid starts on the first screen."""
+    line = f"<strong>{html_text(protocol.risk_rule.decision_support)}</strong>"
+    if REPLACED_NOTE in {n.id for n in protocol.editorial_notes}:
+        note = protocol.note(REPLACED_NOTE)
+        about = page_link(note_page(note.id), here)
+        line += f' {html_text(note.title)}: <a href="{html_text(about)}">the decision</a>.'
+    return f'<p class="editorial-note risk-note-line">{line}</p>'
 
 
 def _bands(protocol: Protocol) -> list[str]:
@@ -97,22 +94,31 @@ def _grid(protocol: Protocol) -> list[str]:
                 )
             out.append("</div>")
         out.append("</div>")
-        out.append(
-            f'<div class="risk-compare" id="compare-{domain.id}" data-domain="{domain.id}" '
-            "hidden></div>"
-        )
         out.append("</fieldset>")
     out.append("</div>")
     return out
 
 
-def _panel(protocol: Protocol) -> list[str]:
+def _comparisons(protocol: Protocol) -> list[str]:
+    """A place per domain for its repeated indicators side by side (risk.js), in the
+    profile panel, so opening one never moves the grid."""
+    return [
+        f'<div class="risk-compare" id="compare-{domain.id}" data-domain="{domain.id}" '
+        f'aria-label="{html_text(domain.name)}" role="group" hidden></div>'
+        for domain in protocol.categories.domains
+    ]
+
+
+def _panel(protocol: Protocol, here: str) -> list[str]:
+    """The profile, its exports at the top (in view beside the first rows), the comparisons."""
     rule = protocol.risk_rule
     return [
         '<div class="risk-profile" role="region" aria-labelledby="risk-profile-title" '
         'tabindex="0">',
         f'<h2 id="risk-profile-title">{html_text(rule.title)}</h2>',
         '<p id="risk-headline" class="risk-headline" role="status" aria-live="polite"></p>',
+        *_exports(protocol, here),
+        *_comparisons(protocol),
         '<div id="risk-answer" class="risk-answer"></div>',
         "</div>",
     ]
@@ -137,15 +143,17 @@ def _exports(protocol: Protocol, here: str) -> list[str]:
         '<button type="button" class="md-button" data-action="clear-risk" disabled>'
         "Untick all</button>"
     )
-    out += [
-        "</div>",
-        '<p class="export-status" role="status" aria-live="polite"></p>',
+    out += ["</div>", '<p class="export-status" role="status" aria-live="polite"></p>']
+    return out
+
+
+def _case_text() -> list[str]:
+    return [
         '<div class="case-text">',
         '<label for="risk-text">Text for the case record</label>',
         '<textarea id="risk-text" rows="12" readonly></textarea>',
         "</div>",
     ]
-    return out
 
 
 def risk_form(protocol: Protocol, here: str) -> str:
@@ -161,14 +169,15 @@ def risk_form(protocol: Protocol, here: str) -> str:
         "WebAssembly. The indicators and categories above can still be read without it.</p>",
         f'<div class="form-tools">{clear_all_button()}</div>',
         clear_all_status(),
+        '<div class="risk-layout">',
+        *_grid(protocol),
+        *_panel(protocol, here),
+        "</div>",
+        # how the profile is worked out, after the grid: the grid starts on the first screen
         f'<p class="rule">{html_text(rule.text)}</p>',
         *_bands(protocol),
         f'<p class="hint">{html_text(rule.themes_note)}</p>',
-        '<div class="risk-layout">',
-        *_grid(protocol),
-        *_panel(protocol),
-        "</div>",
-        *_exports(protocol, here),
+        *_case_text(),
         "</form>",
     ]
     return "\n".join(out)
