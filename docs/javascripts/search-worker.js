@@ -6,8 +6,8 @@
 // scripts block of overrides/main.html) and points config.search at a blob: URL
 // whose one line imports the same worker script: a worker from a blob: URL inherits
 // the page's Content-Security-Policy (connect-src 'self'), as the calculators' worker
-// does (api.js). Every page's policy allows workers from blob: URLs only
-// (handbook/postprocess/csp.py), so a worker from any other address would be refused.
+// does (api.js); every page's policy allows a worker from a blob: URL
+// (handbook/postprocess/csp.py).
 //
 // Material's search worker loads nothing of its own for an English-only site (it
 // would import lunr's language files relative to its own address, which a blob: URL

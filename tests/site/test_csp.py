@@ -56,9 +56,9 @@ def test_only_a_calculator_page_may_compile_webassembly() -> None:
     )
 
 
-def test_every_page_starts_workers_from_blob_urls_only_so_each_inherits_the_policy() -> None:
+def test_every_page_may_start_a_worker_from_a_blob_url_so_that_it_inherits_the_policy() -> None:
     for page in (PAGE, CALCULATOR_PAGE):
-        assert directive(csp.policy_for(page), "worker-src") == "worker-src blob:"
+        assert directive(csp.policy_for(page), "worker-src") == "worker-src 'self' blob:"
 
 
 def test_policy_comes_first_in_head_after_the_charset() -> None:
