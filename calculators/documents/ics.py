@@ -15,13 +15,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from calculators import dates_request, schedule, schedule_words
-from calculators.dates_input import EARLIEST_YEAR, LATEST_YEAR, attempt, clean_text
+from calculators.case_reference import read_case_reference
+from calculators.dates_input import EARLIEST_YEAR, LATEST_YEAR, attempt
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Protocol
 from calculators.wording import clause_list, long_date, sentence
 
 MAX_LINE_OCTETS = 75
-MAX_CASE_REFERENCE = 30
 MAX_DTSTAMP_CHARS = 40  # ISO text of a moment, with a time zone
 UID_DOMAIN = "cse-handbook.invalid"
 MEDIA_TYPE = "text/calendar"
@@ -182,11 +182,6 @@ def year_calendar_file(protocol: Protocol, year: int, *, dtstamp: datetime) -> s
     )
 
 
-def read_case_reference(value: Any) -> str:
-    """An optional case reference: no control characters, short, and never a name."""
-    return clean_text(value, "case_reference", "Case reference", max_length=MAX_CASE_REFERENCE)
-
-
 def read_dtstamp(value: Any, today: date) -> datetime:
     """The moment the file is made, as ISO text from the page; midnight UTC of today if absent.
 
@@ -216,7 +211,7 @@ def read_dtstamp(value: Any, today: date) -> datetime:
 def handle_calendar_file(protocol: Protocol, payload: dict[str, Any]) -> dict[str, Any]:
     """The bridge's "calendar_file" request: the dates form's fields plus a case reference."""
     problems: list[FieldProblem] = []
-    reference = attempt(problems, read_case_reference, payload.get("case_reference"))
+    reference = attempt(problems, read_case_reference, protocol, payload.get("case_reference"))
     try:
         answer = dates_request.read_dates_payload(protocol, payload)
     except InputError as error:

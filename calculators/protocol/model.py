@@ -250,6 +250,27 @@ class ImmediateDanger:
 
 
 @dataclass(frozen=True)
+class CaseReferenceWording:
+    """The calendar file's case reference: a reference, never a name or a date of birth.
+
+    Each problem's sentence names the rule (calculators/case_reference.py checks it).
+    """
+
+    label: str
+    hint: str
+    not_a_reference: str  # spaces between words, or characters a reference never has
+    looks_like_a_name: str  # no digit at all
+    looks_like_a_date: str  # a date, as a date of birth is written
+
+
+@dataclass(frozen=True)
+class CalendarFile:
+    """The handbook's words for the calendar file the due-dates page makes."""
+
+    case_reference: CaseReferenceWording
+
+
+@dataclass(frozen=True)
 class ChangeLogEntry:
     version: str
     date: date
@@ -351,6 +372,7 @@ class Protocol:
     changelog: tuple[ChangeLogEntry, ...]
     templates: tuple[Template, ...]
     immediate_danger: ImmediateDanger
+    calendar_file: CalendarFile
     # Training (issue 11): after `categories`, whose levels a scenario's category names.
     roles: tuple[Role, ...] = field(metadata=items(1))
     induction: Induction

@@ -19,6 +19,10 @@ export const DEFAULT_START_LIMIT_MS = 30000;
 export const DEFAULT_CALL_LIMIT_MS = 20000;
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
+/** The worker's own scripts: when the worker cannot load, the first of these that the
+ * server is missing or sends with another type is named. */
+const WORKER_SCRIPTS = [WORKER_URL, new URL("../pyodide/pyodide.mjs", import.meta.url)];
+const SCRIPT_TYPE = "text/javascript";
 
 /** The calculator cannot run in this browser or on this server: message is for the person. */
 export class CalculatorUnavailable extends Error {
@@ -114,10 +118,10 @@ export function start(options = {}) {
     if (error === undefined) waiting.resolve(result);
     else waiting.reject(new CalculatorUnavailable(FAILED.replace("{detail}", sentence(error))));
   });
-  worker.addEventListener("error", (event) => {
+  worker.addEventListener("error", async (event) => {
     event.preventDefault();
-    const detail = sentence(event.message || "its script could not be loaded");
-    failAll(conn, new CalculatorUnavailable(FAILED.replace("{detail}", detail)));
+    const found = event.message || (await scriptFault()) || "its script could not be loaded";
+    failAll(conn, new CalculatorUnavailable(FAILED.replace("{detail}", sentence(found))));
   });
   let timer = 0;
   const stalled = new Promise((_, reject) => {
@@ -156,6 +160,28 @@ function blobWorker() {
     // The worker has its own copy of the address once created; loading continues.
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
+}
+
+/**
+ * Why the worker's scripts did not load (the browser's error event does not say):
+ * the first of them the server is missing or sends with a type other than JavaScript.
+ * @returns {Promise<string>} "" when none is found
+ */
+async function scriptFault() {
+  for (const url of WORKER_SCRIPTS) {
+    const name = url.pathname.split("/").pop();
+    try {
+      const response = await fetch(url, { method: "HEAD", cache: "no-store" });
+      if (!response.ok) return `${name} could not be loaded from the server (${response.status})`;
+      const sent = (response.headers.get("Content-Type") ?? "").split(";")[0].trim();
+      if (!/^(text|application)\/(javascript|ecmascript)$/.test(sent)) {
+        return `${name} was sent as ${sent || "no type"}; the server must send ${SCRIPT_TYPE}`;
+      }
+    } catch {
+      return `${name} could not be reached: the network or the server is down`;
+    }
+  }
+  return "";
 }
 
 /** Stop the worker; the next question starts a new one. @param {Connection} conn @param {Error} error */

@@ -80,6 +80,27 @@ function setDisabled(form, disabled) {
   }
 }
 
+/**
+ * Say why the calculator cannot start, in the status line at the top and again beside
+ * the form's buttons (where the practitioner is looking when a button does nothing).
+ * @param {HTMLFormElement} form @param {HTMLElement} status @param {string} message
+ */
+function showFailure(form, status, message) {
+  status.classList.add("calculator-error");
+  status.textContent = message;
+  const all = form.querySelectorAll(".form-actions");
+  const actions = all[all.length - 1];
+  if (!actions) return;
+  let near = /** @type {HTMLElement | null} */ (form.querySelector(".calculator-failure"));
+  if (!near) {
+    near = document.createElement("p");
+    near.className = "calculator-failure calculator-error";
+    near.setAttribute("role", "alert");
+    actions.after(near);
+  }
+  near.textContent = message;
+}
+
 /** @param {HTMLFormElement} form @param {"loading" | "ready" | "failed"} state */
 function setState(form, state) {
   form.dataset.calculatorState = state;
@@ -122,12 +143,12 @@ async function setUp(form, load) {
     performance.mark("calculator-ready");
   } catch (error) {
     if (!form.isConnected) return;
+    // Never lock what was typed: the fields stay editable, and Clear all and Save draft
+    // work without Python. The message is said at the top and beside the buttons.
     setState(form, "failed");
-    setDisabled(form, true);
-    status.classList.add("calculator-error");
     const plain = api && error instanceof api.CalculatorUnavailable;
     const detail = error instanceof Error ? error.message : String(error);
-    status.textContent = plain ? detail : `The calculator could not start: ${detail}`;
+    showFailure(form, status, plain ? detail : `The calculator could not start: ${detail}`);
   }
 }
 

@@ -1,5 +1,6 @@
 // Files made in the browser: downloads through Blob URLs, and the Word document
-// the calculators fill from a blank template served by the handbook itself.
+// the calculators fill from a blank template served by the handbook itself (fetched
+// when the form is shown, so that it can be made offline).
 
 /**
  * Offer a file made in this tab as a download (a Blob URL, never a request).
@@ -39,6 +40,29 @@ export function fromBase64(text) {
 const BLANK_MISSING =
   "The blank Word template could not be loaded from the handbook. Reload the page and try again.";
 
+/** The blank templates fetched while the page was shown, by address: a document can be
+ * made after the network has gone. Blank forms only, never case data. */
+const blanks = new Map();
+
+/**
+ * Fetch a blank template into memory now (once per tab), for downloadDocument.
+ * @param {string} blankUrl  relative to the page
+ * @returns {Promise<ArrayBuffer>}
+ */
+export function preloadBlank(blankUrl) {
+  const url = new URL(blankUrl, document.baseURI).href;
+  let bytes = blanks.get(url);
+  if (!bytes) {
+    bytes = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.arrayBuffer();
+    });
+    bytes.catch(() => blanks.delete(url)); // tried again on the next use
+    blanks.set(url, bytes);
+  }
+  return bytes;
+}
+
 /**
  * Fill a template's blank Word document with field values and download it.
  * @param {typeof import("./api.js")} api
@@ -50,9 +74,7 @@ const BLANK_MISSING =
 export async function downloadDocument(api, blankUrl, template, fields) {
   let blank;
   try {
-    const response = await fetch(new URL(blankUrl, document.baseURI));
-    if (!response.ok) throw new Error(String(response.status));
-    blank = toBase64(await response.arrayBuffer());
+    blank = toBase64(await preloadBlank(blankUrl));
   } catch {
     return { ok: false, errors: [{ field: "", message: BLANK_MISSING }] };
   }

@@ -11,7 +11,7 @@
 // ISO text back in drafts. A value put into the form may be either.
 
 import { bindClearAll } from "./clear.js";
-import { download, downloadDocument } from "./files.js";
+import { download, downloadDocument, preloadBlank } from "./files.js";
 import { handToForm } from "./handto.js";
 import { keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
 import { bindLanguageHints } from "./language-hint.js";
@@ -326,7 +326,22 @@ export function bind(form, { api }) {
     }
   }
 
+  /**
+   * Without Python (it could not start) the draft is made here: the form's values as
+   * JSON, in the format calculators/drafts.py reads back, checked when it is opened.
+   */
+  function saveDraftWithoutCalculator() {
+    const name = form.dataset.draftName ?? `${template}.json`;
+    const draft = { template, protocol_version: form.dataset.protocolVersion, fields: collect() };
+    download(name, new Blob([`${JSON.stringify(draft, null, 2)}\n`], { type: "application/json" }));
+    exportStatus.textContent = `Saved ${name} to your downloads.`;
+  }
+
   async function saveDraft() {
+    if (form.dataset.calculatorState === "failed" && !api.isReady()) {
+      saveDraftWithoutCalculator();
+      return;
+    }
     const result = await askAbout("save_draft");
     if (!result) return;
     download(result.filename, new Blob([result.json], { type: "application/json" }));
@@ -397,5 +412,6 @@ export function bind(form, { api }) {
     showWarnings([]);
   });
   restore();
+  preloadBlank(form.dataset.blank ?? "").catch(() => {}); // said when the document is made
   bindLanguageHints(form, api); // the quiet hint on free-text fields (issue 11)
 }

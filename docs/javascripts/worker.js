@@ -26,6 +26,27 @@ const SITE_ROOT = new URL("../", import.meta.url);
  * @property {unknown} protocol  the validated protocol, kept as a Python object
  */
 
+/** Pyodide's WebAssembly, and the type a server must send it with. */
+const WASM = { path: "pyodide/pyodide.asm.wasm", type: "application/wasm" };
+
+/**
+ * Refuse at once, naming the file and the cause, when the server does not have a
+ * runtime file or sends it with another type (a server that does not answer HEAD
+ * is not judged).
+ * @param {{path: string, type: string}} file
+ */
+async function checkRuntimeFile({ path, type }) {
+  const response = await fetch(new URL(path, SITE_ROOT), { method: "HEAD" });
+  const name = path.split("/").pop();
+  if (response.status === 404 || response.status === 410) {
+    throw new Error(`${name} is missing on the server (${response.status}, at ${path})`);
+  }
+  const sent = (response.headers.get("Content-Type") ?? "").split(";")[0].trim();
+  if (response.ok && sent !== type) {
+    throw new Error(`${name} was sent as ${sent || "no type"}; the server must send ${type}`);
+  }
+}
+
 /** @returns {Promise<Manifest>} */
 async function fetchManifest() {
   const response = await fetch(new URL("assets/runtime.json", SITE_ROOT));
@@ -59,6 +80,9 @@ async function start() {
     indexURL: new URL("pyodide/", SITE_ROOT).href,
     stdLibURL: new URL("pyodide/python_stdlib.handbook.zip", SITE_ROOT).href,
   });
+  // Pyodide does not say when its .wasm is missing or sent with the wrong type: it
+  // waits. Asking for the file's headers at once names the file and the cause.
+  await Promise.race([checkRuntimeFile(WASM), pyodideReady]);
   const manifest = await fetchManifest();
   const wheel = fetchBytes(manifest.wheel);
   const protocolText = fetchText(manifest.protocol);

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import json
 
+from calculators.case_reference import MAX_CASE_REFERENCE
 from calculators.dates_input import (
     EXAMPLE,
     LONGEST_INTERVAL_WEEKS,
     MAX_RATIONALE_LENGTH,
     SHORTEST_INTERVAL_WEEKS,
 )
-from calculators.documents.ics import MAX_CASE_REFERENCE
 from calculators.protocol import Protocol
 from calculators.schedule import review_rule
 from calculators.wording import clause_list
@@ -58,6 +58,7 @@ def handoff_targets(protocol: Protocol, here: str = PAGE) -> list[dict[str, obje
 def dates_form(protocol: Protocol, here: str = PAGE) -> str:
     """The whole form, its error summary and the place for the answers."""
     rule = review_rule(protocol)
+    reference = protocol.calendar_file.case_reference
     handoff = json.dumps(handoff_targets(protocol, here), ensure_ascii=False)
     out = [
         '<div class="dates-layout">',
@@ -114,8 +115,8 @@ def dates_form(protocol: Protocol, here: str = PAGE) -> str:
         yes_no("referral_planned", "Is a MASE referral planned?", ""),
         text_input(
             "case_reference",
-            "Case reference for the calendar file (optional)",
-            "The case number only. Never a name: calendars are shared and synchronised.",
+            reference.label,
+            reference.hint,
             width=20,
             numeric=False,
             max_length=MAX_CASE_REFERENCE,

@@ -16,7 +16,7 @@ import json
 
 from calculators.dates_input import DATE_PART_DIGITS, DATE_PARTS, EXAMPLE
 from calculators.documents.text import ADDED_NOTICE
-from calculators.drafts import MAX_ROWS, MAX_TEXT_CHARS
+from calculators.drafts import MAX_ROWS, MAX_TEXT_CHARS, draft_filename
 from calculators.limits import MAX_DRAFT_BYTES
 from calculators.protocol import FIELD_TYPES, HANDOFF_TEXT, Field, HandOffRule, Protocol, Template
 from handbook.build.docx_templates import blank_filename
@@ -98,7 +98,10 @@ def _form_html(protocol: Protocol, template: Template, blank: str, here: str) ->
     out = [
         f'<form id="form-{template.id}" class="calculator template-form" data-calculator="form" '
         f'data-template="{template.id}" data-blank="{html_text(blank)}" '
-        f'data-title="{html_text(template.title)}" novalidate autocomplete="off">',
+        f'data-title="{html_text(template.title)}" '
+        f'data-draft-name="{html_text(draft_filename(template))}" '
+        f'data-protocol-version="{html_text(protocol.metadata.version)}" '
+        'novalidate autocomplete="off">',
         f'<p class="calculator-status" role="status">{html_text(NO_SCRIPT)}</p>',
         '<div class="error-summary" id="error-summary" tabindex="-1" hidden '
         'aria-labelledby="error-summary-title" role="alert">',

@@ -5,12 +5,15 @@ base URL, so the hashes are computed per page after rendering. Script blocks of
 a data type (`application/json`) are not run and need no hash.
 
 Only a page that holds a calculator form (`data-calculator=`) may compile
-WebAssembly ('wasm-unsafe-eval') and start a worker from a `blob:` URL: the
-calculators' worker is started that way so that it inherits this policy
-(docs/javascripts/api.js). With Material's instant navigation the policy of the
-page a tab first loads governs every page shown after it without a reload
-(docs/javascripts/calculator.js), and a tab that began on a text-only page loads
-a calculator page in full, under that page's own policy.
+WebAssembly ('wasm-unsafe-eval'). Every page may start a worker from a `blob:`
+URL: the calculators' worker (docs/javascripts/api.js) and Material's search
+worker (docs/javascripts/search-worker.js) are started that way, so that each
+inherits this policy. `'self'` stays in worker-src because a module worker's
+imports (worker.js, Pyodide's .mjs) are fetched as worker scripts. With
+Material's instant navigation the policy of the page a tab first loads governs
+every page shown after it without a reload (docs/javascripts/calculator.js), and
+a tab that began on a text-only page loads a calculator page in full, under that
+page's own policy.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ CALCULATOR_MARK = "data-calculator="
 POLICY = (
     ("default-src", "'self'"),
     ("script-src", "'self'"),
-    ("worker-src", "'self'"),
+    ("worker-src", "'self' blob:"),
     ("connect-src", "'self'"),
     ("img-src", "'self' data:"),
     ("style-src", "'self' 'unsafe-inline'"),
@@ -72,7 +75,7 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
-CALCULATOR_SOURCES = {"script-src": "'wasm-unsafe-eval'", "worker-src": "blob:"}
+CALCULATOR_SOURCES = {"script-src": "'wasm-unsafe-eval'"}
 
 
 def hosts_calculator(html: str) -> bool:

@@ -56,7 +56,8 @@ class Recorder:
             if parts.scheme in ("blob", "data"):
                 continue
             assert (parts.scheme, parts.netloc) == (origin.scheme, origin.netloc), request["url"]
-            assert request["method"] == "GET", request
+            # GET, or HEAD for the runtime files' headers (docs/javascripts/worker.js, api.js)
+            assert request["method"] in ("GET", "HEAD"), request
             assert not request["post_data"], request
 
     def assert_sentinel_absent(self, sentinel: str, seen_by_server: list[Any]) -> None:

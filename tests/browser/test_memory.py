@@ -28,7 +28,12 @@ COMPILES = f"WebAssembly.compile({TINY_WASM}).then(() => 'compiled', () => 'refu
 
 
 def calculator_workers(page: Any) -> list[Any]:
-    return [worker for worker in page.workers if worker.url.startswith("blob:")]
+    """The calculators' worker (named so by api.js; the search worker is a blob: one too)."""
+    return [
+        w
+        for w in page.workers
+        if w.url.startswith("blob:") and w.evaluate("self.name") == "calculators"
+    ]
 
 
 def tick_first_indicator(page: Any) -> None:

@@ -73,11 +73,11 @@ def test_calendar_file_covers_the_next_twelve_months(protocol: Protocol) -> None
 def test_calendar_file_has_the_strategy_meeting_due_date_with_the_case_reference(
     protocol: Protocol,
 ) -> None:
-    text = made(protocol, last_strategy="2026-10-01", case_reference="CR/2026, 114;b")
+    text = made(protocol, last_strategy="2026-10-01", case_reference="CR/2026/114_b")
     strategy = of_kind(events_of(text), "strategy")
     assert len(strategy) == 1
     assert strategy[0].decoded("DTSTART") == date(2026, 12, 10)  # 10 weeks after
-    assert str(strategy[0]["SUMMARY"]) == "CSE strategy meeting due (CR/2026, 114;b)"
+    assert str(strategy[0]["SUMMARY"]) == "CSE strategy meeting due (CR/2026/114_b)"
     description = str(strategy[0]["DESCRIPTION"])
     assert "Hold the next strategy meeting by Thursday 10 December 2026 at the latest." in (
         description
@@ -102,10 +102,10 @@ def test_calendar_file_carries_no_name_only_the_case_reference(protocol: Protoco
     assert sum("REF-77" in str(e["SUMMARY"]) for e in events) == 2
 
 
-def test_case_reference_loses_control_characters_and_must_be_short(protocol: Protocol) -> None:
-    text = made(protocol, last_strategy="2026-10-01", case_reference="AB\x00C\r\nD\x1b1")
+def test_case_reference_loses_surrounding_space_and_must_be_short(protocol: Protocol) -> None:
+    text = made(protocol, last_strategy="2026-10-01", case_reference="\t AB-1\r\n")
     strategy = of_kind(events_of(text), "strategy")
-    assert str(strategy[0]["SUMMARY"]).endswith("(AB C D 1)")
+    assert str(strategy[0]["SUMMARY"]).endswith("(AB-1)")
     with pytest.raises(InputError) as error:
         made(protocol, case_reference="X" * 31)
     assert [p.field for p in error.value.problems] == ["case_reference"]

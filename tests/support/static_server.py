@@ -1,10 +1,15 @@
 """A loopback static server for the built site, used by the browser tests and the benchmark.
 
 It serves site/ under a sub-path (as an intranet might), with the MIME types
-Pyodide needs, `Cache-Control: no-cache` (as the README recommends) except on
-content-hashed files, which it marks immutable (stricter than the README asks), and
-a record of every request it saw. What a council runs, nginx and Apache with the
-README's samples, is tested in tests/browser/deploy/.
+Pyodide needs, and a record of every request it saw. Like a server that follows the
+README it sends `Cache-Control: no-cache` (revalidate), except for content-hashed
+files, which it marks immutable (stricter than the README asks); it sends none of the
+README's security headers, so the tests see the handbook protected by its own `<meta>`
+policy alone. What a council runs, nginx and Apache with the README's samples, is
+tested in tests/browser/deploy/.
+
+Faults a misconfigured server has can be injected: a file missing (404) and a type
+sent wrongly for an extension (`types={".wasm": "text/plain"}`).
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ MIME_TYPES = MappingProxyType(
 )
 _HASHED = re.compile(r"(\.[0-9a-f]{8,}\.(js|css|json)$)|(/wheels/[0-9a-f]{16}/)")
 EMPTY: Mapping[str, Path] = MappingProxyType({})
+EMPTY_TYPES: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -73,17 +79,21 @@ def serve_site(
     extra_files: Mapping[str, Path] = EMPTY,
     wasm_type: str = "application/wasm",
     port: int = 0,
+    missing: frozenset[str] = frozenset(),
+    types: Mapping[str, str] = EMPTY_TYPES,
 ) -> Iterator[Site]:
     """Serve root under prefix on 127.0.0.1 and a free port until the block ends.
 
     extra_files maps paths under the prefix to files outside root (the bench's bare
-    page); wasm_type lets a test send .wasm with a wrong MIME type; port 0 takes a free one
-    (a site built for its address, with instant navigation, needs the port it was built for).
+    page); wasm_type lets a test send .wasm with a wrong MIME type, and types any
+    extension; missing names paths under the prefix answered 404 as if absent; port 0
+    takes a free one (a site built for its address, with instant navigation, needs the
+    port it was built for).
     """
     root = Path(root).resolve()
     lock = threading.Lock()
     site = Site(base_url="")
-    types = {**MIME_TYPES, ".wasm": wasm_type}
+    types = {**MIME_TYPES, ".wasm": wasm_type, **types}
 
     class Handler(SimpleHTTPRequestHandler):
         extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **types}
@@ -96,6 +106,8 @@ def serve_site(
             if not route.startswith(prefix):
                 return str(root / "__outside_the_sub_path__")
             relative = route[len(prefix) :]
+            if relative in missing:
+                return str(root / "__missing_by_request__")
             if relative in extra_files:
                 return str(extra_files[relative])
             return super().translate_path("/" + relative)
