@@ -1,6 +1,15 @@
 // Files made in the browser: downloads through Blob URLs, and the Word document
 // the calculators fill from a blank template served by the handbook itself.
 
+/** The Blob URLs of downloads not yet revoked (each holds a file's bytes in memory). */
+const offered = new Set();
+
+/** Revoke every download's Blob URL now ("Clear all case data"). */
+export function revokeDownloads() {
+  for (const url of offered) URL.revokeObjectURL(url);
+  offered.clear();
+}
+
 /**
  * Offer a file made in this tab as a download (a Blob URL, never a request).
  * @param {string} name
@@ -8,6 +17,7 @@
  */
 export function download(name, blob) {
   const url = URL.createObjectURL(blob);
+  offered.add(url);
   const link = document.createElement("a");
   link.href = url;
   link.download = name;
@@ -15,7 +25,10 @@ export function download(name, blob) {
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+    offered.delete(url);
+  }, 10000);
 }
 
 /** @param {ArrayBuffer} buffer @returns {string} */

@@ -10,10 +10,11 @@
 // calculators check it (calculators.drafts, through calculators.dates_input) and give
 // ISO text back in drafts. A value put into the form may be either.
 
+import { ask, opening } from "./ask.js";
 import { bindClearAll } from "./clear.js";
-import { download, downloadDocument } from "./files.js";
+import { download, downloadDocument, toBase64 } from "./files.js";
 import { handToForm } from "./handto.js";
-import { keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
+import { handOff, hasAnswer, keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
 import { bindLanguageHints } from "./language-hint.js";
 import { clearErrorSummary, showErrorSummary } from "./render.js";
 import { addRow, rowAction } from "./rows.js";
@@ -198,14 +199,92 @@ export function bind(form, { api }) {
     const kept = keptAnswers(template);
     if (kept) fill(kept);
     const handoff = takeHandOff(template);
-    if (handoff) {
-      const { source, fields } = handoff;
-      fill(fields ?? {});
-      const labels = Object.keys(fields ?? {}).map(labelOf);
-      notice.textContent = `Filled in from ${source || "another page"}: ${labels.join("; ")}.`;
-      save();
-      checkSoon();
+    if (handoff) receive(handoff);
+  }
+
+  // Answers handed from another page ------------------------------------------------
+  // They go into empty fields only. Where a field already holds an answer, the form
+  // asks first (keep mine, replace, or add below for a text box); until it is
+  // answered, the hand-off stays in memory.js, so leaving the page loses nothing.
+
+  /** @param {string} id @returns {string} how the field is read and filled (forms.py field_control) */
+  function kindOf(id) {
+    const wrapper = form.querySelector(`[data-field-wrapper='${CSS.escape(id)}']`);
+    return wrapper ? control(wrapper).kind : "";
+  }
+
+  /** A field's value in the form's own shape, to tell a different answer from the same. */
+  function shaped(/** @type {string} */ id, /** @type {unknown} */ value) {
+    return JSON.stringify(kindOf(id) === "parts" ? dateParts(value) : value);
+  }
+
+  /** An answer as the question quotes it. @param {string} id @param {unknown} value */
+  function quoted(id, value) {
+    if (kindOf(id) === "parts") return Object.values(dateParts(value)).join("/");
+    if (Array.isArray(value)) return `${value.length} rows`;
+    return `“${opening(String(value))}”`;
+  }
+
+  /** @param {string} id @returns {boolean} whether the field is a text box (text can go below) */
+  function isTextBox(id) {
+    return form.querySelector(`[data-field-wrapper='${CSS.escape(id)}'] textarea[data-field]`) !== null;
+  }
+
+  /** @param {import("./memory.js").HandOff} handoff */
+  async function receive({ source, fields }) {
+    const from = source || "another page";
+    const mine = collect();
+    /** @type {Record<string, string[]>} field ids by what became of them */
+    const done = { filled: [], added: [], kept: [] };
+    /** @type {Record<string, unknown>} */
+    const asking = {};
+    for (const [id, value] of Object.entries(fields ?? {})) {
+      if (!(id in mine) || !hasAnswer(value) || shaped(id, mine[id]) === shaped(id, value)) continue;
+      if (hasAnswer(mine[id])) {
+        asking[id] = value;
+      } else {
+        fill({ [id]: value });
+        done.filled.push(id);
+      }
     }
+    save();
+    if (Object.keys(asking).length > 0) {
+      handOff(template, { source, fields: asking }); // kept until every question is answered
+      for (const [id, value] of Object.entries(asking)) {
+        const choice = await askWhatToDo(id, value, from);
+        if (choice === "replace") fill({ [id]: value });
+        if (choice === "add") fill({ [id]: `${collect()[id]}\n\n${value}` });
+        done[choice === "replace" ? "filled" : choice === "add" ? "added" : "kept"].push(id);
+        save();
+      }
+      takeHandOff(template);
+    }
+    const said = [
+      [done.filled, `Filled in from ${from}`],
+      [done.added, `Added below your text, from ${from}`],
+      [done.kept, "Kept as you had them"],
+    ]
+      .filter(([ids]) => ids.length > 0)
+      .map(([ids, what]) => `${what}: ${/** @type {string[]} */ (ids).map(labelOf).join("; ")}.`);
+    notice.textContent = said.length > 0 ? said.join(" ") : `Nothing new from ${from}: the fields already held it.`;
+    notice.tabIndex = -1;
+    if (Object.keys(asking).length > 0) notice.focus();
+    checkSoon();
+  }
+
+  /** Ask what to do where a hand-off meets a field that holds an answer. */
+  function askWhatToDo(/** @type {string} */ id, /** @type {unknown} */ value, /** @type {string} */ from) {
+    const label = labelOf(id);
+    const choices = [
+      { value: "keep", label: "Keep mine" },
+      { value: "replace", label: `Replace mine with the answer from ${from}` },
+    ];
+    if (isTextBox(id)) choices.push({ value: "add", label: "Add it below mine" });
+    return ask(notice, {
+      title: `${label} already holds an answer`,
+      lines: [`Yours: ${quoted(id, collect()[id])}`, `From ${from}: ${quoted(id, value)}`],
+      choices,
+    });
   }
 
   form.addEventListener("input", save);
@@ -350,7 +429,9 @@ export function bind(form, { api }) {
     const reader = new FileReader();
     reader.addEventListener("error", () => problem("The draft file could not be read."));
     reader.addEventListener("load", async () => {
-      const answer = await api.call("open_draft", { text: String(reader.result) });
+      // The bytes as they are: the calculators check they are UTF-8 (calculators/draft_files.py).
+      const bytes = toBase64(/** @type {ArrayBuffer} */ (reader.result));
+      const answer = await api.call("open_draft", { base64: bytes });
       if (!answer.ok) {
         // nothing typed is lost: the form is left as it was
         showProblems(
@@ -369,13 +450,32 @@ export function bind(form, { api }) {
         return;
       }
       clearProblems();
+      if (hasAnswer(collect())) {
+        const choice = await ask(notice, {
+          title: `Open the draft ${file.name} in place of your answers?`,
+          lines: [
+            "The draft's answers replace everything typed in this form now. " +
+              "Save your answers as a draft first if you may want them again.",
+          ],
+          choices: [
+            { value: "keep", label: "Keep my answers" },
+            { value: "open", label: "Open the draft in their place" },
+          ],
+        });
+        if (choice !== "open") {
+          notice.textContent = `The draft ${file.name} was not opened: your answers are as they were.`;
+          notice.tabIndex = -1;
+          notice.focus();
+          return;
+        }
+      }
       clearForm();
       fill(answer.result.fields);
       save();
       checkSoon();
       notice.textContent = [`Opened the draft ${file.name}.`, ...answer.result.warnings].join(" ");
     });
-    reader.readAsText(file);
+    reader.readAsArrayBuffer(file);
   });
 
   // Clearing -------------------------------------------------------------------------
