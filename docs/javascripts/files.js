@@ -75,3 +75,41 @@ export async function downloadDocument(api, blankUrl, template, fields) {
   download(filename, new Blob([fromBase64(docx_base64)], { type: media_type }));
   return { ok: true, filename, text, warnings: warnings ?? [] };
 }
+
+/** @param {number} bytes @returns {string} "2.5 MB" */
+function megabytes(bytes) {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/**
+ * Read a file chosen as a draft of `template` and ask the calculators what it holds.
+ * A file over the one draft limit (calculators/limits.py MAX_DRAFT_BYTES, rendered by
+ * the build) is refused before a byte of it is read; the bytes go as they are, and the
+ * calculators check they are UTF-8 (calculators/draft_files.py).
+ * @param {typeof import("./api.js")} api @param {File} file @param {number} limit @param {string} template
+ * @returns {Promise<{ok: true, result: {template: string, fields: object, warnings: string[]}} | {ok: false, problems: string[]}>}
+ */
+export async function openDraft(api, file, limit, template) {
+  const refused = (/** @type {string} */ why) => `The draft ${file.name} was not opened: ${why}`;
+  if (limit && file.size > limit) {
+    const why = `it is ${megabytes(file.size)}, and a draft can be at most ${megabytes(limit)}.`;
+    return { ok: false, problems: [refused(`${why} Nothing here was changed.`)] };
+  }
+  const bytes = await new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.addEventListener("error", () => resolve(null));
+    reader.addEventListener("load", () => resolve(reader.result));
+    reader.readAsArrayBuffer(file);
+  });
+  if (!bytes) return { ok: false, problems: ["The draft file could not be read."] };
+  const answer = await api.call("open_draft", { base64: toBase64(bytes) });
+  if (!answer.ok) {
+    const problems = answer.errors.map((p) => refused(`${p.field ? `${p.field}: ` : ""}${p.message}`));
+    return { ok: false, problems };
+  }
+  if (answer.result.template !== template) {
+    const other = `The draft ${file.name} is for another form (${answer.result.template}).`;
+    return { ok: false, problems: [`${other} Open it on that form's page. Nothing here was changed.`] };
+  }
+  return answer;
+}

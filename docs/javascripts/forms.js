@@ -10,11 +10,11 @@
 // calculators check it (calculators.drafts, through calculators.dates_input) and give
 // ISO text back in drafts. A value put into the form may be either.
 
-import { ask, opening } from "./ask.js";
+import { ask } from "./ask.js";
 import { bindClearAll } from "./clear.js";
-import { download, downloadDocument, toBase64 } from "./files.js";
-import { handToForm } from "./handto.js";
-import { handOff, hasAnswer, keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
+import { download, downloadDocument, openDraft } from "./files.js";
+import { handToForm, receiveHandOff } from "./handto.js";
+import { hasAnswer, keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
 import { bindLanguageHints } from "./language-hint.js";
 import { clearErrorSummary, showErrorSummary } from "./render.js";
 import { addRow, rowAction } from "./rows.js";
@@ -24,11 +24,6 @@ import { addRow, rowAction } from "./rows.js";
  * @typedef {Record<string, string | DateParts | Record<string, string>[]>} Values
  * @typedef {{field: string, message: string}} Problem
  */
-
-/** @param {number} bytes @returns {string} "2.5 MB" */
-function megabytes(bytes) {
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
 
 /**
  * A date value's parts, from {day, month, year} or ISO text; empty parts otherwise.
@@ -199,92 +194,10 @@ export function bind(form, { api }) {
     const kept = keptAnswers(template);
     if (kept) fill(kept);
     const handoff = takeHandOff(template);
-    if (handoff) receive(handoff);
-  }
-
-  // Answers handed from another page ------------------------------------------------
-  // They go into empty fields only. Where a field already holds an answer, the form
-  // asks first (keep mine, replace, or add below for a text box); until it is
-  // answered, the hand-off stays in memory.js, so leaving the page loses nothing.
-
-  /** @param {string} id @returns {string} how the field is read and filled (forms.py field_control) */
-  function kindOf(id) {
-    const wrapper = form.querySelector(`[data-field-wrapper='${CSS.escape(id)}']`);
-    return wrapper ? control(wrapper).kind : "";
-  }
-
-  /** A field's value in the form's own shape, to tell a different answer from the same. */
-  function shaped(/** @type {string} */ id, /** @type {unknown} */ value) {
-    return JSON.stringify(kindOf(id) === "parts" ? dateParts(value) : value);
-  }
-
-  /** An answer as the question quotes it. @param {string} id @param {unknown} value */
-  function quoted(id, value) {
-    if (kindOf(id) === "parts") return Object.values(dateParts(value)).join("/");
-    if (Array.isArray(value)) return `${value.length} rows`;
-    return `“${opening(String(value))}”`;
-  }
-
-  /** @param {string} id @returns {boolean} whether the field is a text box (text can go below) */
-  function isTextBox(id) {
-    return form.querySelector(`[data-field-wrapper='${CSS.escape(id)}'] textarea[data-field]`) !== null;
-  }
-
-  /** @param {import("./memory.js").HandOff} handoff */
-  async function receive({ source, fields }) {
-    const from = source || "another page";
-    const mine = collect();
-    /** @type {Record<string, string[]>} field ids by what became of them */
-    const done = { filled: [], added: [], kept: [] };
-    /** @type {Record<string, unknown>} */
-    const asking = {};
-    for (const [id, value] of Object.entries(fields ?? {})) {
-      if (!(id in mine) || !hasAnswer(value) || shaped(id, mine[id]) === shaped(id, value)) continue;
-      if (hasAnswer(mine[id])) {
-        asking[id] = value;
-      } else {
-        fill({ [id]: value });
-        done.filled.push(id);
-      }
+    if (handoff) {
+      const side = { template, notice, collect, fill, save, labelOf, dateParts };
+      receiveHandOff(form, handoff, side).then(checkSoon);
     }
-    save();
-    if (Object.keys(asking).length > 0) {
-      handOff(template, { source, fields: asking }); // kept until every question is answered
-      for (const [id, value] of Object.entries(asking)) {
-        const choice = await askWhatToDo(id, value, from);
-        if (choice === "replace") fill({ [id]: value });
-        if (choice === "add") fill({ [id]: `${collect()[id]}\n\n${value}` });
-        done[choice === "replace" ? "filled" : choice === "add" ? "added" : "kept"].push(id);
-        save();
-      }
-      takeHandOff(template);
-    }
-    const said = [
-      [done.filled, `Filled in from ${from}`],
-      [done.added, `Added below your text, from ${from}`],
-      [done.kept, "Kept as you had them"],
-    ]
-      .filter(([ids]) => ids.length > 0)
-      .map(([ids, what]) => `${what}: ${/** @type {string[]} */ (ids).map(labelOf).join("; ")}.`);
-    notice.textContent = said.length > 0 ? said.join(" ") : `Nothing new from ${from}: the fields already held it.`;
-    notice.tabIndex = -1;
-    if (Object.keys(asking).length > 0) notice.focus();
-    checkSoon();
-  }
-
-  /** Ask what to do where a hand-off meets a field that holds an answer. */
-  function askWhatToDo(/** @type {string} */ id, /** @type {unknown} */ value, /** @type {string} */ from) {
-    const label = labelOf(id);
-    const choices = [
-      { value: "keep", label: "Keep mine" },
-      { value: "replace", label: `Replace mine with the answer from ${from}` },
-    ];
-    if (isTextBox(id)) choices.push({ value: "add", label: "Add it below mine" });
-    return ask(notice, {
-      title: `${label} already holds an answer`,
-      lines: [`Yours: ${quoted(id, collect()[id])}`, `From ${from}: ${quoted(id, value)}`],
-      choices,
-    });
   }
 
   form.addEventListener("input", save);
@@ -416,37 +329,11 @@ export function bind(form, { api }) {
     const file = draftInput.files?.[0];
     draftInput.value = "";
     if (!file) return;
-    // The one draft limit (calculators/drafts.py MAX_DRAFT_BYTES, rendered by the build):
-    // a larger file is refused before a byte of it is read.
     const limit = Number(draftInput.dataset.maxBytes) || 0;
-    if (limit && file.size > limit) {
-      problem(
-        `The draft ${file.name} was not opened: it is ${megabytes(file.size)}, and a draft can be ` +
-          `at most ${megabytes(limit)}. Nothing here was changed.`,
-      );
-      return;
-    }
-    const reader = new FileReader();
-    reader.addEventListener("error", () => problem("The draft file could not be read."));
-    reader.addEventListener("load", async () => {
-      // The bytes as they are: the calculators check they are UTF-8 (calculators/draft_files.py).
-      const bytes = toBase64(/** @type {ArrayBuffer} */ (reader.result));
-      const answer = await api.call("open_draft", { base64: bytes });
+    openDraft(api, file, limit, template).then(async (answer) => {
       if (!answer.ok) {
         // nothing typed is lost: the form is left as it was
-        showProblems(
-          answer.errors.map((/** @type {Problem} */ p) => ({
-            field: "",
-            message: `The draft ${file.name} was not opened: ${p.field ? `${p.field}: ` : ""}${p.message}`,
-          })),
-        );
-        return;
-      }
-      if (answer.result.template !== template) {
-        problem(
-          `The draft ${file.name} is for another form (${answer.result.template}). ` +
-            "Open it on that form's page. Nothing here was changed.",
-        );
+        showProblems(answer.problems.map((message) => ({ field: "", message })));
         return;
       }
       clearProblems();
@@ -475,7 +362,6 @@ export function bind(form, { api }) {
       checkSoon();
       notice.textContent = [`Opened the draft ${file.name}.`, ...answer.result.warnings].join(" ");
     });
-    reader.readAsArrayBuffer(file);
   });
 
   // Clearing -------------------------------------------------------------------------
