@@ -232,6 +232,7 @@ export async function call(type, payload, options = {}) {
 function died(conn, id) {
   return new Promise((_, reject) => {
     const timer = setTimeout(() => {
+      if (connection !== conn || !conn.pending.has(id)) return; // answered, or stopped already
       const error = new CalculatorUnavailable(STOPPED);
       restartWorker(STOPPED).catch(() => {});
       reject(error);
