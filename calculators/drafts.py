@@ -172,7 +172,7 @@ def _read_draft_data(protocol: Protocol, data: Any) -> dict[str, Any]:
     version = data.get("protocol_version")
     current = protocol.metadata.version
     given, dropped = data["fields"], []
-    if version != current:  # the form may have lost fields since
+    if version is not None and version != current:  # the form may have lost fields since
         given, dropped = fit_to_template(template, given)
     fields = check_values(template, given)
     warnings = []
