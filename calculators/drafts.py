@@ -33,8 +33,8 @@ from calculators.dates_input import DATE_PARTS, parse_date
 from calculators.document_size import (
     document_size_problem,
 )
+from calculators.draft_files import fit_to_template, parse_draft_json
 from calculators.errors import FieldProblem, InputError
-from calculators.json_text import MAX_NESTING, nesting_depth
 from calculators.limits import MAX_DRAFT_BYTES
 from calculators.minutes_dates import date_order_problems, minutes_warnings
 from calculators.protocol import Field, Protocol, Template
@@ -129,13 +129,13 @@ def draft_filename(template: Template) -> str:
 
 def read_draft(protocol: Protocol, text: str | bytes) -> dict[str, Any]:
     """Read a draft file: {"template": Template, "fields": {...}, "warnings": [...]}."""
-    return _read_draft_data(protocol, _parse_json(text))
+    return _read_draft_data(protocol, parse_draft_json(text))
 
 
 def read_values(protocol: Protocol, template: Template, text: str | bytes) -> dict[str, Any]:
     """Read a file of answers for `template`: a draft of that template, or a plain object
     of field values. Returns {"template", "fields", "warnings"} like `read_draft`."""
-    data = _parse_json(text)
+    data = parse_draft_json(text)
     if isinstance(data, dict) and "template" in data:
         draft = _read_draft_data(protocol, data)
         if draft["template"] != template:
@@ -150,38 +150,6 @@ def read_values(protocol: Protocol, template: Template, text: str | bytes) -> di
         "fields": fields,
         "warnings": value_warnings(protocol, template, fields),
     }
-
-
-def _parse_json(text: str | bytes) -> Any:
-    if isinstance(text, bytes | bytearray):
-        if len(text) > MAX_DRAFT_BYTES:
-            raise InputError.one("draft", _too_large())
-        try:
-            text = bytes(text).decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InputError.one(
-                "draft", "The file is not a draft: it is not UTF-8 text."
-            ) from None
-    if not isinstance(text, str):
-        raise InputError.one("draft", "The file is not a draft: expected JSON text.")
-    if len(text) > MAX_DRAFT_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_DRAFT_BYTES:
-        raise InputError.one("draft", _too_large())
-    if (
-        nesting_depth(text, stop_above=MAX_NESTING) > MAX_NESTING
-    ):  # json.loads would overflow Pyodide's stack
-        raise InputError.one(
-            "draft", f"The file is nested too deeply to be a draft (at most {MAX_NESTING} levels)."
-        )
-    try:
-        data = json.loads(text)
-    except ValueError as error:
-        where = ""
-        if isinstance(error, json.JSONDecodeError):
-            where = f" (line {error.lineno}, column {error.colno}: {error.msg})"
-        raise InputError.one(
-            "draft", f"The file is not valid JSON{where}, so it is not a draft."
-        ) from None
-    return data
 
 
 def _read_draft_data(protocol: Protocol, data: Any) -> dict[str, Any]:
@@ -201,10 +169,18 @@ def _read_draft_data(protocol: Protocol, data: Any) -> dict[str, Any]:
     if problems:
         raise InputError(problems)
     template = template_or_error(protocol, data["template"])
-    fields = check_values(template, data["fields"])
-    warnings = []
     version = data.get("protocol_version")
     current = protocol.metadata.version
+    given, dropped = data["fields"], []
+    if version is not None and version != current:  # the form may have lost fields since
+        given, dropped = fit_to_template(template, given)
+    fields = check_values(template, given)
+    warnings = []
+    if dropped:
+        warnings.append(
+            f"The current {template.title} no longer has these fields, so their answers "
+            f"were left out (they are still in the draft file): {', '.join(dropped)}."
+        )
     if version is None:
         warnings.append(
             f"This draft does not say which protocol version it was saved with; the handbook "
@@ -377,7 +353,3 @@ def _kind(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "a list"
     return type(value).__name__
-
-
-def _too_large() -> str:
-    return f"The file is too large for a draft: at most {MAX_DRAFT_BYTES:,} bytes."

@@ -86,8 +86,10 @@ def handle_save_draft(protocol: Protocol, payload: Mapping[str, Any]) -> dict[st
 
 
 def handle_open_draft(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:
-    """{text} -> {template, fields, warnings}; problems name the draft's fields."""
-    draft = read_draft(protocol, payload.get("text"))
+    """{text} or {base64: the file's bytes} -> {template, fields, warnings}; problems name
+    the draft's fields. The page sends the bytes, so that the encoding is checked here."""
+    given = payload.get("base64")
+    draft = read_draft(protocol, payload.get("text") if given is None else _base64(given, "draft"))
     return {
         "template": draft["template"].id,
         "fields": draft["fields"],

@@ -45,6 +45,12 @@ const OVERRAN =
   "The calculator took longer than {seconds} seconds to answer, so it was stopped and is " +
   "starting again. Nothing you typed was lost. Check the answers for anything very long or " +
   "unusual, then try again.";
+const STOPPED =
+  "The calculator had stopped working, so it has been started again. Nothing you typed " +
+  "was lost: try again.";
+const CLEARED_WORKER = "The calculator was restarted when the case data was cleared.";
+/** How long a worker with nothing else to do may take to say a question arrived. */
+const RECEIPT_LIMIT_MS = 3000;
 const FAILED =
   "The calculator could not start: {detail} Reload the page to try again, and tell your IT " +
   "team if it keeps happening.";
@@ -56,6 +62,7 @@ const FAILED =
  * @property {number} nextId
  * @property {Promise<unknown>} ready  resolves with the bridge's ping once ready
  * @property {boolean} [started]  true once ready
+ * @property {(id: number) => void} [received]  told when the worker says a question arrived
  */
 
 /** @type {Connection | null} */
@@ -111,7 +118,8 @@ export function start(options = {}) {
   /** @type {Connection} */
   const conn = { worker, pending: new Map(), nextId: 1, ready: Promise.resolve() };
   worker.addEventListener("message", (event) => {
-    const { id, result, error } = event.data;
+    const { id, result, error, received } = event.data;
+    if (received) return void conn.received?.(id);
     const waiting = conn.pending.get(id);
     if (!waiting) return;
     conn.pending.delete(id);
@@ -230,13 +238,46 @@ export async function call(type, payload, options = {}) {
       reject(error);
     }, limit);
   });
+  const idle = conn.started === true && conn.pending.size === 0;
+  const answered = send(conn, "call", { request: { type, payload } });
   try {
-    return await Promise.race([send(conn, "call", { request: { type, payload } }), overran]);
+    return await Promise.race([answered, overran, ...(idle ? [died(conn, conn.nextId - 1)] : [])]);
   } catch (error) {
     return problem(error);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * A worker with nothing else to do says at once that a question arrived; one that
+ * does not has died (it cannot say so itself). Then it is started again at once, and
+ * the question is answered with a plain message (rejects; never resolves otherwise).
+ * @param {Connection} conn @param {number} id @returns {Promise<never>}
+ */
+function died(conn, id) {
+  return new Promise((_, reject) => {
+    const timer = setTimeout(() => {
+      if (connection !== conn || !conn.pending.has(id)) return; // answered, or stopped already
+      const error = new CalculatorUnavailable(STOPPED);
+      restartWorker(STOPPED).catch(() => {});
+      reject(error);
+    }, RECEIPT_LIMIT_MS);
+    conn.received = (arrived) => {
+      if (arrived === id) clearTimeout(timer);
+    };
+  });
+}
+
+/**
+ * Stop the calculators' worker, and with it everything it holds (the copies of what was
+ * typed in its memory), and start a new one at once: for "Clear all case data", and
+ * when the worker has died. Questions still on their way are answered with `why`.
+ * @param {string} [why] @returns {Promise<unknown>} the new worker's start
+ */
+export function restartWorker(why = CLEARED_WORKER) {
+  if (connection) stop(connection, new CalculatorUnavailable(why));
+  return start();
 }
 
 /** Whether the calculators are ready now (no question would wait for Python). */

@@ -11,10 +11,13 @@
 // "Use these dates in the forms" hands the strategy meeting dates to the forms in
 // this tab, as the risk page does, through memory.js (handOff). Which forms and fields is rendered into form[data-handoff] from
 // the protocol (handbook/pages/dates.py); the dates themselves are the calculator's.
+// What was typed is kept in memory.js (pagememory.js) while the practitioner moves
+// between pages, and answered again on coming back.
 
 import { bindClearAll } from "./clear.js";
 import { download } from "./files.js";
 import { handOff } from "./memory.js";
+import { rememberPage } from "./pagememory.js";
 import { clearErrorSummary, showErrorSummary, textElement } from "./render.js";
 
 /** @typedef {{field: string, message: string}} Problem */
@@ -227,7 +230,10 @@ export function bind(form, { api }) {
       link.textContent = target.title;
       links.push(link);
     }
-    exportStatus.replaceChildren("The dates will be filled in when you open a form by these links in this tab: ");
+    exportStatus.replaceChildren(
+      "The dates will go into a form's empty fields when you open it by these links in this " +
+        "tab (where a field already holds a date, the form asks first): ",
+    );
     links.forEach((link, index) => {
       exportStatus.append(link, index < links.length - 1 ? "; " : ".");
     });
@@ -251,6 +257,7 @@ export function bind(form, { api }) {
 
   // Wiring -------------------------------------------------------------------------
 
+  rememberPage(form); // what was typed on an earlier visit in this tab
   fillToday();
   showDetails();
   wide.addEventListener("change", placeAnswer);

@@ -10,10 +10,11 @@
 // calculators check it (calculators.drafts, through calculators.dates_input) and give
 // ISO text back in drafts. A value put into the form may be either.
 
+import { ask } from "./ask.js";
 import { bindClearAll } from "./clear.js";
-import { download, downloadDocument, preloadBlank } from "./files.js";
-import { handToForm } from "./handto.js";
-import { keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
+import { download, downloadDocument, openDraft, preloadBlank } from "./files.js";
+import { handToForm, receiveHandOff } from "./handto.js";
+import { hasAnswer, keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
 import { bindLanguageHints } from "./language-hint.js";
 import { clearErrorSummary, showErrorSummary } from "./render.js";
 import { addRow, rowAction } from "./rows.js";
@@ -23,11 +24,6 @@ import { addRow, rowAction } from "./rows.js";
  * @typedef {Record<string, string | DateParts | Record<string, string>[]>} Values
  * @typedef {{field: string, message: string}} Problem
  */
-
-/** @param {number} bytes @returns {string} "2.5 MB" */
-function megabytes(bytes) {
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
 
 /**
  * A date value's parts, from {day, month, year} or ISO text; empty parts otherwise.
@@ -199,12 +195,8 @@ export function bind(form, { api }) {
     if (kept) fill(kept);
     const handoff = takeHandOff(template);
     if (handoff) {
-      const { source, fields } = handoff;
-      fill(fields ?? {});
-      const labels = Object.keys(fields ?? {}).map(labelOf);
-      notice.textContent = `Filled in from ${source || "another page"}: ${labels.join("; ")}.`;
-      save();
-      checkSoon();
+      const side = { template, notice, collect, fill, save, labelOf, dateParts };
+      receiveHandOff(form, handoff, side).then(checkSoon);
     }
   }
 
@@ -352,45 +344,39 @@ export function bind(form, { api }) {
     const file = draftInput.files?.[0];
     draftInput.value = "";
     if (!file) return;
-    // The one draft limit (calculators/drafts.py MAX_DRAFT_BYTES, rendered by the build):
-    // a larger file is refused before a byte of it is read.
     const limit = Number(draftInput.dataset.maxBytes) || 0;
-    if (limit && file.size > limit) {
-      problem(
-        `The draft ${file.name} was not opened: it is ${megabytes(file.size)}, and a draft can be ` +
-          `at most ${megabytes(limit)}. Nothing here was changed.`,
-      );
-      return;
-    }
-    const reader = new FileReader();
-    reader.addEventListener("error", () => problem("The draft file could not be read."));
-    reader.addEventListener("load", async () => {
-      const answer = await api.call("open_draft", { text: String(reader.result) });
+    openDraft(api, file, limit, template).then(async (answer) => {
       if (!answer.ok) {
         // nothing typed is lost: the form is left as it was
-        showProblems(
-          answer.errors.map((/** @type {Problem} */ p) => ({
-            field: "",
-            message: `The draft ${file.name} was not opened: ${p.field ? `${p.field}: ` : ""}${p.message}`,
-          })),
-        );
-        return;
-      }
-      if (answer.result.template !== template) {
-        problem(
-          `The draft ${file.name} is for another form (${answer.result.template}). ` +
-            "Open it on that form's page. Nothing here was changed.",
-        );
+        showProblems(answer.problems.map((message) => ({ field: "", message })));
         return;
       }
       clearProblems();
+      if (hasAnswer(collect())) {
+        const choice = await ask(notice, {
+          title: `Open the draft ${file.name} in place of your answers?`,
+          lines: [
+            "The draft's answers replace everything typed in this form now. " +
+              "Save your answers as a draft first if you may want them again.",
+          ],
+          choices: [
+            { value: "keep", label: "Keep my answers" },
+            { value: "open", label: "Open the draft in their place" },
+          ],
+        });
+        if (choice !== "open") {
+          notice.textContent = `The draft ${file.name} was not opened: your answers are as they were.`;
+          notice.tabIndex = -1;
+          notice.focus();
+          return;
+        }
+      }
       clearForm();
       fill(answer.result.fields);
       save();
       checkSoon();
       notice.textContent = [`Opened the draft ${file.name}.`, ...answer.result.warnings].join(" ");
     });
-    reader.readAsText(file);
   });
 
   // Clearing -------------------------------------------------------------------------

@@ -4,11 +4,13 @@
 // its words, the themes ticked and their siblings; this file only reads and writes
 // the page. No category is recorded here: the strategy meeting sets the risk level.
 // Exports: the Word document, the text for the case record, print, and hand-offs to
-// the forms named in the risk-summary template (through memory.js).
+// the forms named in the risk-summary template (through memory.js). The ticks are
+// kept in memory.js (pagememory.js) while the practitioner moves between pages.
 
 import { bindClearAll } from "./clear.js";
 import { downloadDocument } from "./files.js";
 import { handToForm } from "./handto.js";
+import { keepPage, rememberPage } from "./pagememory.js";
 
 /**
  * @typedef {{id: string, text: string, category: number, category_name: string,
@@ -160,7 +162,9 @@ export function bind(form, { api, showProblems }) {
       source: form.dataset.source ?? "",
       status: exportStatus,
       refused: "This browser would not pass the answer on. Copy the text instead.",
-      filled: () => "The reading will be filled in when you open the form by this link in this tab. ",
+      filled: () =>
+        "The reading will go into the form's empty fields when you open it by this link in " +
+        "this tab (where a field already holds text, the form asks first). ",
     });
   }
 
@@ -184,6 +188,7 @@ export function bind(form, { api, showProblems }) {
       for (const box of form.querySelectorAll("input[name='indicator']")) {
         /** @type {HTMLInputElement} */ (box).checked = false;
       }
+      keepPage(form);
       current = null;
       update();
     }
@@ -195,5 +200,6 @@ export function bind(form, { api, showProblems }) {
     renderThemes([]);
     update(); // the profile of nothing ticked; an answer still on its way is dropped
   });
+  rememberPage(form); // the ticks kept from an earlier visit in this tab, then answered
   update();
 }

@@ -2,8 +2,11 @@
 // and the quiz (form[data-calculator="quiz"]), both rendered by
 // handbook/pages/training.py. The calculators compare the answer and make the
 // questions (calculators.training); this file only reads and writes the page.
-// The quiz's score lives in this module's memory for as long as the page is open:
-// nothing is kept in any storage.
+// A scenario's ticks and the quiz's place and score are kept in memory.js
+// (pagememory.js) while the practitioner moves between pages: nothing is kept in any
+// storage.
+
+import { keepPage, rememberPage } from "./pagememory.js";
 
 /** @typedef {{field: string, message: string}} Problem */
 
@@ -38,6 +41,8 @@ async function ask(api, type, payload) {
 function bindScenarios(form, { api, showProblems }) {
   const choice = /** @type {HTMLSelectElement} */ (form.elements.namedItem("scenario"));
   const answer = /** @type {HTMLElement} */ (document.getElementById("scenario-answer"));
+  /** Whether the model answer is shown (shown again on coming back). */
+  let compared = false;
 
   function showChosen() {
     for (const article of form.querySelectorAll("article.scenario")) {
@@ -65,6 +70,8 @@ function bindScenarios(form, { api, showProblems }) {
       return;
     }
     answer.replaceChildren();
+    compared = true;
+    keepPage(form, { compared });
     const title = document.createElement("h2");
     title.textContent = "Your answer and the model answer";
     answer.append(title);
@@ -84,9 +91,14 @@ function bindScenarios(form, { api, showProblems }) {
     for (const box of form.querySelectorAll("input[name='indicator'], input[name='category']")) {
       /** @type {HTMLInputElement} */ (box).checked = false;
     }
+    compared = false;
     showChosen();
   });
+  const kept = /** @type {{page?: {compared?: boolean}} | null} */ (
+    rememberPage(form, () => ({ compared }))
+  );
   showChosen();
+  if (kept?.page?.compared) form.requestSubmit();
 }
 
 // Quiz --------------------------------------------------------------------------------
@@ -116,6 +128,15 @@ function bindQuiz(form, { api, showProblems }) {
     right: 0,
     checked: false,
   };
+
+  /** Where the quiz is, for memory.js: the questions come again from the seed. */
+  function place() {
+    const chosen = /** @type {HTMLInputElement | null} */ (
+      area.querySelector("input[name='choice']:checked")
+    );
+    const { seed, index, answered, right, checked } = state;
+    return { seed, index, answered, right, checked, chosen: chosen ? chosen.value : null };
+  }
 
   function showProgress() {
     progress.textContent =
@@ -153,8 +174,8 @@ function bindQuiz(form, { api, showProblems }) {
     showProgress();
   }
 
-  /** @param {number} seed */
-  async function load(seed) {
+  /** @param {number} seed @param {number} [index] the question to show */
+  async function load(seed, index = 0) {
     state.seed = seed;
     const response = await ask(api, "quiz", { seed, count: BATCH });
     if (!response.ok) {
@@ -162,8 +183,21 @@ function bindQuiz(form, { api, showProblems }) {
       return;
     }
     state.questions = response.result.questions;
-    state.index = 0;
+    state.index = Math.min(index, state.questions.length - 1);
     showQuestion();
+  }
+
+  /** Back on the quiz page: the same question, the same choice, the same score. */
+  async function resume(/** @type {ReturnType<typeof place>} */ kept) {
+    state.answered = kept.answered;
+    state.right = kept.right;
+    await load(kept.seed, kept.index);
+    const radio = /** @type {HTMLInputElement | null} */ (
+      area.querySelector(`input[name='choice'][value='${Number(kept.chosen)}']`)
+    );
+    if (kept.chosen === null || !radio) return;
+    radio.checked = true;
+    if (kept.checked) showVerdict(radio);
   }
 
   function restart() {
@@ -171,8 +205,11 @@ function bindQuiz(form, { api, showProblems }) {
     state.right = 0;
     // fresh questions each time (a seed is not case data); the tests may fix the seed
     const fixed = /** @type {any} */ (globalThis).CSE_QUIZ_SEED;
-    load(typeof fixed === "number" ? fixed : Math.floor(Math.random() * 2 ** 31));
+    return load(typeof fixed === "number" ? fixed : Math.floor(Math.random() * 2 ** 31));
   }
+
+  /** What the practitioner did is kept (the quiz shown on arrival is not). */
+  const keep = () => keepPage(form, place());
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -187,11 +224,20 @@ function bindQuiz(form, { api, showProblems }) {
       feedback.append(verdict);
       return;
     }
+    state.answered += 1;
+    if (Number(chosen.value) === state.questions[state.index].answer) state.right += 1;
+    showVerdict(chosen);
+    keep();
+    nextButton.focus();
+  });
+
+  /** Right or not, and why; the choices are then fixed. @param {HTMLInputElement} chosen */
+  function showVerdict(chosen) {
     const question = state.questions[state.index];
     const right = Number(chosen.value) === question.answer;
     state.checked = true;
-    state.answered += 1;
-    if (right) state.right += 1;
+    feedback.replaceChildren();
+    const verdict = document.createElement("p");
     verdict.className = right ? "quiz-right" : "quiz-wrong";
     verdict.textContent = right
       ? "Right."
@@ -205,18 +251,20 @@ function bindQuiz(form, { api, showProblems }) {
     checkButton.disabled = true;
     nextButton.disabled = false;
     showProgress();
-    nextButton.focus();
-  });
+  }
 
   nextButton.addEventListener("click", () => {
     if (state.index + 1 < state.questions.length) {
       state.index += 1;
       showQuestion();
+      keep();
     } else {
-      load(state.seed + 1);
+      load(state.seed + 1).then(keep);
     }
     /** @type {HTMLElement | null} */ (area.querySelector("input"))?.focus();
   });
-  restartButton.addEventListener("click", restart);
-  restart();
+  restartButton.addEventListener("click", () => restart().then(keep));
+  const kept = /** @type {{page?: ReturnType<typeof place>} | null} */ (rememberPage(form, place));
+  if (kept?.page) resume(kept.page);
+  else restart();
 }

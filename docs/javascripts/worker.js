@@ -135,6 +135,7 @@ async function handler(message) {
 
 self.addEventListener("message", async (event) => {
   const { id } = event.data;
+  self.postMessage({ id, received: true }); // at once: api.js knows the worker is alive
   try {
     self.postMessage({ id, result: await handler(event.data) });
   } catch (error) {

@@ -174,7 +174,8 @@ def test_a_saved_draft_opens_again_and_a_bad_draft_loses_nothing(
     draft_file = tmp_path / name
     draft_file.write_bytes(data)
     page.set_input_files("#open-draft", str(draft_file))
-    expect(page.locator("#f-yp_name")).to_have_value(AWKWARD)
+    # Clear all started the calculator afresh: the draft is read once Python is up again.
+    expect(page.locator("#f-yp_name")).to_have_value(AWKWARD, timeout=90_000)
     assert page.input_value("#f-yp_name") == AWKWARD
     assert page.input_value("#f-significant_events-1-detail") == "Returned home <late> & tired"
     assert page.input_value("#f-referral_date-day") == "7"

@@ -196,9 +196,10 @@ def test_a_draft_over_the_limit_is_refused_before_it_is_read(
 ) -> None:
     recorder = make_recorder(
         served.base_url,
-        "window.draftReads = 0; const read = FileReader.prototype.readAsText;"
-        " FileReader.prototype.readAsText = function (...args) {"
-        " window.draftReads++; return read.apply(this, args); };",
+        "window.draftReads = 0; for (const how of ['readAsText', 'readAsArrayBuffer']) {"
+        " const read = FileReader.prototype[how];"
+        " FileReader.prototype[how] = function (...args) {"
+        " window.draftReads++; return read.apply(this, args); }; }",
     )
     page = open_ready(recorder, "forms/mase-referral/", REFERRAL)
     page.fill("#f-yp_name", "Left as it was")

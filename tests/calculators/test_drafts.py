@@ -268,3 +268,76 @@ def test_a_deeply_nested_draft_is_refused_before_parsing(protocol: Protocol) -> 
         read_draft(protocol, '{"fields": ' + "[" * 100_000 + "]" * 100_000 + "}")
     assert error.value.problems[0].field == "draft"
     assert "nested too deeply" in error.value.problems[0].message
+
+
+def test_a_latin_1_draft_is_refused_with_a_message_naming_the_encoding(
+    protocol: Protocol,
+) -> None:
+    draft = {"template": "mase-referral", "fields": {"yp_name": "Zoë"}}
+    with pytest.raises(InputError) as caught:
+        read_draft(protocol, json.dumps(draft, ensure_ascii=False).encode("latin-1"))
+    assert "not UTF-8 text" in problems(caught)["draft"]
+    assert "Latin-1" in problems(caught)["draft"]
+
+
+def test_a_utf_8_draft_with_a_byte_order_mark_opens_with_its_letters(protocol: Protocol) -> None:
+    draft = {"template": "mase-referral", "fields": {"yp_name": "Zoë"}}
+    text = json.dumps(draft, ensure_ascii=False).encode("utf-8-sig")
+    assert read_draft(protocol, text)["fields"] == {"yp_name": "Zoë"}
+
+
+def test_a_utf_16_draft_is_refused(protocol: Protocol) -> None:
+    with pytest.raises(InputError) as caught:
+        read_draft(protocol, '{"template": "mase-referral", "fields": {}}'.encode("utf-16"))
+    assert "UTF-16" in problems(caught)["draft"]
+
+
+@pytest.mark.parametrize(
+    ("start", "named"),
+    [(b"PK\x03\x04", "Word document"), (b"%PDF-1.7", "PDF"), (b"\x89PNG\r\n", "picture")],
+)
+def test_a_document_chosen_as_a_draft_is_named_as_what_it_is(
+    protocol: Protocol, start: bytes, named: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        read_draft(protocol, start + b"[" * 5000 + b"\x00\xff")
+    message = problems(caught)["draft"]
+    assert "not a draft" in message and named in message
+    assert "nested" not in message
+
+
+def test_a_draft_from_an_older_version_keeps_the_fields_that_remain_and_names_those_dropped(
+    protocol: Protocol,
+) -> None:
+    text = json.dumps(
+        {
+            "template": "monthly-report",
+            "protocol_version": "0.1",
+            "fields": {
+                "yp_name": "Jo",
+                "police_ref": "gone since",
+                "offenders": [{"name": "X", "shoe_size": "9"}],
+            },
+        }
+    )
+    draft = read_draft(protocol, text)
+    assert draft["fields"]["yp_name"] == "Jo"
+    assert draft["fields"]["offenders"][0]["name"] == "X"
+    assert "police_ref" not in draft["fields"]
+    dropped = next(w for w in draft["warnings"] if "no longer has" in w)
+    assert "police_ref" in dropped and "offenders, column shoe_size" in dropped
+
+
+def test_a_draft_of_the_current_version_with_an_unknown_field_is_still_refused(
+    protocol: Protocol,
+) -> None:
+    text = json.dumps(
+        {
+            "template": "mase-referral",
+            "protocol_version": protocol.metadata.version,
+            "fields": {"police_ref": "x"},
+        }
+    )
+    with pytest.raises(InputError) as caught:
+        read_draft(protocol, text)
+    assert list(problems(caught)) == ["police_ref"]
