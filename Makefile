@@ -41,7 +41,8 @@ $(NODE_STAMP): package.json package-lock.json
 # Debian packages the tests drive: Chromium for the browser tests, LibreOffice to
 # open the filled Word documents, Java for the W3C Nu HTML Checker (vnu-jar), nginx
 # and Apache to serve the site with the README's samples (run from their binaries on
-# a loopback port, never as services). Installed with apt-get when missing and root.
+# a loopback port, never as services: while installing, policy-rc.d stops Debian from
+# starting them on port 80). Installed with apt-get when missing and root.
 SYSTEM_TOOLS := $(CHROMIUM):chromium /usr/bin/soffice:libreoffice-writer-nogui \
 	/usr/bin/java:default-jre-headless /usr/sbin/nginx:nginx /usr/sbin/apache2:apache2
 
@@ -52,7 +53,10 @@ system-tools:
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "Installing Debian packages for the tests:$$missing"; \
+	  guard=""; if [ ! -e /usr/sbin/policy-rc.d ]; then guard=/usr/sbin/policy-rc.d; \
+	    printf '#!/bin/sh\nexit 101\n' > $$guard; chmod +x $$guard; fi; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  status=$$?; [ -z "$$guard" ] || rm -f $$guard; [ $$status = 0 ] || exit $$status; \
 	else \
 	  echo "The tests need these Debian packages:$$missing" >&2; \
 	  echo "Install them as root with: apt-get install$$missing" >&2; \
