@@ -66,3 +66,17 @@ def fill_date(page: Any, name: str, day: str, month: str, year: str) -> None:
     """Type a date into the three boxes `#{name}-day`, `-month` and `-year`."""
     for part, value in (("day", day), ("month", month), ("year", year)):
         page.fill(f"#{name}-{part}", value)
+
+
+REFERRAL = "form#form-mase-referral"
+
+
+def keep_a_name_across_links(recorder: Any) -> Any:
+    """Type a name into the referral, follow a link away and one back: the name is there."""
+    page = open_ready(recorder, "forms/mase-referral/", REFERRAL)
+    page.fill("#f-yp_name", "Kept in memory")
+    follow(page, "contacts/")
+    follow(page, "forms/mase-referral/")
+    wait_ready(page, REFERRAL)
+    assert page.input_value("#f-yp_name") == "Kept in memory"
+    return page

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from navigation import follow, kept_answers, open_ready, peek_handoff, wait_ready
+from navigation import (
+    follow,
+    keep_a_name_across_links,
+    kept_answers,
+    open_ready,
+    peek_handoff,
+    wait_ready,
+)
 from playwright.sync_api import expect
 
 from calculators.drafts import MAX_DRAFT_BYTES
@@ -112,12 +119,7 @@ def test_a_tab_that_began_on_a_text_page_loads_a_calculator_page_in_full(
 
 
 def test_typed_answers_survive_following_links_and_nothing_is_stored(recorder: Any) -> None:
-    page = open_ready(recorder, "forms/mase-referral/", REFERRAL)
-    page.fill("#f-yp_name", "Kept in memory")
-    follow(page, "contacts/")
-    follow(page, "forms/mase-referral/")
-    wait_ready(page, REFERRAL)
-    assert page.input_value("#f-yp_name") == "Kept in memory"
+    page = keep_a_name_across_links(recorder)
     assert kept_answers(page, "mase-referral")["yp_name"] == "Kept in memory"
     stored = page.evaluate(
         "JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage),"

@@ -9,7 +9,7 @@ from typing import Any
 
 import docx
 import pytest
-from navigation import follow, open_ready, wait_ready
+from navigation import keep_a_name_across_links, open_ready
 from playwright.sync_api import expect
 from test_forms import fill_required, read_download
 
@@ -48,12 +48,7 @@ def test_typed_answers_survive_following_links(
     deployed_for_browser: Deployed, make_recorder: Any
 ) -> None:
     recorder = make_recorder(deployed_for_browser.base_url)
-    page = open_ready(recorder, "forms/mase-referral/", REFERRAL)
-    page.fill("#f-yp_name", "Kept in memory")
-    follow(page, "contacts/")
-    follow(page, "forms/mase-referral/")
-    wait_ready(page, REFERRAL)
-    assert page.input_value("#f-yp_name") == "Kept in memory"
+    keep_a_name_across_links(recorder)
     recorder.assert_clean()
 
 
