@@ -24,15 +24,33 @@ from handbook.build.assets import SERVING
 _SCRIPT_SRC = re.compile(
     rb"(<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*?script-src)"
 )
-_LAST_SCRIPT = re.compile(rb"<script>(.*?)</script>(?=(?:(?!<script>).)*</body>)", re.S)
+_SCRIPT_TAGS = (b"<script>", b"</script>")
 
 
-def allow_live_reload(served: bytes) -> bytes:
-    """The served page with its policy allowing the live-reload script mkdocs added last."""
-    scripts = _LAST_SCRIPT.findall(served)
-    if not scripts:
+def injected_script(page: bytes, served: bytes) -> bytes | None:
+    """The text of the one inline script mkdocs put into `page` to give `served`, if any.
+
+    mkdocs inserts `<script>…</script>` just before the page's last `</body>` (or at its
+    end); the script is exactly the bytes added, so its hash is the hash of what runs.
+    """
+    body_end = page.rfind(b"</body>")
+    if body_end < 0:
+        body_end = len(page)
+    added = served[body_end : body_end + len(served) - len(page)]
+    start, end = _SCRIPT_TAGS
+    if served[:body_end] != page[:body_end] or not (
+        added.startswith(start) and added.endswith(end)
+    ):
+        return None
+    return added[len(start) : -len(end)]
+
+
+def allow_live_reload(page: bytes, served: bytes) -> bytes:
+    """`served` with its policy allowing the live-reload script mkdocs added to `page`."""
+    script = injected_script(page, served)
+    if script is None:
         return served
-    digest = base64.b64encode(hashlib.sha256(scripts[-1]).digest())
+    digest = base64.b64encode(hashlib.sha256(script).digest())
     return _SCRIPT_SRC.sub(rb"\1 'sha256-" + digest + b"'", served, count=1)
 
 
@@ -42,7 +60,7 @@ def patch_live_reload_server() -> None:
     inject = LiveReloadServer._inject_js_into_html
 
     def inject_allowed(self: Any, content: bytes, epoch: int) -> bytes:
-        return allow_live_reload(inject(self, content, epoch))
+        return allow_live_reload(content, inject(self, content, epoch))
 
     LiveReloadServer._inject_js_into_html = inject_allowed
 

@@ -23,6 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.support.processes import stop
+
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 PREFIX = "/cse-handbook/"
@@ -245,12 +247,7 @@ def _running(command: list[str], work: Path, port: int) -> Iterator[None]:
         _wait_until_listening(process, work, port)
         yield
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def _wait_until_listening(process: subprocess.Popen, work: Path, port: int) -> None:
