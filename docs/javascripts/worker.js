@@ -69,28 +69,78 @@ async function fetchBytes(path) {
 }
 
 /**
- * Boot Pyodide and, meanwhile, fetch the calculators wheel and the protocol;
- * then unpack the wheel into site-packages (no micropip, no package index)
- * and import the bridge, which is the real check that the package loaded.
+ * A promise started early and awaited later: its failure is reported where it is
+ * awaited, not as an unhandled rejection while Pyodide still loads.
+ * @template T
+ * @param {Promise<T>} promise
+ * @returns {Promise<T>}
+ */
+function awaitedLater(promise) {
+  promise.catch(() => {});
+  return promise;
+}
+
+/**
+ * Keep the calculators' bytecode only if it was compiled for this Python: compare the
+ * magic number in the shipped .pyc header with the interpreter's; if they differ (or
+ * there is none), remove the package's __pycache__ folders so the import system
+ * compiles the sources beside them. Returns whether the bytecode is used.
+ */
+const BYTECODE_CHECK = `
+import importlib.util, pathlib, shutil
+def bytecode_fits(site_packages):
+    package = pathlib.Path(site_packages, "calculators")
+    first = pathlib.Path(importlib.util.cache_from_source(str(package / "__init__.py")))
+    try:
+        with first.open("rb") as pyc:
+            header = pyc.read(4)
+    except OSError:
+        header = b""
+    if header == importlib.util.MAGIC_NUMBER:
+        return True
+    for folder in sorted(package.rglob("__pycache__")):
+        shutil.rmtree(folder)
+    return False
+bytecode_fits
+`;
+
+/**
+ * Boot Pyodide and, from the first moment, fetch the manifest, then the calculators
+ * wheel and the protocol, while the runtime downloads and compiles; then unpack the
+ * wheel into site-packages (no micropip, no package index) and import the bridge,
+ * which is the real check that the package loaded.
  * @returns {Promise<Runtime>}
  */
 async function start() {
-  // The standard library trimmed at build time to what Pyodide and the calculators import.
+  // Started before Pyodide, so the small files travel while the runtime does.
+  const manifestReady = fetchManifest();
+  const downloads = manifestReady.then((manifest) => ({
+    wheel: awaitedLater(fetchBytes(manifest.wheel)),
+    protocolText: awaitedLater(fetchText(manifest.protocol)),
+  }));
+  awaitedLater(downloads);
+  // The standard library trimmed at build time to what Pyodide and the calculators
+  // import; no packages beyond it.
   const pyodideReady = loadPyodide({
     indexURL: new URL("pyodide/", SITE_ROOT).href,
     stdLibURL: new URL("pyodide/python_stdlib.handbook.zip", SITE_ROOT).href,
+    packages: [],
   });
   // Pyodide does not say when its .wasm is missing or sent with the wrong type: it
   // waits. Asking for the file's headers at once names the file and the cause.
   await Promise.race([checkRuntimeFile(WASM), pyodideReady]);
-  const manifest = await fetchManifest();
-  const wheel = fetchBytes(manifest.wheel);
-  const protocolText = fetchText(manifest.protocol);
+  const manifest = await manifestReady;
+  const { wheel, protocolText } = await downloads;
   const pyodide = await pyodideReady;
   let bridge;
   try {
     const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
     pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
+    const bytecodeFits = pyodide.runPython(BYTECODE_CHECK);
+    if (!bytecodeFits(sitePackages)) {
+      console.warn(`${manifest.wheel}: its bytecode is not for this Python; importing the sources`);
+    }
+    bytecodeFits.destroy();
     bridge = pyodide.pyimport("calculators.bridge");
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

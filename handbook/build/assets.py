@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calculators.limits import MAX_DRAFT_BYTES
+from handbook.build.bytecode import compile_with_pyodide, wheel_with_bytecode
 from handbook.build.docx_templates import write_blank_templates
 from handbook.build.loader import PROTOCOL_PATH, load_protocol
 from handbook.build.protocol_json import protocol_json
@@ -97,6 +98,9 @@ class RuntimeManifest:
     wheel: str
     protocol: str
     protocol_version: str
+    # The magic number of the wheel's .pyc files (hex): the worker compares it with
+    # the running Python's and drops the bytecode if they differ.
+    bytecode_magic: str
     # The largest draft file the calculators open (calculators.limits): the page checks a
     # file's size against it before reading the file.
     max_draft_bytes: int = MAX_DRAFT_BYTES
@@ -114,7 +118,9 @@ def write_runtime_assets(site_dir: Path, protocol_path: Path | None = None) -> R
     copy_pyodide(site_dir / PYODIDE_DIR)
     with tempfile.TemporaryDirectory(prefix="cse-wheel-") as scratch:
         wheel = build_wheel(Path(scratch))
-        wheel_path = _write_hashed(site_dir, f"{ASSETS_DIR}/wheels", wheel.name, wheel.read_bytes())
+        bytecode = compile_with_pyodide(PYODIDE_PACKAGE, wheel)
+        wheel_bytes = wheel_with_bytecode(wheel.read_bytes(), bytecode)
+        wheel_path = _write_hashed(site_dir, f"{ASSETS_DIR}/wheels", wheel.name, wheel_bytes)
     loaded = load_protocol(protocol_path or os.environ.get("CSE_PROTOCOL") or PROTOCOL_PATH)
     protocol_bytes = protocol_json(loaded.data).encode("utf-8")
     protocol_file = _write_hashed(site_dir, ASSETS_DIR, "protocol.json", protocol_bytes)
@@ -126,6 +132,7 @@ def write_runtime_assets(site_dir: Path, protocol_path: Path | None = None) -> R
         wheel=wheel_path,
         protocol=protocol_file,
         protocol_version=loaded.protocol.metadata.version,
+        bytecode_magic=bytecode.magic,
     )
     (site_dir / MANIFEST).write_text(manifest.as_json(), encoding="utf-8")
     return manifest

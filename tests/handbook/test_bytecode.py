@@ -1,0 +1,99 @@
+"""The calculators' bytecode the site ships: compiled by Pyodide's own Python, the same
+bytes on every build, imported inside Pyodide instead of the sources, answering as on
+CPython, and the sources used when its magic number does not fit."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from calculators import bridge
+from calculators.protocol import protocol_from_mapping
+from handbook.build.assets import PYODIDE_PACKAGE, ROOT, build_wheel
+from handbook.build.bytecode import compile_with_pyodide, wheel_with_bytecode
+from handbook.build.loader import load_protocol
+from handbook.build.protocol_json import protocol_json
+
+RUNNER = ROOT / "tests" / "support" / "bytecode_run.mjs"
+
+
+def requests() -> list[dict]:
+    first = load_protocol().protocol.indicators[0].id
+    return [
+        {"type": "risk", "payload": {"indicators": [first]}},
+        {"type": "dates", "payload": {"today": "2027-03-01", "last_strategy": "2027-01-04"}},
+    ]
+
+
+def run_in_pyodide(site: Path, tmp_path: Path, *mode: str) -> dict:
+    protocol = tmp_path / "protocol.json"
+    protocol.write_text(protocol_json(load_protocol().data), encoding="utf-8")
+    asked = tmp_path / "requests.json"
+    asked.write_text(json.dumps(requests()), encoding="utf-8")
+    command = ["node", str(RUNNER), f"{site}/", str(protocol), str(asked), *mode]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def on_cpython() -> list[dict]:
+    protocol = protocol_from_mapping(json.loads(protocol_json(load_protocol().data)))
+    return [json.loads(bridge.handle(protocol, json.dumps(r))) for r in requests()]
+
+
+@pytest.fixture(scope="module")
+def shipped_wheel(built_site: Path) -> zipfile.ZipFile:
+    manifest = json.loads((built_site / "assets" / "runtime.json").read_text(encoding="utf-8"))
+    return zipfile.ZipFile(io.BytesIO((built_site / manifest["wheel"]).read_bytes()))
+
+
+def test_every_calculators_module_ships_with_its_bytecode_beside_it(
+    shipped_wheel: zipfile.ZipFile,
+) -> None:
+    names = shipped_wheel.namelist()
+    sources = [name for name in names if name.endswith(".py")]
+    assert "calculators/bridge.py" in sources
+    for source in sources:
+        folder, _, module = source.rpartition("/")
+        assert f"{folder}/__pycache__/{module[:-3]}.cpython-314.pyc" in names, source
+    record = next(name for name in names if name.endswith("RECORD"))
+    listed = shipped_wheel.read(record).decode("utf-8")
+    assert "calculators/__pycache__/bridge.cpython-314.pyc,sha256=" in listed
+
+
+def test_the_bytecode_is_the_same_bytes_on_every_build(tmp_path: Path) -> None:
+    wheel = build_wheel(tmp_path / "wheel")
+    first = compile_with_pyodide(PYODIDE_PACKAGE, wheel)
+    second = compile_with_pyodide(PYODIDE_PACKAGE, wheel)
+    assert first.files == second.files
+    source = wheel.read_bytes()
+    assert wheel_with_bytecode(source, first) == wheel_with_bytecode(source, second)
+
+
+def test_inside_pyodide_the_calculators_import_from_the_shipped_bytecode(
+    built_site: Path, tmp_path: Path
+) -> None:
+    manifest = json.loads((built_site / "assets" / "runtime.json").read_text(encoding="utf-8"))
+    ran = run_in_pyodide(built_site, tmp_path)
+    assert ran["shipped"] > 40
+    assert ran["headers"] == [ran["magic"]] == [manifest["bytecode_magic"]]
+    assert ran["compiled_from_source"] == []
+    assert "calculators.bridge" in ran["modules"]
+    for name, module in ran["modules"].items():
+        assert module["cached_exists"] and "/__pycache__/" in module["cached"], name
+    assert [answer["ok"] for answer in ran["answers"]] == [True] * len(requests())
+    assert ran["answers"] == on_cpython()
+
+
+def test_with_a_magic_number_that_does_not_fit_the_sources_are_imported_instead(
+    built_site: Path, tmp_path: Path
+) -> None:
+    ran = run_in_pyodide(built_site, tmp_path, "wrong-magic")
+    assert ran["headers"] == ["00000000"] != [ran["magic"]]
+    assert "calculators/bridge.py" in " ".join(ran["compiled_from_source"])
+    assert ran["answers"] == on_cpython()
