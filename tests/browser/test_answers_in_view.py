@@ -101,7 +101,7 @@ def test_an_indicator_is_on_the_risk_pages_first_screen(laptop: Any, served: Sit
 def test_download_and_copy_are_in_view_beside_the_first_rows(laptop: Any, served: Site) -> None:
     open_risk_page(laptop, served)
     laptop.check("#indicator-eh-1-1")
-    laptop.locator("#risk-headline", has_text="Category 1").wait_for()
+    laptop.locator("#risk-headline", has_text="Indicators ticked: 1,").wait_for()
     row = laptop.locator("#domain-emotional-health").bounding_box()
     for action in ("download", "copy-text", "print"):
         button = laptop.locator(f"#risk-form [data-action='{action}']")
@@ -115,7 +115,7 @@ def test_download_and_copy_are_in_view_beside_the_first_rows(laptop: Any, served
 def test_comparing_a_repeated_indicator_does_not_move_the_grid(laptop: Any, served: Site) -> None:
     open_risk_page(laptop, served)
     laptop.check("#indicator-eh-1-1")
-    laptop.locator("#risk-headline", has_text="Category 1").wait_for()
+    laptop.locator("#risk-headline", has_text="Indicators ticked: 1,").wait_for()
     before = laptop.locator("#domain-sexual-health").bounding_box()
     laptop.check("#indicator-eh-2-4")  # the same indicator, higher: its siblings are compared
     laptop.locator("#compare-emotional-health").wait_for()
@@ -129,7 +129,7 @@ def test_printing_the_risk_page_prints_the_profile_and_the_ticked_indicators(
     open_risk_page(laptop, served)
     laptop.check("#indicator-eh-1-1")
     laptop.check("#indicator-cc-3-2")
-    laptop.locator("#risk-headline", has_text="Category 3").wait_for()
+    laptop.locator("#risk-headline", has_text="Indicators ticked: 2,").wait_for()
     laptop.emulate_media(media="print")
     assert laptop.locator("#risk-headline").is_visible()
     assert laptop.locator("label[for='indicator-eh-1-1']").is_visible()

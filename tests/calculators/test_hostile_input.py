@@ -88,7 +88,7 @@ def test_a_megabyte_of_hostile_draft_is_refused_by_name(protocol: Protocol) -> N
     assert "not valid JSON" in problems_of(call(protocol, HOSTILE_QUOTES))["request"]
     draft = HOSTILE_QUOTES[:MAX_DRAFT_BYTES]  # the largest draft file the page lets through
     opened = call(protocol, {"type": "open_draft", "payload": {"text": draft}})
-    assert "not valid JSON" in problems_of(opened)["draft"]
+    assert "not a draft" in problems_of(opened)["draft"]
 
 
 @settings(max_examples=100, deadline=None)
@@ -156,7 +156,7 @@ def test_any_file_within_the_draft_limit_fits_in_a_request_whatever_its_escaping
     worst = "\x01" * MAX_DRAFT_BYTES  # one byte in the file, six characters in JSON
     request = json.dumps({"type": "open_draft", "payload": {"text": worst}})
     assert len(request.encode("utf-8")) <= MAX_REQUEST_BYTES
-    assert "not valid JSON" in problems_of(call(protocol, request))["draft"]
+    assert "not a draft" in problems_of(call(protocol, request))["draft"]
 
 
 def test_a_draft_over_the_limit_is_refused_when_saved_and_when_opened(protocol: Protocol) -> None:
