@@ -23,13 +23,14 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from calculators.protocol import Protocol  # noqa: E402
 from handbook.build import assets  # noqa: E402
 from handbook.build.generated_pages import UnknownIdError, add_to_nav, generated_pages  # noqa: E402
 from handbook.pages.directive import immediate_danger  # noqa: E402
-from handbook.postprocess import csp, stylesheets  # noqa: E402
+from handbook.postprocess import csp, search_index, stylesheets  # noqa: E402
 from handbook.postprocess.abbreviations import mark_abbreviations  # noqa: E402
 from handbook.postprocess.accessibility import name_search_dialog  # noqa: E402
 
@@ -76,6 +77,7 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     return output_content
 
 
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: Any) -> None:
     """Write the joined stylesheet, the Pyodide runtime, the calculators wheel, protocol
     JSON and manifest, then a gzip copy of every file worth compressing."""
@@ -83,6 +85,7 @@ def on_post_build(config: Any) -> None:
         Path(config["site_dir"]), Path(config["docs_dir"]), config["extra_css"]
     )
     assets.write_runtime_assets(Path(config["site_dir"]))
+    search_index.add_clause_entries(Path(config["site_dir"]))
     assets.write_precompressed(Path(config["site_dir"]))
 
 

@@ -33,6 +33,31 @@ def test_search_finds_a_clause_and_what_was_typed_stays_out_of_every_url(
     recorder.assert_clean()
 
 
+def test_searching_for_a_clause_number_lands_on_the_clause(recorder: Any, served: Site) -> None:
+    page = recorder.page
+    page.goto(recorder.url(""))
+    query = page.locator("input[data-md-component='search-query']")
+    query.click()
+    query.press_sequentially("6.13", delay=20)
+    # Material groups results by page: the page first, then its best entries in it
+    first_page = page.locator(".md-search-result__item").first
+    first_page.wait_for(timeout=10_000)
+    result = first_page.locator("a.md-search-result__link").nth(1)
+    assert result.get_attribute("href").endswith("directive/section-6/#clause-6-13")
+    result.click()
+    page.wait_for_url("**/directive/section-6/#clause-6-13", wait_until="commit")
+    clause = page.locator("#clause-6-13")
+    clause.wait_for()
+    page.wait_for_function(  # in view: its top within the window
+        """() => {
+            const top = document.querySelector("#clause-6-13").getBoundingClientRect().top;
+            return top >= 0 && top < window.innerHeight;
+        }""",
+        timeout=5_000,
+    )
+    recorder.assert_clean()
+
+
 def test_without_javascript_the_handbook_reads_and_nothing_can_be_typed(
     browser: Any, served: Site
 ) -> None:

@@ -1,4 +1,5 @@
-"""Abbreviations are marked from the glossary, focusable unless a link or button holds them."""
+"""Abbreviations are marked from the glossary, none a tab stop, the first use in running
+text expanded."""
 
 from __future__ import annotations
 
@@ -6,26 +7,35 @@ from calculators.protocol import Abbreviation
 from handbook.postprocess.abbreviations import mark_abbreviations
 
 GLOSSARY = (Abbreviation("CSE", "Child sexual exploitation"), Abbreviation("TM", "Team manager"))
-FOCUSABLE = '<abbr title="Child sexual exploitation" tabindex="0">CSE</abbr>'
-TITLE_ONLY = '<abbr title="Child sexual exploitation">CSE</abbr>'
+CSE = '<abbr title="Child sexual exploitation">CSE</abbr>'
+EXPANDED = f'{CSE}<span class="abbr-expansion"> (Child sexual exploitation)</span>'
 
 
-def test_an_abbreviation_in_running_text_is_focusable() -> None:
-    assert mark_abbreviations("<p>The CSE lead</p>", GLOSSARY) == f"<p>The {FOCUSABLE} lead</p>"
+def test_the_first_use_in_running_text_is_expanded_and_the_rest_are_plain() -> None:
+    marked = mark_abbreviations("<p>The CSE lead</p><p>CSE again</p>", GLOSSARY)
+    assert marked == f"<p>The {EXPANDED} lead</p><p>{CSE} again</p>"
 
 
-def test_an_abbreviation_inside_a_link_or_button_keeps_its_title_but_takes_no_focus() -> None:
+def test_no_abbreviation_is_a_tab_stop() -> None:
+    assert "tabindex" not in mark_abbreviations("<p>CSE and TM, CSE</p>", GLOSSARY)
+
+
+def test_headings_links_and_buttons_keep_their_words_and_the_expansion_waits() -> None:
     marked = mark_abbreviations(
-        '<a href="x">CSE forms</a><button>Use in CSE report</button>', GLOSSARY
+        '<h2>CSE</h2><a href="x">CSE forms</a><button>Use in CSE report</button><p>CSE</p>',
+        GLOSSARY,
     )
-    assert (
-        marked == f'<a href="x">{TITLE_ONLY} forms</a><button>Use in {TITLE_ONLY} report</button>'
+    assert marked == (
+        f'<h2>{CSE}</h2><a href="x">{CSE} forms</a><button>Use in {CSE} report</button>'
+        f"<p>{EXPANDED}</p>"
     )
 
 
-def test_focus_returns_after_the_link_closes() -> None:
-    marked = mark_abbreviations('<p><a href="x"><b>CSE</b></a> and CSE</p>', GLOSSARY)
-    assert marked == f'<p><a href="x"><b>{TITLE_ONLY}</b></a> and {FOCUSABLE}</p>'
+def test_a_page_that_spells_the_expansion_out_already_is_not_expanded_again() -> None:
+    marked = mark_abbreviations("<p>Child Sexual Exploitation (CSE) and CSE</p>", GLOSSARY)
+    assert marked == f"<p>Child Sexual Exploitation ({CSE}) and {CSE}</p>"
+    glossary = "<table><tr><td>CSE</td><td>Child sexual exploitation</td></tr></table>"
+    assert "abbr-expansion" not in mark_abbreviations(glossary, GLOSSARY)
 
 
 def test_code_and_attributes_are_left_alone() -> None:
