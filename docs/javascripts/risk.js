@@ -89,6 +89,11 @@ export function bind(form, { api, showProblems }) {
 
   /** Each ticked theme's cells side by side in their category columns, then the definitions. */
   function renderThemes(/** @type {ThemeView[]} */ themes) {
+    const shownBefore = new Set(
+      [...form.querySelectorAll(".risk-compare:not([hidden])")].map(
+        (box) => /** @type {HTMLElement} */ (box).dataset.domain,
+      ),
+    );
     for (const box of form.querySelectorAll(".risk-compare")) {
       box.replaceChildren();
       /** @type {HTMLElement} */ (box).hidden = true;
@@ -123,6 +128,17 @@ export function bind(form, { api, showProblems }) {
         if (cell) add(column, "p", `${cell.category_name}: ${cell.definition}`);
       }
     }
+    const opened = themes.find((view) => !shownBefore.has(view.domain));
+    if (opened) showInPanel(`.risk-compare[data-domain='${CSS.escape(opened.domain)}']`);
+  }
+
+  /** Scroll the profile panel (only the panel: the grid stays where it is) to an element. */
+  function showInPanel(/** @type {string} */ selector) {
+    const panel = form.querySelector(".risk-profile");
+    const target = form.querySelector(selector);
+    if (!panel || !target) return;
+    const offset = target.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+    panel.scrollTop += offset - 8;
   }
 
   // Exports ------------------------------------------------------------------------------

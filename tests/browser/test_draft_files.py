@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from navigation import open_ready
 from playwright.sync_api import expect
+from test_memory import calculator_workers
 
 from handbook.build.loader import load_protocol
 
@@ -26,10 +27,6 @@ def draft(name: str, encoding: str = "utf-8") -> dict[str, Any]:
         ensure_ascii=False,
     )
     return {"name": "draft.json", "mimeType": "application/json", "buffer": text.encode(encoding)}
-
-
-def calculator_workers(page: Any) -> list[Any]:
-    return [worker for worker in page.workers if worker.url.startswith("blob:")]
 
 
 def test_a_draft_asks_before_it_replaces_typed_answers(recorder: Any) -> None:
