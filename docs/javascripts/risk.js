@@ -89,10 +89,12 @@ export function bind(form, { api, showProblems }) {
 
   /** Each ticked theme's cells side by side in their category columns, then the definitions. */
   function renderThemes(/** @type {ThemeView[]} */ themes) {
-    const shownBefore = new Set(
-      [...form.querySelectorAll(".risk-compare:not([hidden])")].map(
-        (box) => /** @type {HTMLElement} */ (box).dataset.domain,
-      ),
+    /** How many of each domain's compared cells were ticked before this answer. */
+    const tickedBefore = new Map(
+      [...form.querySelectorAll(".risk-compare:not([hidden])")].map((box) => [
+        /** @type {HTMLElement} */ (box).dataset.domain,
+        Number(/** @type {HTMLElement} */ (box).dataset.ticked ?? 0),
+      ]),
     );
     for (const box of form.querySelectorAll(".risk-compare")) {
       box.replaceChildren();
@@ -106,6 +108,7 @@ export function bind(form, { api, showProblems }) {
       );
       if (!box) continue;
       box.hidden = false;
+      box.dataset.ticked = String(view.cells.filter((c) => c.ticked).length);
       const row = add(box, "div", undefined, "risk-compare-row");
       for (const number of [1, 2, 3]) {
         const column = add(row, "div");
@@ -128,7 +131,11 @@ export function bind(form, { api, showProblems }) {
         if (cell) add(column, "p", `${cell.category_name}: ${cell.definition}`);
       }
     }
-    const opened = themes.find((view) => !shownBefore.has(view.domain));
+    // a repeated indicator now ticked in two columns: its comparison is brought into view
+    const opened = themes.find((view) => {
+      const ticked = view.cells.filter((c) => c.ticked).length;
+      return ticked > 1 && ticked > (tickedBefore.get(view.domain) ?? 0);
+    });
     if (opened) showInPanel(`.risk-compare[data-domain='${CSS.escape(opened.domain)}']`);
   }
 

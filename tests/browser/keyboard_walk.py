@@ -133,6 +133,8 @@ class Walk:
             value = {"day": day, "month": month, "year": year}[now["part"]]
         elif now["inputmode"] in ("numeric", "decimal"):
             value = "12"
+        elif now["key"] == "case_reference":
+            value = "CS-2024-0113"  # a reference, never words (the calendar file refuses them)
         else:
             self.count += 1
             value = f"Typed by keyboard {self.count}"
