@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from navigation import fill_date, follow, kept_answers, open_ready, wait_ready
 from playwright.sync_api import expect
+from test_memory import calculator_workers
 
 from handbook.build.loader import load_protocol
 from tests.support.static_server import Site
@@ -24,10 +25,6 @@ MEMORY_JS = """async () => {
   const memory = await import(new URL("javascripts/memory.js", __md_scope).href);
   return memory.holdsCaseData();
 }"""
-
-
-def calculator_workers(page: Any) -> list[Any]:
-    return [worker for worker in page.workers if worker.url.startswith("blob:")]
 
 
 def away_and_back(page: Any, path: str, form: str, away: str = "glossary/") -> None:
@@ -186,14 +183,14 @@ def test_a_dates_hand_off_fills_the_empty_field_and_asks_before_changing_a_typed
     recorder.assert_clean()
 
 
-def test_a_risk_hand_off_into_a_typed_rationale_can_go_below_it(recorder: Any) -> None:
+def test_a_risk_hand_off_into_a_typed_attachment_can_go_below_it(recorder: Any) -> None:
     page = open_ready(recorder, "calculators/risk/", RISK)
     page.locator("#risk-form input[name='indicator']").first.check()
     expect(page.locator("#risk-headline")).not_to_be_empty()
     follow(page, "calculators/dates/")
     follow(page, "forms/monthly-report/")
     wait_ready(page, REPORT)
-    page.fill("#f-risk_level_rationale", "My own rationale")
+    page.fill("#f-strategy_reading", "My own rationale")
     follow(page, "calculators/risk/")
     wait_ready(page, RISK)
     page.click("#risk-form [data-action='hand-off'][data-to='monthly-report']")
@@ -203,7 +200,8 @@ def test_a_risk_hand_off_into_a_typed_rationale_can_go_below_it(recorder: Any) -
     question = page.locator(".page-question")
     expect(question).to_contain_text("My own rationale")
     question.get_by_role("button", name="Add it below mine").click()
-    value = page.input_value("#f-risk_level_rationale")
+    value = page.input_value("#f-strategy_reading")
+    assert page.input_value("#f-risk_level_rationale") == ""  # the level is the meeting's
     assert value.startswith("My own rationale\n\n") and len(value) > 30
     expect(page.locator(f"{REPORT} .form-notice")).to_contain_text("Added below your text")
     recorder.assert_clean()
