@@ -319,7 +319,7 @@ def test_clear_all_case_data_leaves_nothing_on_the_page_or_in_storage(
     assert page.input_value("#risk-text").find("Pregnancy") == -1
     assert page.locator(".risk-compare:visible").count() == 0
     assert page.locator("#risk-form .export-status").inner_text() == ""
-    assert "cleared" in page.locator("#risk-form .clear-status").inner_text()
+    assert "cleared" in page.locator("#risk-form .clear-status").inner_text().lower()
     assert "Pregnancy (Category 3)" not in page.content()
     assert "Physical injuries –external/ internal ✓" not in page.content()
     assert page.evaluate(MEMORY_JS, None) is False
