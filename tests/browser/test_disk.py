@@ -190,7 +190,8 @@ def test_nothing_typed_reaches_the_profile_on_disk(
         assert page.context.cookies() == []
 
         follow(page, "forms/mase-referral/")
-        assert page.input_value("#f-yp_name") == SENTINEL  # kept in the tab's memory
+        wait_ready(page, "form#form-mase-referral")
+        expect(page.locator("#f-yp_name")).to_have_value(SENTINEL)  # kept in the tab's memory
         page.locator("form.calculator [data-action='clear-all']").first.click()
         assert page.evaluate(MEMORY_JS, None) is False  # nothing held after clearing
     assert files_holding(profile, SENTINEL) == []  # the browser closed, its profile written
