@@ -23,9 +23,9 @@ import json
 import os
 import shutil
 import subprocess
-import zipfile
 import sys
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -94,9 +94,7 @@ def test_abbreviations_show_their_expansion_on_every_page(built_site: Path) -> N
         content = re.sub(r"<svg.*?</svg>", "", content, flags=re.S)
         content = re.sub(EXPANSION, "", content)  # an expansion may use an abbreviation
         words = len(re.findall(r"\bCSE\b", re.sub(r"<[^>]+>", "", content)))
-        marked = len(
-            re.findall(rf'<abbr title="{cse.expansion}">CSE</abbr>', content)
-        )
+        marked = len(re.findall(rf'<abbr title="{cse.expansion}">CSE</abbr>', content))
         assert marked == words, page  # and none is a tab stop
 
 

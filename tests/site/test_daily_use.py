@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from handbook.build.generated_pages import generated_pages
-from handbook.postprocess.hooks import after_first_heading, needs_immediate_danger_notice
 from handbook.build.loader import PROTOCOL_PATH, load_protocol
-from handbook.pages.directive import immediate_danger
 from handbook.build.site_build import build_site
+from handbook.pages.directive import immediate_danger
+from handbook.postprocess.hooks import after_first_heading, needs_immediate_danger_notice
 
 PROTOCOL = load_protocol().protocol
 
@@ -47,7 +47,9 @@ def test_a_cross_reference_in_a_clause_is_a_link_on_the_directives_own_words(
     built_site: Path, clause_id: str, words: str, href: str
 ) -> None:
     page = article(built_site, f"directive/section-{clause_id.split('.')[0]}")
-    clause = re.search(rf'<div class="clause" id="clause-{clause_id.replace(".", "-")}">(.*?)</div>', page, re.S)
+    clause = re.search(
+        rf'<div class="clause" id="clause-{clause_id.replace(".", "-")}">(.*?)</div>', page, re.S
+    )
     assert clause, clause_id
     assert f'<a href="{href}">{words}</a>' in clause.group(1)
     page_dir = built_site / "directive" / f"section-{clause_id.split('.')[0]}"
@@ -88,10 +90,14 @@ def test_the_home_calculator_and_form_pages_say_call_999_as_a_handbook_note(
     built_site: Path, page: str
 ) -> None:
     content = html.unescape(article(built_site, page))
-    notice = re.search(r'<div class="admonition danger immediate-danger">(.*?)</div>', content, re.S)
+    notice = re.search(
+        r'<div class="admonition danger immediate-danger">(.*?)</div>', content, re.S
+    )
     assert notice, page
     assert PROTOCOL.immediate_danger.text in notice.group(1)
-    assert re.search(r'class="handbook-marker" href="[./]*decisions/#note-immediate-danger"', notice.group(1))
+    assert re.search(
+        r'class="handbook-marker" href="[./]*decisions/#note-immediate-danger"', notice.group(1)
+    )
     assert content.index("</h1>") < content.index("immediate-danger")  # after the page's heading
     # no out-of-hours sentence while its number is not filled in
     assert "out-of-hours" not in re.sub(r"<[^>]+>", "", notice.group(1))
@@ -127,7 +133,10 @@ def test_a_filled_out_of_hours_number_is_shown_under_the_999_line() -> None:
 
 def test_the_notice_goes_after_the_heading() -> None:
     page = '<h1 id="x">Title</h1><p>Intro</p>'
-    assert after_first_heading(page, "<div>N</div>") == '<h1 id="x">Title</h1>\n<div>N</div><p>Intro</p>'
+    assert (
+        after_first_heading(page, "<div>N</div>")
+        == '<h1 id="x">Title</h1>\n<div>N</div><p>Intro</p>'
+    )
 
 
 # The handbook's words, marked as such --------------------------------------------

@@ -75,7 +75,10 @@ def test_its_form_has_a_page(site: Path) -> None:
 
 def test_the_planner_follows_its_rules(site: Path) -> None:
     page = text_of(read(site, "planner"))
-    assert "2nd Tuesday" in page and "Refer a child to the panel at least 10 working days before it meets." in page
+    assert (
+        "2nd Tuesday" in page
+        and "Refer a child to the panel at least 10 working days before it meets." in page
+    )
     assert "last Friday" in page
 
 

@@ -40,7 +40,9 @@ def nav_links(page: str) -> list[tuple[str, str]]:
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>\s*</div>', page, re.S)
     assert nav, "no navigation panel"
     links = re.findall(r'<a href="([^"]*)" class="md-nav__link[^"]*">(.*?)</a>', nav.group(0), re.S)
-    return [(href, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()) for href, text in links]
+    return [
+        (href, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()) for href, text in links
+    ]
 
 
 @pytest.fixture(scope="module")
