@@ -197,6 +197,9 @@ class Categories:
     source: str
     levels: tuple[Category, ...] = field(metadata=checked(lowest_first, min_items=1))
     domains: tuple[Domain, ...] = field(metadata=items(1))
+    # The directive's own id for the appendix holding them ("B"), which clause text may
+    # point at as {appendix:B|…}; none if the directive has no such appendix.
+    appendix: str | None = None
 
     @property
     def numbers(self) -> tuple[int, ...]:
