@@ -26,6 +26,7 @@ from calculators.protocol.reading import (
 from calculators.protocol.reading import level as a_level
 from calculators.protocol.reading import whole as whole_number
 from calculators.protocol.risk_rule import RiskRule
+from calculators.protocol.site import Site
 from calculators.protocol.status import EDITION_STATES, Decision, EditionWording, check_approval
 from calculators.protocol.timing import Timing
 from calculators.protocol.training import Induction, Language, ProcessMap, Role, Scenario
@@ -382,6 +383,7 @@ class Protocol:
     process_map: ProcessMap
     scenarios: tuple[Scenario, ...] = field(metadata=items(1))
     language: Language
+    site: Site
 
     @property
     def editorial_notes(self) -> tuple[Decision, ...]:

@@ -107,7 +107,9 @@ def category_definitions(protocol: Protocol, here: str) -> str:
             note = protocol.note(level.note)
             lines.append(f'!!! warning "{html_text(note.title)}"')
             lines.append("")
-            lines.append(f"    The Newham page reads: “{md_text(level.local_wording)}”")
+            lines.append(
+                f"    {md_text(protocol.site.words.local_wording)}: “{md_text(level.local_wording)}”"
+            )
             lines.append("")
             about = page_link(note_page(note.id), here)
             lines.append(f"    See [the decision for the protocol owner]({about}).")
@@ -119,11 +121,11 @@ def category_definitions(protocol: Protocol, here: str) -> str:
 
 
 def indicator_matrix(protocol: Protocol) -> str:
-    """The Appendix B matrix as an accessible table: caption, header cells with scope."""
+    """The indicators' grid as an accessible table: caption, header cells with scope."""
     levels = protocol.categories.levels
     out = ['<div class="table-wrapper"><table class="indicator-matrix">']
     out.append(
-        "<caption>Appendix B indicators by domain and police category "
+        f"<caption>{html_text(protocol.site.words.grid_caption)} "
         f"({html_text(protocol.categories.source)})</caption>"
     )
     out.append('<thead><tr><th scope="col">Domain</th>')
