@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from calculators.protocol.primitives import ProtocolError
-from calculators.protocol.reading import checked, items
+from calculators.protocol.reading import checked, items, refers_to
 
 
 def a_page_path(value: str, path: str) -> str:
@@ -75,6 +75,8 @@ class Site:
     menu: tuple[MenuEntry, ...] = field(metadata=items(1))
     headings: SiteHeadings
     words: SiteWords
+    # The clause whose items are the warning signs, for the warning-signs page.
+    warning_signs: str = field(metadata=refers_to("clause"))
 
     @property
     def nav(self) -> list[Any]:

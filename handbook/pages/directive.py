@@ -70,13 +70,14 @@ def directive_contents(protocol: Protocol, here: str) -> str:
     return "\n".join(lines)
 
 
-def warning_signs(protocol: Protocol, clause_id: str, here: str) -> str:
-    """The warning signs clause as its mnemonic and a list, each sign led by its letter.
+def warning_signs(protocol: Protocol, here: str) -> str:
+    """The warning signs clause (`site.warning_signs`) as its mnemonic and a list, each
+    sign led by its letter.
 
     A list, not a definition list: the letters repeat (two As), and each sign's
     text already starts with its letter, so the letter is shown but not read twice.
     """
-    clause = protocol.clause(clause_id)
+    clause = protocol.clause(protocol.site.warning_signs)
     mnemonic = "".join(item.label for item in clause.items)
     lines = [f'<p class="mnemonic">{html_text(mnemonic)}</p>', ""]
     lines.append('<ul class="warning-signs">')
