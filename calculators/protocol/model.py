@@ -148,6 +148,14 @@ class Section:
                     f"expected a clause of section {number} ({number}.1, {number}.2, …), "
                     f"got {clause.id!r}",
                 )
+        for index, (before, clause) in enumerate(
+            zip(self.clauses, self.clauses[1:], strict=False), start=1
+        ):
+            if int(clause.id.split(".")[1]) < int(before.id.split(".")[1]):  # same: a duplicate
+                raise ProtocolError(
+                    f"{path}.clauses[{index}].id",
+                    f"expected the clauses in order: {clause.id!r} comes after {before.id!r}",
+                )
 
 
 @dataclass(frozen=True)

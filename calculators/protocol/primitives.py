@@ -29,6 +29,54 @@ class ProtocolError(ValueError):
         self.message = message
 
 
+class ProtocolProblems(ProtocolError):
+    """Every problem one reading found, in file order. Its path and message are the
+    first's, so a caller that shows one problem shows the first."""
+
+    def __init__(self, problems: Sequence[ProtocolError]) -> None:
+        flat: list[ProtocolError] = []
+        for problem in problems:
+            flat.extend(problem.problems if isinstance(problem, ProtocolProblems) else [problem])
+        first = flat[0] if flat else ProtocolError("", "a problem reported with another item")
+        super().__init__(first.path, first.message)
+        self.problems = tuple(flat)
+
+
+class Problems:
+    """The problems found so far in one item; `check` runs a step and keeps its problem."""
+
+    def __init__(self) -> None:
+        self.found: list[ProtocolError] = []
+        self.failed = False
+
+    def check(self, step: Callable[[], T]) -> T | None:
+        try:
+            return step()
+        except ProtocolError as problem:
+            self.found.append(problem)
+            self.failed = True
+            return None
+
+    def raise_any(self) -> None:
+        if self.failed:
+            raise ProtocolProblems(self.found)
+
+
+def edits(a: str, b: str) -> int:
+    """How many letters to add, drop or change to turn `a` into `b` (a typo's size).
+    Without difflib, which the browser's trimmed standard library leaves out."""
+    row = list(range(len(b) + 1))
+    for i, letter in enumerate(a, start=1):
+        previous, row[0] = row[0], i
+        for j, other in enumerate(b, start=1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (letter != other))
+    return row[-1]
+
+
+def fail(path: str, message: str) -> Any:
+    raise ProtocolError(path, message)
+
+
 def describe(value: Any) -> str:
     """What was found, in words: "the text 'eight'", "nothing", "a list"."""
     if value is None:
@@ -69,15 +117,28 @@ def expect_mapping(
     where = path or "the protocol file"
     if not isinstance(data, Mapping):
         raise ProtocolError(path, f"expected a mapping of keys to values, got {describe(data)}")
+    problems = []
+    missing = [key for key in required if key not in data]
+    meant: set[str] = set()
     for key in () if other_keys else data:
         if key not in required and key not in optional:
             allowed = ", ".join((*required, *optional))
-            raise ProtocolError(
-                join(path, str(key)), f"unknown key {key!r} in {where} (allowed: {allowed})"
+            close = [m for m in missing if edits(str(key), m) <= (2 if len(m) >= 5 else 1)][:1]
+            hint = f": did you mean {close[0]!r}?" if close else ""
+            meant.update(close)
+            problems.append(
+                ProtocolError(
+                    join(path, str(key)),
+                    f"unknown key {key!r} in {where}{hint} (allowed: {allowed})",
+                )
             )
     for key in required:
-        if key not in data:
-            raise ProtocolError(join(path, key), f"missing required key {key!r} in {where}")
+        if key not in data and key not in meant:
+            problems.append(
+                ProtocolError(join(path, key), f"missing required key {key!r} in {where}")
+            )
+    if problems:
+        raise ProtocolProblems(problems)
     return data
 
 
@@ -88,7 +149,13 @@ def read_list(
         raise ProtocolError(path, f"expected a list, got {describe(data)}")
     if len(data) < min_items:
         raise ProtocolError(path, f"expected at least {min_items} item(s), got an empty list")
-    return tuple(read(item, f"{path}[{index}]") for index, item in enumerate(data))
+    problems = Problems()
+    result = [
+        problems.check(lambda item=item, index=index: read(item, f"{path}[{index}]"))
+        for index, item in enumerate(data)
+    ]
+    problems.raise_any()
+    return tuple(result)  # type: ignore[arg-type]
 
 
 def plain_text(value: Any, path: str) -> str:

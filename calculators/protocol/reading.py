@@ -52,6 +52,8 @@ T = TypeVar("T")
 Context = tuple[Mapping[str, Any], ...]
 _KEY = "protocol"
 _ITEM_KEY = "(key)"  # where a keyed item's key is passed to its from_key() field
+# A field whose value had a problem (reported once): its siblings do not check against it.
+FAILED: Any = type("Failed", (), {"__repr__": lambda self: "<failed>"})()
 
 
 @dataclass(frozen=True)
@@ -239,25 +241,42 @@ class _Reader:
         return found
 
     def read(self, cls: type[T], data: Any, path: str, context: Context) -> T:
+        """Read every field, keeping each field's problem and going on to the next, so
+        that one reading names every problem (ProtocolProblems)."""
         plan = self.plan(cls)
-        mapping = p.expect_mapping(data, path, plan.required, plan.optional, plan.other_keys)
+        problems = p.Problems()
+        mapping = problems.check(
+            lambda: p.expect_mapping(data, path, plan.required, plan.optional, plan.other_keys)
+        )
+        if mapping is None:
+            if not isinstance(data, Mapping):
+                problems.raise_any()
+            mapping = data  # unknown or missing keys: read the fields that are there
         values: dict[str, Any] = {}
         inner = (*context, values)
         for item, hint, options, key in plan.fields:
-            if options.parent is not None:
-                values[item.name] = context[-1][options.parent]
-            elif options.keyed:
-                values[item.name] = self.keyed(hint, mapping, path, options, inner, plan)
-            elif key in mapping:
-                where = p.join(path, key)
-                value = self.value(hint, mapping[key], where, options, inner)
-                if options.check is not None and value is not None:
-                    value = options.check(value, where)
-                values[item.name] = value
-            elif item.default is not dataclasses.MISSING:
-                values[item.name] = item.default
-            else:
-                values[item.name] = item.default_factory()  # type: ignore[misc]
+            try:
+                if options.parent is not None:
+                    if context[-1].get(options.parent) is FAILED:
+                        raise p.ProtocolProblems(())  # the parent's own problem is reported
+                    values[item.name] = context[-1][options.parent]
+                elif options.keyed:
+                    values[item.name] = self.keyed(hint, mapping, path, options, inner, plan)
+                elif key in mapping:
+                    where = p.join(path, key)
+                    value = self.value(hint, mapping[key], where, options, inner)
+                    if options.check is not None and value is not None:
+                        value = options.check(value, where)
+                    values[item.name] = value
+                elif item.default is not dataclasses.MISSING:
+                    values[item.name] = item.default
+                elif item.default_factory is not dataclasses.MISSING:
+                    values[item.name] = item.default_factory()
+            except ProtocolError as problem:
+                problems.found.append(problem)
+                problems.failed = True
+                values[item.name] = FAILED
+        problems.raise_any()
         result = cls(**values)
         validate = getattr(result, "validate", None)
         if validate is not None:
@@ -279,20 +298,31 @@ class _Reader:
             raise TypeError(f"{path}: keyed_items() fields must be `tuple[X, ...]`, not {hint}")
         fields = (*plan.required, *plan.optional)
         result = []
+        problems = p.Problems()
         for key, value in mapping.items():
             if key in fields:
                 continue
             where = p.join(path, str(key))
             if not isinstance(value, Mapping):
                 where_in = path or "the protocol file"
-                raise ProtocolError(
-                    where,
-                    f"unknown key {key!r} in {where_in} (allowed: {', '.join(fields)}, "
-                    f"or the id of an item with its mapping of keys to values)",
+                problems.check(
+                    lambda where=where, where_in=where_in, key=key: p.fail(
+                        where,
+                        f"unknown key {key!r} in {where_in} (allowed: {', '.join(fields)}, "
+                        f"or the id of an item with its mapping of keys to values)",
+                    )
                 )
-            p.identifier(key, where)
+                continue
             inner = (*context, {_ITEM_KEY: key})
-            result.append(self.value(arguments[0], value, where, options, inner))
+            result.append(
+                problems.check(
+                    lambda key=key, value=value, where=where, inner=inner: (
+                        p.identifier(key, where),
+                        self.value(arguments[0], value, where, options, inner),
+                    )[1]
+                )
+            )
+        problems.raise_any()
         return tuple(result)
 
     def value(self, hint: Any, value: Any, path: str, options: Spec, context: Context) -> Any:
@@ -377,6 +407,8 @@ def _leaf(hint: Any, value: Any, path: str, options: Spec, context: Context) -> 
 def level_numbers(context: Context) -> tuple[int, ...]:
     """The numbers of the levels read before this item, innermost first."""
     for values in reversed(context):
+        if values.get("levels") is FAILED or values.get("categories") is FAILED:
+            raise p.ProtocolProblems(())  # the levels' own problem is reported
         if "levels" in values:
             return tuple(level.number for level in values["levels"])
         if "categories" in values:

@@ -14,7 +14,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from calculators.protocol.model import HANDOFF_TEXT, Domain, Protocol, Template
-from calculators.protocol.primitives import ProtocolError, join, unique, unique_nested
+from calculators.protocol.primitives import (
+    Problems,
+    ProtocolError,
+    join,
+    unique,
+    unique_nested,
+)
 from calculators.protocol.reading import field_spec, file_key, key_of
 from calculators.protocol.timing import REVIEW_HANDOFF_SOURCES, REVIEW_HANDOFF_TEXT
 
@@ -28,19 +34,25 @@ Check = Callable[[str, str], None]
 
 
 def check_references(protocol: Protocol) -> None:
-    """Raise a ProtocolError at the first duplicate id or reference to nothing."""
-    _check_unique_ids(protocol)
+    """Raise ProtocolProblems naming every duplicate id and every reference to nothing."""
+    problems = Problems()
+    problems.check(lambda: _check_unique_ids(protocol))
     checks = reference_checks(protocol)
     for kind, value, path in references(protocol):
         if kind not in checks:
             raise TypeError(f"{path}: unknown reference kind {kind!r} in the model")
-        checks[kind](value, path)
-    _check_weights(protocol)
-    _check_prompts(protocol)
-    _check_themes(protocol.categories.domains)
+        problems.check(lambda kind=kind, value=value, path=path: checks[kind](value, path))
+    problems.check(lambda: _check_weights(protocol))
+    problems.check(lambda: _check_prompts(protocol))
+    problems.check(lambda: _check_themes(protocol.categories.domains))
     for index, template in enumerate(protocol.templates):
-        _check_handoffs(protocol, template, f"templates[{index}]")
-    _check_dates_handoffs(protocol)
+        problems.check(
+            lambda index=index, template=template: _check_handoffs(
+                protocol, template, f"templates[{index}]"
+            )
+        )
+    problems.check(lambda: _check_dates_handoffs(protocol))
+    problems.raise_any()
 
 
 def references(item: Any, path: str = "") -> Iterator[tuple[str, str, str]]:

@@ -9,10 +9,17 @@ from typing import Any
 
 import yaml
 
-from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
+from calculators.protocol import Protocol, ProtocolError, check_references
+from calculators.protocol.primitives import Problems, ProtocolProblems
+from calculators.protocol.reading import read
+from handbook.build.page_checks import missing_pages
 
 PROTOCOL_PATH = Path(__file__).resolve().parents[2] / "data" / "protocol.yaml"
 MAX_PROTOCOL_BYTES = 2_000_000
+AFTER_READING = (
+    "Once these are fixed, `make check` also checks across the file: references between "
+    "items, and the pages the menu and the induction path name."
+)
 
 
 class ProtocolFileError(Exception):
@@ -78,12 +85,7 @@ def load_protocol(path: Path | str = PROTOCOL_PATH) -> LoadedProtocol:
         node = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = error.problem or error.context or "invalid YAML"
-        raise ProtocolFileError(
-            f"{path}{line}: invalid YAML: {problem}. Check the indentation and quoting there."
-        ) from None
+        raise ProtocolFileError(f"{path}{_yaml_problem(error, text)}") from None
     except yaml.YAMLError as error:
         raise ProtocolFileError(f"{path}: invalid YAML: {error}") from None
     except RecursionError:
@@ -92,19 +94,82 @@ def load_protocol(path: Path | str = PROTOCOL_PATH) -> LoadedProtocol:
             "of lists and mappings."
         ) from None
     try:
-        protocol = protocol_from_mapping(data)
+        protocol = read(Protocol, data, "")
     except RecursionError:
         raise ProtocolFileError(
             f"{path}: the protocol is nested too deeply; expected the protocol's few levels "
             "of lists and mappings."
         ) from None
     except ProtocolError as error:
-        line = _line_of(node, error.path)
-        where = f", line {line}" if line else ""
-        raise ProtocolFileError(
-            f"{path}{where}: {error.path or 'top level'}: {error.message}"
-        ) from None
+        message = _problems_message(path, node, error)
+        raise ProtocolFileError(f"{message}\n{AFTER_READING}") from None
+    # Across the file, once it reads: references, then the pages it names.
+    problems = Problems()
+    problems.check(lambda: check_references(protocol))
+    problems.found += missing_pages(protocol)
+    if problems.found:
+        raise ProtocolFileError(_problems_message(path, node, ProtocolProblems(problems.found)))
     return LoadedProtocol(path=path, data=data, protocol=protocol)
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> str:
+    """YAML's own error in the owner's words, at the line to look at."""
+    problem = error.problem or error.context or "invalid YAML"
+    mark = error.problem_mark or error.context_mark
+    if "'\\t'" in problem:
+        advice = "use spaces, not a tab, to indent"
+    else:
+        unclosed = _unclosed_quote(text, mark.line if mark else text.count("\n"))
+        if unclosed is not None:
+            return (
+                f', line {unclosed + 1}: a quote (") opens on this line and is not closed; '
+                "close it at the end of the text."
+            )
+        advice = f"invalid YAML: {problem}. Check the indentation and quoting there"
+    if mark is None:
+        return f": {advice}."
+    return f", line {mark.line + 1}, column {mark.column + 1}: {advice}."
+
+
+def _unclosed_quote(text: str, last_line: int) -> int | None:
+    """The first line, up to where YAML stopped, whose value opens a double quote that the
+    line does not close: YAML reads on from an open quote and reports the error lines later."""
+    for number, line in enumerate(text.splitlines()[: last_line + 1]):
+        if _OPENS_QUOTE.match(line) and line.replace('\\"', "").count('"') % 2 == 1:
+            return number
+    return None
+
+
+# A value that starts with a double quote: `key: "…` or `- "…`.
+_OPENS_QUOTE = re.compile(r'^\s*(?:-\s+|[\w.-]+:\s+)"')
+
+
+def _problems_message(path: Path, node: yaml.Node | None, error: ProtocolError) -> str:
+    """One problem on one line; several as a count, then one line each, in file order."""
+    problems = getattr(error, "problems", None) or (error,)
+    lines = sorted(
+        (_line_of(node, p.path) or 0, f"{p.path or 'top level'}: {p.message}{_quote_hint(node, p)}")
+        for p in problems
+    )
+    if len(lines) == 1:
+        line, text = lines[0]
+        return f"{path}{f', line {line}' if line else ''}: {text}"
+    listed = "\n".join(f"  line {line}: {text}" if line else f"  {text}" for line, text in lines)
+    return f"{path}: {len(lines)} problems:\n{listed}"
+
+
+def _quote_hint(node: yaml.Node | None, problem: ProtocolError) -> str:
+    """A number where text is expected: YAML read `id: 6.10` as 6.1, so say to quote it."""
+    found = _node_of(node, problem.path)
+    if (
+        isinstance(found, yaml.ScalarNode)
+        and found.style is None
+        and found.tag in ("tag:yaml.org,2002:float", "tag:yaml.org,2002:int")
+        and "expected" in problem.message
+        and ("text" in problem.message or "clause number" in problem.message)
+    ):
+        return f'; quote it: "{found.value}"'
+    return ""
 
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -112,6 +177,15 @@ _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 def _line_of(node: yaml.Node | None, item_path: str) -> int | None:
     """The line of the deepest node along a path like sections[3].clauses[5].text."""
+    return _walk(node, item_path)[1]
+
+
+def _node_of(node: yaml.Node | None, item_path: str) -> yaml.Node | None:
+    """The node at a path, if the path reaches one."""
+    return _walk(node, item_path)[0]
+
+
+def _walk(node: yaml.Node | None, item_path: str) -> tuple[yaml.Node | None, int | None]:
     line = node.start_mark.line + 1 if node is not None else None
     for key, index in _STEP.findall(item_path):
         if node is None:
@@ -127,4 +201,4 @@ def _line_of(node: yaml.Node | None, item_path: str) -> int | None:
             child = node.value[int(index)]
             line = child.start_mark.line + 1
         node = child
-    return line
+    return node, line

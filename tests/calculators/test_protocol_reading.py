@@ -366,3 +366,43 @@ def test_keyed_items_by_kind_refuse_naming_the_item(data: Any, path: str, messag
     with pytest.raises(ProtocolError) as error:
         read(Plans, data)
     assert (error.value.path, error.value.message) == (path, message)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    count: int = field(metadata=whole(1))
+
+
+@dataclass(frozen=True)
+class _Book:
+    title: str
+    entries: tuple[_Entry, ...] = field(metadata=items(1))
+    year: int = field(metadata=whole(2000))
+
+
+def test_one_reading_names_every_problem_keys_first_then_each_field() -> None:
+    data = {"titel": "x", "entries": [{"name": "a", "count": 0}, {"name": 5, "count": 1}]}
+    with pytest.raises(ProtocolError) as error:
+        read(_Book, data)
+    problems = [(p.path, p.message) for p in error.value.problems]
+    assert problems == [
+        (
+            "titel",
+            "unknown key 'titel' in the protocol file: did you mean 'title'? "
+            "(allowed: title, entries, year)",
+        ),
+        ("year", "missing required key 'year' in the protocol file"),
+        ("entries[0].count", "expected a whole number of at least 1, got 0"),
+        ("entries[1].name", "expected text, got 5 (int)"),
+    ]
+    assert (error.value.path, error.value.message) == problems[0]  # the first, for one line
+
+
+def test_a_typo_far_from_every_key_gets_no_guess() -> None:
+    with pytest.raises(ProtocolError) as error:
+        read(
+            _Book,
+            {"colour": "x", "title": "t", "entries": [{"name": "a", "count": 1}], "year": 2001},
+        )
+    assert "did you mean" not in error.value.message

@@ -247,3 +247,69 @@ def test_one_open_decision_fails_the_listing(tmp_path: Path) -> None:
     path = tmp_path / "protocol.yaml"
     path.write_text(text.replace(decided, "    status: open\n"), encoding="utf-8")
     assert main(["open-decisions", str(path)]) == 1
+
+
+TEN_MISTAKES = [
+    ("  status: draft\n", "  status: drafted\n", "metadata.status:"),
+    ("    email: Jane.Sharp@newham.gov.uk", "    email: Jane.Sharp-at-newham", "contacts[0].email"),
+    ('      - id: "6.10"', "      - id: 6.10", 'quote it: "6.10"'),
+    ('      - id: "4.2"', '      - id: "4.9"', "expected the clauses in order"),
+    ("  effective_date: 2026-12-01", "  effective_date: 2026-13-01", "metadata.effective_date:"),
+    ("    weekday: thursday", "    weekday: thursdey", "mase_panel.weekday:"),
+    ("    model_category: 1", "    model_category: 7", "scenarios[0].model_category:"),
+    ("  short_title: CSE practice handbook", '  short_title: ""', "metadata.short_title:"),
+    ("    week_of_month: 3\n", "    week_of_month: 9\n", "monthly_report.week_of_month:"),
+    ("  title: Child Sexual", "  titel: Child Sexual", "unknown key 'titel'"),
+]
+
+
+def test_check_on_a_file_with_ten_mistakes_lists_all_ten_in_file_order(tmp_path: Path) -> None:
+    text = ORIGINAL
+    for old, new, _ in TEN_MISTAKES:
+        assert old in text, f"test setup: {old!r} is not in the protocol file"
+        text = text.replace(old, new, 1)
+    path = tmp_path / "protocol.yaml"
+    path.write_text(text, encoding="utf-8")
+    message = message_for(path)
+    lines = [line for line in message.splitlines() if line.startswith("  line ")]
+    assert message.startswith(f"{path}: 10 problems:"), message
+    for _, _, expected in TEN_MISTAKES:
+        assert sum(expected in line for line in lines) == 1, (expected, message)
+    numbers = [int(line.split(":")[0].split()[-1]) for line in lines]
+    assert numbers == sorted(numbers) and len(numbers) == 10
+
+
+def test_across_the_file_every_reference_and_page_problem_is_listed_in_one_run(
+    tmp_path: Path,
+) -> None:
+    text = ORIGINAL
+    for old, new in [
+        ("held on the {rule:mase_panel}", "held on the {rule:mase_panels}"),
+        ("{path: warning-signs.md,", "{path: warning-sign.md,"),
+        ("- {label: Contacts, page: contacts.md}", "- {label: Contacts, page: contact.md}"),
+    ]:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / "protocol.yaml"
+    path.write_text(text, encoding="utf-8")
+    message = message_for(path)
+    assert message.splitlines()[0] == f"{path}: 3 problems:", message
+    for expected in ("'mase_panels'", "'warning-sign.md'", "'contact.md'"):
+        assert expected in message
+
+
+def test_reading_problems_say_the_checks_across_the_file_come_next(tmp_path: Path) -> None:
+    message = message_for(broken(tmp_path, "  status: draft\n", "  status: drafted\n"))
+    assert "also checks across the file" in message
+
+
+def test_a_tab_says_use_spaces(tmp_path: Path) -> None:
+    message = message_for(broken(tmp_path, "  title: Child Sexual", "\ttitle: Child Sexual"))
+    assert f"line {line_of(ORIGINAL, '  title: Child Sexual')}, column 1" in message
+    assert "use spaces, not a tab" in message
+
+
+def test_an_unclosed_quote_is_named_on_the_line_where_it_opens(tmp_path: Path) -> None:
+    old = "  title: Child Sexual Exploitation (CSE) Practice Directive"
+    message = message_for(broken(tmp_path, old, '  title: "Child Sexual Exploitation'))
+    assert f'line {line_of(ORIGINAL, old)}: a quote (") opens on this line' in message
