@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 from timing_helpers import with_holidays
 
-from calculators import dates_request, schedule
+from calculators import dates_request
 from calculators.errors import InputError
 from calculators.protocol import Protocol
+from calculators.timing import answers
 
 LAST = date(2027, 1, 6)  # a Wednesday: 10 weeks later is Wednesday 17 March 2027
 LATEST_WORDS = "Hold the next strategy meeting by Wednesday 17 March 2027 at the latest"
@@ -127,7 +128,7 @@ def test_a_latest_date_on_a_bank_holiday_moves_to_the_working_day_before(
         "Wednesday 17 March 2027 is a bank holiday (A holiday): the latest working day is "
         "Tuesday 16 March 2027." in found["words"]["details"]
     )
-    assert schedule.strategy_window(protocol, date(2027, 3, 17), LAST).status == "overdue"
+    assert answers.strategy_window(protocol, date(2027, 3, 17), LAST).status == "overdue"
 
 
 def test_a_latest_date_at_a_weekend_after_good_friday_moves_to_the_thursday(
@@ -135,7 +136,7 @@ def test_a_latest_date_at_a_weekend_after_good_friday_moves_to_the_thursday(
 ) -> None:
     protocol = with_holidays(protocol_data, ("2027-03-26", "Good Friday"))
     last = date(2027, 1, 16)  # a Saturday: 10 weeks later is Saturday 27 March
-    answer = schedule.strategy_window(protocol, date(2027, 2, 1), last)
+    answer = answers.strategy_window(protocol, date(2027, 2, 1), last)
     assert answer.latest_by_rule == date(2027, 3, 27)
     assert answer.latest == date(2027, 3, 25)
 
