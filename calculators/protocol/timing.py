@@ -6,7 +6,8 @@
       mase_referral:  {kind: deadline_before, clause: "4.6", name: ..., meeting: mase_panel,
                        days: 14}                      # or working_days: 10
       monthly_report: {kind: monthly_deadline, ..., weekday: friday, week_of_month: last,
-                       send_to: cse-lead}
+                       send_to: cse-lead}   # or working_day: last (or 3), or
+                                            # working_days_after_month_end: 5
       strategy_meeting: {kind: recurring_review, ..., min_weeks: 8, max_weeks: 10,
                        out_of_borough_clause: "6.13", out_of_borough_reminder: ...}
       panel_changes: [...]
@@ -80,7 +81,7 @@ class MonthlyRule(Rule):
 
 @dataclass(frozen=True, kw_only=True)
 class MonthlyMeeting(MonthlyRule):
-    """A meeting on the nth (or last) given weekday of every month, such as the MASE panel;
+    """A meeting on one day of every month (a monthly rule), such as the MASE panel;
     `timing.panel_changes` moves or cancels one."""
 
     kind: str = _kind("monthly_meeting")
