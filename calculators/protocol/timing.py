@@ -107,13 +107,6 @@ class DeadlineBefore(Rule):
                 path, "expected either 'days: N' (calendar days) or 'working_days: N', not both"
             )
 
-    @property
-    def days_before_panel(self) -> int:
-        """Calendar days before the meeting (for code not yet reading `working_days`)."""
-        if self.days is None:
-            raise ValueError(f"timing.{self.id} counts working days: use calculators.timing")
-        return self.days
-
 
 @dataclass(frozen=True, kw_only=True)
 class MonthlyDeadline(MonthlyRule):
