@@ -195,14 +195,16 @@ def test_out_of_borough_30_weeks_is_answered_with_a_warning_to_confirm(
 
 
 @pytest.mark.parametrize("weeks", [1, 10, 26, 27, 52])
-def test_out_of_borough_accepts_1_to_52_weeks(protocol: Protocol, weeks: int) -> None:
+def test_6_13_out_of_borough_accepts_the_protocols_1_to_52_weeks(
+    protocol: Protocol, weeks: int
+) -> None:
     found = out_of_borough(protocol, weeks)
     assert found["data"]["latest_by_rule"] == (LAST + timedelta(weeks=weeks)).isoformat()
     assert found["data"]["confirm_interval"] is (weeks > 26)
 
 
 @pytest.mark.parametrize("weeks", ["0", "53"])
-def test_out_of_borough_interval_outside_1_to_52_weeks_names_the_field(
+def test_6_13_out_of_borough_interval_outside_the_protocols_range_names_the_field(
     protocol: Protocol, weeks: str
 ) -> None:
     with pytest.raises(InputError) as error:
