@@ -267,8 +267,18 @@ class Timing:
         meetings = self.of_kind("monthly_meeting")
         return meetings[0].id if len(meetings) == 1 else None
 
+    @property
+    def changes_need_bank_holidays(self) -> bool:
+        """A change to a meeting on a working day is checked against the bank holidays,
+        which the build adds to the file's data: true while they are missing."""
+        return not self.bank_holidays.dates and any(
+            rule.working_day is not None and self.changes_for(rule)
+            for rule in self.of_kind("monthly_meeting")
+        )
+
     def validate(self, path: str) -> None:
-        """Deadlines name a meeting rule; each change is a date its meeting falls on, once."""
+        """Deadlines name a meeting rule; each change is a date its meeting falls on, once
+        (for a meeting on a working day, once the bank holidays are known)."""
         meetings = {rule.id: rule for rule in self.of_kind("monthly_meeting")}
         spoken = ", ".join(meetings) or "none in this protocol"
         for rule in self.of_kind("deadline_before"):
@@ -290,6 +300,8 @@ class Timing:
             mine = [(i, c) for i, c in enumerate(changes) if self._meeting_of(c) == meeting_id]
             unique(((c.date, f"{where}[{i}].date") for i, c in mine), "panel date")
             holidays = {holiday.date for holiday in self.bank_holidays.dates}
+            if rule.working_day is not None and not holidays:
+                continue  # see changes_need_bank_holidays
             for index, change in mine:
                 _check_change(rule, change, f"{where}[{index}].date", holidays)
 

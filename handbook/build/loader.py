@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
+from handbook.build.protocol_json import with_bank_holidays
 
 PROTOCOL_PATH = Path(__file__).resolve().parents[2] / "data" / "protocol.yaml"
 MAX_PROTOCOL_BYTES = 2_000_000
@@ -93,6 +94,8 @@ def load_protocol(path: Path | str = PROTOCOL_PATH) -> LoadedProtocol:
         ) from None
     try:
         protocol = protocol_from_mapping(data)
+        if protocol.timing.changes_need_bank_holidays:
+            protocol_from_mapping(with_bank_holidays(data))  # as the build will read it
     except RecursionError:
         raise ProtocolFileError(
             f"{path}: the protocol is nested too deeply; expected the protocol's few levels "

@@ -20,7 +20,7 @@ import yaml
 
 from calculators.documents import ics
 from calculators.protocol import Protocol, protocol_from_mapping
-from handbook.build.loader import load_protocol
+from handbook.build.loader import ProtocolFileError, load_protocol
 from handbook.build.protocol_json import with_bank_holidays
 from handbook.pages import planner
 from handbook.pages.links import html_text
@@ -121,10 +121,35 @@ def test_the_calendar_file_from_today_crosses_the_years_end(protocol: Protocol) 
     assert min(events["report"]) == date(2028, 1, 10)
 
 
-def test_the_command_line_answers_by_the_working_day_rules(tmp_path: Path) -> None:
+def written(tmp_path: Path, data: dict[str, Any]) -> Path:
     path = tmp_path / "protocol-working-days.yaml"
-    data = working_days(load_protocol(MADE_UP).data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_a_change_to_a_working_day_panel_is_checked_against_the_bank_holidays(
+    tmp_path: Path,
+) -> None:
+    """`make check` reads the file before the build adds the bank holidays: it adds them to
+    check a change to a meeting on a working day, as the build and the browser read it."""
+    data = working_days(load_protocol(MADE_UP).data)
+    # Monday 31 May 2027 is the spring bank holiday: May's panel is on Friday 28th.
+    data["timing"]["panel_changes"] = [
+        {"date": date(2027, 5, 31), "cancelled": True, "reason": "Half term"}
+    ]
+    with pytest.raises(ProtocolFileError) as error:
+        load_protocol(written(tmp_path, data))
+    message = str(error.value)
+    assert "timing.panel_changes[0].date" in message and ", line " in message
+    assert "(last working day of the month), got 2027-05-31" in message
+    assert "that month's panel is on 2027-05-28" in message
+    data["timing"]["panel_changes"][0]["date"] = date(2027, 5, 28)
+    loaded = load_protocol(written(tmp_path, data))
+    assert loaded.protocol.timing.panel_changes[0].cancelled
+
+
+def test_the_command_line_answers_by_the_working_day_rules(tmp_path: Path) -> None:
+    path = written(tmp_path, working_days(load_protocol(MADE_UP).data))
     result = subprocess.run(
         [sys.executable, "-m", "calculators", "--protocol", str(path), "dates"]
         + ["--today", "2027-01-04", "--json"],
