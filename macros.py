@@ -16,6 +16,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # mkdocs loads this file by path
 
 from calculators import schedule_words  # noqa: E402
+from handbook.build import site_config  # noqa: E402
 from handbook.build.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol  # noqa: E402
 from handbook.build.protocol_json import site_protocol  # noqa: E402
 from handbook.pages import (  # noqa: E402
@@ -45,6 +46,12 @@ def define_env(env: Any) -> None:
     # Every page, the printed scenario pack too, reads the protocol with its bank holidays.
     protocol = site_protocol(loaded.data)
     env.variables["protocol"] = protocol
+    try:
+        site_config.configure(env.conf, protocol)
+    except site_config.SiteConfigError as error:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(str(error)) from None
     # The banner on every page (overrides/main.html): the edition's status.
     env.conf["extra"]["edition_notice"] = edition.edition_notice(protocol)
     env.conf["extra"]["edition_link"] = protocol.metadata.handbook_wording["link_words"]

@@ -26,6 +26,7 @@ from calculators.protocol.reading import (
 from calculators.protocol.reading import level as a_level
 from calculators.protocol.reading import whole as whole_number
 from calculators.protocol.risk_rule import RiskRule
+from calculators.protocol.site import Site
 from calculators.protocol.status import EDITION_STATES, Decision, EditionWording, check_approval
 from calculators.protocol.timing import Timing
 from calculators.protocol.training import Induction, Language, ProcessMap, Role, Scenario
@@ -197,6 +198,9 @@ class Categories:
     source: str
     levels: tuple[Category, ...] = field(metadata=checked(lowest_first, min_items=1))
     domains: tuple[Domain, ...] = field(metadata=items(1))
+    # The directive's own id for the appendix holding them ("B"), which clause text may
+    # point at as {appendix:B|…}; none if the directive has no such appendix.
+    appendix: str | None = None
 
     @property
     def numbers(self) -> tuple[int, ...]:
@@ -379,6 +383,7 @@ class Protocol:
     process_map: ProcessMap
     scenarios: tuple[Scenario, ...] = field(metadata=items(1))
     language: Language
+    site: Site
 
     @property
     def editorial_notes(self) -> tuple[Decision, ...]:

@@ -20,11 +20,10 @@ from calculators.protocol.timing import REVIEW_HANDOFF_SOURCES, REVIEW_HANDOFF_T
 
 # Clause text refers to data held once: {contact:cse-lead}, {rule:mase_panel}; and
 # points elsewhere in the directive in its own words, which stay as written:
-# {section:4|section 4}, {form:mase-referral|Appendices section}, {appendix:B|Appendices}.
-REFERENCE = re.compile(r"\{(contact|rule|section|form|appendix):([^}|]*)(?:\|([^}]*))?\}")
-LINK_KINDS = ("section", "form", "appendix")
-# The lettered appendices the directive has: B is the categories and indicators (`categories:`).
-APPENDICES = ("B",)
+# {section:4|section 4}, {clause:6.13|clause 6.13}, {form:mase-referral|Appendices section},
+# {appendix:B|Appendices} (the appendix id `categories.appendix` names).
+REFERENCE = re.compile(r"\{(contact|rule|section|clause|form|appendix):([^}|]*)(?:\|([^}]*))?\}")
+LINK_KINDS = ("section", "clause", "form", "appendix")
 Check = Callable[[str, str], None]
 
 
@@ -90,6 +89,12 @@ def _references(
                 yield from _references(one, one_path, fields)
 
 
+def appendix_ids(protocol: Protocol) -> tuple[str, ...]:
+    """The appendices clause text may point at: the one holding the categories, if named."""
+    appendix = protocol.categories.appendix
+    return (appendix,) if appendix else ()
+
+
 def reference_checks(protocol: Protocol) -> dict[str, Check]:
     """One check per kind of reference, each naming what it expected."""
     templates = {t.id for t in protocol.templates}
@@ -114,13 +119,23 @@ def reference_checks(protocol: Protocol) -> dict[str, Check]:
             )
         if kind == "section":
             what, known = "a section number", [str(s.number) for s in protocol.sections]
+        elif kind == "clause":
+            what, known = "a clause number", [c.id for c in protocol.clauses]
         elif kind == "form":
             what, known = "a template id", sorted(templates)
         else:
-            what, known = "an appendix letter", list(APPENDICES)
+            what, known = "an appendix id (categories.appendix)", list(appendix_ids(protocol))
+        if kind == "clause" and name not in known:
+            raise ProtocolError(
+                path,
+                f"expected the number of a clause in sections (such as {known[-1]}) in "
+                f"{{clause:…|…}}, got {name!r}",
+            )
         if name not in known:
             raise ProtocolError(
-                path, f"expected {what} ({', '.join(known)}) in {{{kind}:…|…}}, got {name!r}"
+                path,
+                f"expected {what} ({', '.join(known) or 'none is named'}) in {{{kind}:…|…}}, "
+                f"got {name!r}",
             )
 
     def text(value: str, path: str) -> None:
@@ -140,7 +155,8 @@ def reference_checks(protocol: Protocol) -> dict[str, Check]:
             raise ProtocolError(
                 path,
                 "expected a reference like {contact:ID}, {rule:NAME}, {section:N|words}, "
-                "{form:ID|words} or {appendix:B|words}, got a stray '{' or '}'",
+                "{clause:N.N|words}, {form:ID|words} or {appendix:ID|words}, "
+                "got a stray '{' or '}'",
             )
 
     return {

@@ -70,13 +70,14 @@ def directive_contents(protocol: Protocol, here: str) -> str:
     return "\n".join(lines)
 
 
-def warning_signs(protocol: Protocol, clause_id: str, here: str) -> str:
-    """The warning signs clause as its mnemonic and a list, each sign led by its letter.
+def warning_signs(protocol: Protocol, here: str) -> str:
+    """The warning signs clause (`site.warning_signs`) as its mnemonic and a list, each
+    sign led by its letter.
 
     A list, not a definition list: the letters repeat (two As), and each sign's
     text already starts with its letter, so the letter is shown but not read twice.
     """
-    clause = protocol.clause(clause_id)
+    clause = protocol.clause(protocol.site.warning_signs)
     mnemonic = "".join(item.label for item in clause.items)
     lines = [f'<p class="mnemonic">{html_text(mnemonic)}</p>', ""]
     lines.append('<ul class="warning-signs">')
@@ -107,7 +108,9 @@ def category_definitions(protocol: Protocol, here: str) -> str:
             note = protocol.note(level.note)
             lines.append(f'!!! warning "{html_text(note.title)}"')
             lines.append("")
-            lines.append(f"    The Newham page reads: “{md_text(level.local_wording)}”")
+            lines.append(
+                f"    {md_text(protocol.site.words.local_wording)}: “{md_text(level.local_wording)}”"
+            )
             lines.append("")
             about = page_link(note_page(note.id), here)
             lines.append(f"    See [the decision for the protocol owner]({about}).")
@@ -119,11 +122,11 @@ def category_definitions(protocol: Protocol, here: str) -> str:
 
 
 def indicator_matrix(protocol: Protocol) -> str:
-    """The Appendix B matrix as an accessible table: caption, header cells with scope."""
+    """The indicators' grid as an accessible table: caption, header cells with scope."""
     levels = protocol.categories.levels
     out = ['<div class="table-wrapper"><table class="indicator-matrix">']
     out.append(
-        "<caption>Appendix B indicators by domain and police category "
+        f"<caption>{html_text(protocol.site.words.grid_caption)} "
         f"({html_text(protocol.categories.source)})</caption>"
     )
     out.append('<thead><tr><th scope="col">Domain</th>')

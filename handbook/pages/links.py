@@ -83,18 +83,20 @@ def clause_refs(protocol: Protocol, clause_ids: tuple[str, ...] | list[str], her
 HANDBOOK_LABELS_NOTE = "handbook-labels"
 GLOSSARY_READINGS_NOTE = "glossary-readings"
 
-# Where a cross-reference in clause text points: {appendix:B|…} is the categories page.
-APPENDIX_PAGES = {"B": "categories.md"}
+CATEGORIES_PAGE = "categories.md"  # the categories and indicators (`categories:`)
 
 
-def reference_target(kind: str, name: str) -> str:
-    """The page a clause's cross-reference points at: {section:4|…}, {form:ID|…}, {appendix:B|…}."""
+def reference_target(protocol: Protocol, kind: str, name: str) -> str:
+    """Where a clause's cross-reference points: {section:4|…} a section, {clause:6.13|…}
+    the clause's anchor, {form:ID|…} a form, {appendix:B|…} the categories page."""
     if kind == "section":
         return section_page(int(name))
+    if kind == "clause":
+        return clause_target(protocol, name)
     if kind == "form":
         return f"forms/{name}.md"
-    if kind == "appendix" and name in APPENDIX_PAGES:
-        return APPENDIX_PAGES[name]
+    if kind == "appendix" and name == protocol.categories.appendix:
+        return CATEGORIES_PAGE
     raise RuntimeError(f"Unknown cross-reference: {{{kind}:{name}}}")
 
 
@@ -109,7 +111,7 @@ def with_references(protocol: Protocol, text: str, here: str) -> str:
         if segment.kind == "contact" and segment.contact_id:
             out.append(email_link(protocol, segment.contact_id))
         elif segment.kind == "link" and segment.target:
-            link = page_link(reference_target(*segment.target), here)
+            link = page_link(reference_target(protocol, *segment.target), here)
             out.append(f"[{md_text(segment.text)}]({link})")
         else:
             out.append(md_text(segment.text))

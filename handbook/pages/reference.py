@@ -54,18 +54,10 @@ def forms_list(protocol: Protocol, here: str) -> str:
     return "\n".join(lines)
 
 
-def form_links(protocol: Protocol, *args: str) -> str:
-    """Links to the form pages of these templates, as "[title](page),", one a line: the
-    ones the protocol has (another council's protocol may have none of them).
-
-    The last argument is the page the links are on (the macro passes it).
-    """
-    *template_ids, here = args
-    present = {template.id: template for template in protocol.templates}
+def form_links(protocol: Protocol, here: str) -> str:
+    """Links to every form page, as "[title](page),", one a line."""
     return "\n".join(
-        f"[{md_text(present[i].title)}]({page_link(form_page(i), here)}),"
-        for i in template_ids
-        if i in present
+        f"[{md_text(t.title)}]({page_link(form_page(t.id), here)})," for t in protocol.templates
     )
 
 

@@ -8,6 +8,7 @@ process map is drawn here, at build time, as inline SVG: no script, no CDN.
 from __future__ import annotations
 
 from calculators.protocol import Clause, Protocol, Scenario
+from calculators.schedule_words import rule_name
 from calculators.training.scenarios import category_words, cell_words, due_date_lines
 from handbook.pages.links import (
     clause_ref,
@@ -136,7 +137,7 @@ def scenario_form(protocol: Protocol, here: str) -> str:
         out.append("</fieldset>")
     out += [
         '<fieldset class="radios" id="t-category"><legend><h2>The category you would argue '
-        "for at the strategy meeting</h2></legend>",
+        f"for at the {html_text(rule_name(protocol, 'recurring_review'))}</h2></legend>",
     ]
     choices = [(str(level.number), level.name) for level in protocol.categories.levels]
     choices.append(("none", "No category"))
@@ -176,10 +177,10 @@ def scenario_pack(protocol: Protocol, here: str) -> str:
             lines.append("")
             lines += [f"- {md_text(cell_words(protocol, i))}" for i in model]
         else:
-            lines.append("No Appendix B indicator is ticked.")
+            lines.append(f"None of {md_text(protocol.site.words.indicators)} is ticked.")
         lines.append("")
         lines.append(
-            f"Category to argue for at the strategy meeting: "
+            f"Category to argue for at the {md_text(rule_name(protocol, 'recurring_review'))}: "
             f"**{md_text(category_words(protocol, scenario.model_category))}**."
         )
         lines.append("")

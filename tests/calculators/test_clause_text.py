@@ -69,6 +69,33 @@ def test_a_cross_reference_keeps_the_directives_words_and_names_its_target(
     assert "(see Appendices section)" in plain_text(protocol, protocol.clause("4.6").text)
 
 
+def test_a_reference_to_one_clause_names_the_clause_and_keeps_its_words(
+    protocol_data: dict[str, Any],
+) -> None:
+    data = copy.deepcopy(protocol_data)
+    data["sections"][5]["clauses"][6]["text"] = "Review it (see {clause:6.13|clause 6.13})."
+    changed = protocol_from_mapping(data)
+    parts = segments(changed, changed.clause("6.7").text)
+    assert [(s.text, s.target) for s in parts if s.kind == "link"] == [
+        ("clause 6.13", ("clause", "6.13"))
+    ]
+    assert plain_text(changed, changed.clause("6.7").text) == "Review it (see clause 6.13)."
+
+
+def test_an_appendix_is_pointed_at_only_by_the_id_the_protocol_gives_it(
+    protocol_data: dict[str, Any],
+) -> None:
+    data = copy.deepcopy(protocol_data)
+    data["categories"]["appendix"] = "4"
+    clause_6_3 = data["sections"][5]["clauses"][2]
+    clause_6_3["text"] = clause_6_3["text"].replace("{appendix:B|", "{appendix:4|")
+    assert "{appendix:4|Appendices}" in protocol_from_mapping(data).clause("6.3").text
+    del data["categories"]["appendix"]
+    with pytest.raises(ProtocolError) as error:
+        protocol_from_mapping(data)
+    assert "expected an appendix id (categories.appendix) (none is named)" in error.value.message
+
+
 def test_every_cross_reference_in_the_clause_text_is_a_link(protocol: Protocol) -> None:
     found = 0
     for clause in protocol.clauses:
@@ -85,7 +112,9 @@ def test_every_cross_reference_in_the_clause_text_is_a_link(protocol: Protocol) 
     [
         ("{section:9|section 9}", "expected a section number (1, 2, 3, 4, 5, 6)"),
         ("{form:mase-referal|Appendices}", "expected a template id ("),
-        ("{appendix:C|Appendices}", "expected an appendix letter (B)"),
+        ("{appendix:C|Appendices}", "expected an appendix id (categories.appendix) (B)"),
+        ("{clause:6.99|clause 6.99}", "expected the number of a clause in sections (such as 6.15)"),
+        ("{clause:6.13}", "expected the directive's words after '|'"),
         ("{section:4}", "expected the directive's words after '|'"),
         ("{contact:cse-lead|Jane}", "without '|…'"),
         ("{sektion:4|section 4}", "stray '{' or '}'"),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import ast
 import html
 import json
 import re
 from pathlib import Path
 
 from handbook.build.loader import load_protocol
+from tests.browser.test_accessibility import checked_pages
 
 PROTOCOL = load_protocol().protocol
 
@@ -20,20 +20,10 @@ def statement(site: Path) -> str:
     return html.unescape(re.sub(r"<abbr[^>]*>|</abbr>", "", found.group(0)))
 
 
-def module_constant(path: Path, name: str) -> object:
-    """A constant of a test module, read without importing it."""
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == name for t in node.targets
-        ):
-            return ast.literal_eval(node.value)
-    raise AssertionError(f"{path.name} has no {name}")
-
-
 def test_the_pages_it_says_axe_checks_are_the_pages_the_axe_test_checks(
     built_site: Path, root: Path
 ) -> None:
-    tested = module_constant(root / "tests" / "browser" / "test_accessibility.py", "PAGES")
+    tested = checked_pages()
     text = statement(built_site)
     axe_item = re.search(r"<li><strong>axe-core.*?</li>", text, re.S)
     assert axe_item

@@ -104,3 +104,35 @@ def test_an_approved_edition_states_who_approved_it_and_its_effective_date(site:
     assert long_date(m.effective_date) in home and long_date(m.next_review_date) in home
     assert "Guide 0.1, approved by" in home  # its banner, from its own wording
     assert "Not approved yet" not in home
+
+
+NEWHAM_WORDS = re.compile(r"newham|\bMASE\b|police categor|Jane Sharp|appendix B", re.I)
+
+
+def test_its_name_description_and_menu_are_its_own(site: Path) -> None:
+    protocol = load_protocol(MADE_UP).protocol
+    home = read(site, "")
+    assert f"<title>{protocol.metadata.short_title}</title>" in home
+    assert f'<meta name="description" content="{protocol.site.description}">' in home
+    menu = text_of(home[home.index("md-nav--primary") : home.index("md-sidebar--secondary")])
+    for label in ("Start", "The guide", "Levels and indicators", "Tools", "Learning"):
+        assert label in menu
+    assert "Categories and indicators" not in menu and "Training" not in menu
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "",
+        "categories",
+        "accessibility",
+        "training/quiz",
+        "training/scenarios",
+        "training/language",
+        "training/scenario-pack",
+    ],
+)
+def test_its_thin_pages_say_nothing_of_newham(site: Path, page: str) -> None:
+    protocol = load_protocol(MADE_UP).protocol
+    text = text_of(read(site, page)).replace(protocol.metadata.purpose, "")
+    assert not NEWHAM_WORDS.findall(text)

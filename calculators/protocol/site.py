@@ -1,0 +1,83 @@
+"""The site's own words: its description, its menu, and the headings and phrases the
+handbook's thin pages use, so another council's site says nothing of Newham's.
+
+The site's name is the edition's short title (`metadata.short_title`). The menu is
+MkDocs' navigation in the protocol's words: an entry is a page or a group of pages,
+each page a path under docs/ with its label (none: the page's own title).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from calculators.protocol.primitives import ProtocolError
+from calculators.protocol.reading import checked, items, refers_to
+
+
+def a_page_path(value: str, path: str) -> str:
+    if not value.endswith(".md") or value.startswith(("/", ".")) or "\\" in value:
+        raise ProtocolError(
+            path, f"expected a page's path under docs/, such as calculators/risk.md, got {value!r}"
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class MenuPage:
+    page: str = field(metadata=checked(a_page_path))
+    label: str | None = None  # none: the page's own title
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """One line of the menu: a page, or a group of pages under a label."""
+
+    label: str | None = None
+    page: str | None = field(default=None, metadata=checked(a_page_path))
+    pages: tuple[MenuPage, ...] = ()
+
+    def validate(self, path: str) -> None:
+        if (self.page is None) == (not self.pages):
+            raise ProtocolError(path, "expected either page: (one page) or pages: (a group)")
+        if self.pages and self.label is None:
+            raise ProtocolError(f"{path}.label", "expected the group's label")
+
+    def as_nav(self) -> Any:
+        """The entry as MkDocs' `nav` writes it: "a.md", {"Label": "a.md"} or a group."""
+        if self.page is not None:
+            return self.page if self.label is None else {self.label: self.page}
+        return {self.label: [p.page if p.label is None else {p.label: p.page} for p in self.pages]}
+
+
+@dataclass(frozen=True)
+class SiteHeadings:
+    """Headings the thin pages use."""
+
+    levels: str  # the levels and their definitions: "The three police categories"
+    indicators: str  # the grid of indicators: "Indicators (Appendix B)"
+    language_in_indicators: str  # the language guide's notes on the grid's own words
+
+
+@dataclass(frozen=True)
+class SiteWords:
+    """Phrases the pages put in their sentences."""
+
+    indicators: str  # "the Appendix B indicators": "tick {indicators} you see"
+    grid_caption: str  # the grid's table caption, before its source
+    local_wording: str  # before a level's local wording: "The Newham page reads"
+
+
+@dataclass(frozen=True)
+class Site:
+    description: str  # for search engines and link previews
+    audience: str  # the home page's "Who this handbook is for"
+    menu: tuple[MenuEntry, ...] = field(metadata=items(1))
+    headings: SiteHeadings
+    words: SiteWords
+    # The clause whose items are the warning signs, for the warning-signs page.
+    warning_signs: str = field(metadata=refers_to("clause"))
+
+    @property
+    def nav(self) -> list[Any]:
+        return [entry.as_nav() for entry in self.menu]
