@@ -13,7 +13,12 @@ import pytest
 from timing_helpers import changed, dates, refused
 
 from calculators import dates_request, timing
-from calculators.calendar_rules import LAST, last_weekday_of_month, weekday_of_month
+from calculators.calendar_rules import (
+    LAST,
+    last_weekday_of_month,
+    weekday_of_month,
+    working_day_of_month,
+)
 from calculators.clause_text import plain_text
 from calculators.errors import InputError
 from calculators.protocol import Protocol
@@ -34,6 +39,18 @@ def test_a_5th_weekday_the_month_lacks_is_none_and_last_is_the_last() -> None:
     assert weekday_of_month(2027, 2, THURSDAY, 5) is None  # Thursdays 4, 11, 18, 25
     assert weekday_of_month(2027, 4, THURSDAY, 5) == date(2027, 4, 29)  # 1, 8, 15, 22, 29
     assert weekday_of_month(2027, 4, THURSDAY, LAST) == date(2027, 4, 29)
+
+
+def test_the_nth_or_last_working_day_of_a_month_skips_weekends_and_the_given_holidays() -> None:
+    easter = {date(2027, 3, 26), date(2027, 3, 29)}
+    # April 2027 begins on a Thursday: 1, 2, then Monday 5th.
+    assert working_day_of_month(2027, 4, 3, easter) == date(2027, 4, 5)
+    assert working_day_of_month(2027, 3, LAST, easter) == date(2027, 3, 31)
+    # March 2027 has 23 weekdays, 21 of them working days with Easter's two holidays.
+    assert working_day_of_month(2027, 3, 21, easter) == date(2027, 3, 31)
+    assert working_day_of_month(2027, 3, 22, easter) is None
+    with pytest.raises(ValueError, match="expected n of 1 or more"):
+        working_day_of_month(2027, 3, 0, easter)
 
 
 # monthly_meeting -----------------------------------------------------------------
