@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Collection
 from datetime import date, timedelta
+from typing import Protocol
 
 from calculators.wording import month_name, ordinal, weekday_name
 
@@ -50,3 +52,79 @@ def week_words(week: int) -> str:
 def weekday_of_month_words(weekday: int, week: int) -> str:
     """ "1st Thursday", "last Friday"."""
     return f"{week_words(week)} {weekday_name(weekday)}"
+
+
+# Working days: not Saturday or Sunday, not one of the given holidays ----------------
+
+WEEKEND = (5, 6)  # Saturday and Sunday are not working days
+MOST_WORKING_DAYS = 23  # the most weekdays a month has
+
+
+def is_working_day(day: date, holidays: Collection[date]) -> bool:
+    return day.weekday() not in WEEKEND and day not in holidays
+
+
+def working_days_of_month(year: int, month: int, holidays: Collection[date]) -> list[date]:
+    """The month's working days, in order."""
+    first = date(year, month, 1)
+    length = calendar.monthrange(year, month)[1]
+    every = (first + timedelta(days=n) for n in range(length))
+    return [day for day in every if is_working_day(day, holidays)]
+
+
+def working_day_of_month(year: int, month: int, n: int, holidays: Collection[date]) -> date | None:
+    """The nth working day of a month (1 is the first), or the last (LAST); None if the
+    month has fewer than n working days."""
+    days = working_days_of_month(year, month, holidays)
+    if n == LAST:
+        return days[-1] if days else None
+    if n < 1:
+        raise ValueError(f"expected n of 1 or more, or LAST, got {n}")
+    return days[n - 1] if n <= len(days) else None
+
+
+def working_day_words(n: int) -> str:
+    """ "last working day", "3rd working day"."""
+    return f"{week_words(n)} working day"
+
+
+def working_days_words(count: int) -> str:
+    """ "1 working day", "5 working days"."""
+    return f"{count} working day" if count == 1 else f"{count} working days"
+
+
+class MonthlyDay(Protocol):
+    """What says which day of each month a monthly rule falls on: the nth (or last)
+    weekday, or the nth (or last) working day (each None where the rule does not use it);
+    a deadline may instead have `working_days_after_month_end`."""
+
+    weekday: int | None
+    week_of_month: int | None
+    working_day: int | None
+
+
+def monthly_day(rule: MonthlyDay, year: int, month: int, holidays: Collection[date]) -> date | None:
+    """The rule's day for that month (None if the month has no such day: a 5th Thursday).
+
+    N working days after a month ends is the nth working day of the month after, but it
+    is the day for the month that ended.
+    """
+    after = getattr(rule, "working_days_after_month_end", None)
+    if after is not None:
+        following = date(year, month, 28) + timedelta(days=4)
+        return working_day_of_month(following.year, following.month, after, holidays)
+    if rule.working_day is not None:
+        return working_day_of_month(year, month, rule.working_day, holidays)
+    assert rule.weekday is not None and rule.week_of_month is not None  # checked on reading
+    return weekday_of_month(year, month, rule.weekday, rule.week_of_month)
+
+
+def monthly_words(rule: MonthlyDay) -> str:
+    """ "1st Thursday", "last working day", "5 working days" (after the month ends)."""
+    after = getattr(rule, "working_days_after_month_end", None)
+    if after is not None:
+        return working_days_words(after)
+    if rule.working_day is not None:
+        return working_day_words(rule.working_day)
+    assert rule.weekday is not None and rule.week_of_month is not None  # checked on reading
+    return weekday_of_month_words(rule.weekday, rule.week_of_month)

@@ -16,6 +16,8 @@ from datetime import date
 from typing import Any, TypeVar
 
 from calculators.errors import FieldProblem, InputError
+from calculators.protocol import RecurringReview
+from calculators.timing.review import interval_problem
 from calculators.wording import clause_list, long_date
 
 T = TypeVar("T")
@@ -93,9 +95,16 @@ def _from_parts(
 
 
 def parse_whole_number(
-    value: Any, field: str, label: str, *, minimum: int, maximum: int, required: bool = False
+    value: Any,
+    field: str,
+    label: str,
+    *,
+    minimum: int,
+    maximum: int | None = None,
+    required: bool = False,
 ) -> int | None:
-    """A whole number from a number or digits; None when empty and not required."""
+    """A whole number from a number or digits (five at most); None when empty and not
+    required. With no maximum, the caller checks the range (`check_interval`)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise InputError.one(field, f"Enter {label[0].lower()}{label[1:]}")
@@ -108,7 +117,7 @@ def parse_whole_number(
         number = int(value.strip())
     else:
         raise InputError.one(field, f"{label} must be a whole number, like {minimum}")
-    if not minimum <= number <= maximum:
+    if maximum is not None and not minimum <= number <= maximum:
         raise InputError.one(field, f"{label} must be from {minimum} to {maximum}")
     return number
 
@@ -170,8 +179,6 @@ def attempt(
 
 # The dates form's own checks (clauses 6.2 and 6.13) --------------------------------
 
-SHORTEST_INTERVAL_WEEKS = 1
-LONGEST_INTERVAL_WEEKS = 52  # an agreed out-of-borough interval longer than a year is a typo
 MAX_RATIONALE_LENGTH = 2000
 
 # Fields of the dates form, with the labels their messages use.
@@ -186,21 +193,20 @@ LABELS = {
 }
 
 
-def check_interval(weeks: int | None, clauses: tuple[str, ...]) -> int:
-    """An out-of-borough interval must be the one agreed: 1 to 52 weeks (clause 6.13
-    describes the usual case, less often than the minimum; it does not forbid more)."""
+def check_interval(weeks: int | None, rule: RecurringReview) -> int:
+    """An out-of-borough interval must be the one agreed, within the rule's range (the
+    engine's one check, `calculators.timing.review.interval_problem`; clause 6.13
+    describes the usual case, less often than the minimum, and does not forbid more)."""
     field, label = "agreed_interval_weeks", LABELS["agreed_interval_weeks"]
     if weeks is None:
         raise InputError.one(
             field,
             f"Enter the agreed interval in weeks: the child is placed out of borough "
-            f"({clause_list(clauses)})",
+            f"({clause_list((rule.out_of_borough_clause,))})",
         )
-    if not SHORTEST_INTERVAL_WEEKS <= weeks <= LONGEST_INTERVAL_WEEKS:
-        raise InputError.one(
-            field,
-            f"{label} must be from {SHORTEST_INTERVAL_WEEKS} to {LONGEST_INTERVAL_WEEKS} weeks",
-        )
+    if interval_problem(rule, weeks):
+        shortest, longest = rule.shortest_agreed_weeks, rule.longest_agreed_weeks
+        raise InputError.one(field, f"{label} must be from {shortest} to {longest} weeks")
     return weeks
 
 

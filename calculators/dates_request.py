@@ -10,7 +10,6 @@ from calculators.dates_input import (
     EARLIEST_YEAR,
     LABELS,
     LATEST_YEAR,
-    LONGEST_INTERVAL_WEEKS,
     MAX_RATIONALE_LENGTH,
     attempt,
     check_interval,
@@ -21,7 +20,10 @@ from calculators.dates_input import (
 )
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Protocol
-from calculators.schedule import (
+from calculators.schedule_words import (
+    answer_words,
+)
+from calculators.timing.answers import (
     DatesAnswer,
     YearCalendar,
     dates_answer,
@@ -30,9 +32,6 @@ from calculators.schedule import (
     report_rule,
     review_rule,
     year_calendar,
-)
-from calculators.schedule_words import (
-    answer_words,
 )
 from calculators.wording import long_date, month_name
 
@@ -135,6 +134,7 @@ def read_dates_payload(protocol: Protocol, payload: Mapping[str, Any]) -> DatesA
     )
     interval = None
     if out_of_borough:
+        rule = review_rule(protocol)
         before = len(problems)
         interval = attempt(
             problems,
@@ -142,12 +142,10 @@ def read_dates_payload(protocol: Protocol, payload: Mapping[str, Any]) -> DatesA
             payload.get("agreed_interval_weeks"),
             "agreed_interval_weeks",
             LABELS["agreed_interval_weeks"],
-            minimum=1,
-            maximum=LONGEST_INTERVAL_WEEKS,
+            minimum=rule.shortest_agreed_weeks,
         )
         if len(problems) == before:
-            clauses = (review_rule(protocol).out_of_borough_clause,)
-            attempt(problems, check_interval, interval, clauses)
+            attempt(problems, check_interval, interval, rule)
     rationale = attempt(
         problems,
         clean_text,

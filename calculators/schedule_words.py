@@ -7,21 +7,20 @@ from datetime import date
 from typing import Any
 
 from calculators.protocol import Protocol
-from calculators.schedule import (
+from calculators.timing import deadline_for, rule_words
+from calculators.timing.answers import (
     OVERDUE,
     DatesAnswer,
     Deadline,
-    Occurrence,
     Panel,
     ReportAnswer,
     StrategyAnswer,
     next_report,
-    one_year_after,
     panel_rule,
     referral_rule,
     review_rule,
 )
-from calculators.timing import dated_rules, deadline_for, months, rule_words
+from calculators.timing.results import Occurrence
 from calculators.wording import (
     clause_list,
     days,
@@ -96,7 +95,7 @@ def _holiday_words(day: date, name: str | None) -> str:
     return f"{long_date(day)} is a bank holiday ({name})." if name else ""
 
 
-def _submit_words(due: Deadline) -> str:
+def submit_words(due: Deadline) -> str:
     if due.submit_by is None:
         return ""
     why = f"a bank holiday ({due.bank_holiday})" if due.bank_holiday else "not a working day"
@@ -126,29 +125,6 @@ def panel_holiday_words(protocol: Protocol, panel: Panel) -> str:
         return ""
     wording = protocol.timing.rule(panel.rule).handbook_wording
     return wording["bank_holiday"].format(date=long_date(panel.date), name=panel.bank_holiday)
-
-
-def _meeting_words(protocol: Protocol, panel: Panel) -> str:
-    """A meeting for a calendar: its change, its bank holiday, the rule and its clause."""
-    parts = []
-    if panel.moved:
-        parts.append(panel_change_words(protocol, panel))
-    if panel.bank_holiday:
-        parts.append(panel_holiday_words(protocol, panel))
-    parts.append(f"{rule_sentence(protocol, panel.rule)} ({clause_list(panel.clauses)})")
-    return " ".join(parts)
-
-
-def _deadline_words(protocol: Protocol, due: Deadline, meeting: Panel | None) -> str:
-    """A deadline for a calendar: what it is for, when to submit it, and its clause."""
-    rule = protocol.timing.rule(due.rule)
-    if meeting is not None:
-        lead = rule.handbook_wording["event"].format(meeting=long_date(meeting.date))
-    else:
-        lead = rule_sentence(protocol, rule.id)
-    return " ".join(
-        part for part in (lead, _submit_words(due), f"({clause_list(due.clauses)})") if part
-    )
 
 
 def _answer(
@@ -230,7 +206,7 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
         )
         referral_warning = wording["act_today"].format(date=long_date(due.date), why=why)
     else:
-        referral_warning = _submit_words(due)
+        referral_warning = submit_words(due)
     referral_answer = _answer(
         "mase_referral_deadline",
         answer_title(referral),
@@ -272,7 +248,7 @@ def report_words_answer(
 
     def named(key: str, deadline_: Deadline) -> str:
         return wording[key].format(
-            month=month_name(deadline_.date.month),
+            month=month_name((deadline_.for_month or deadline_.date).month),
             date=long_date(deadline_.date),
             send_to=report.send_to.name,
         )
@@ -291,7 +267,7 @@ def report_words_answer(
         summary.rstrip("."),
         [*details, rule_sentence(protocol, rule.id)],
         due.clauses,
-        _submit_words(due),
+        submit_words(due),
     )
 
 
@@ -346,61 +322,3 @@ def strategy_words(protocol: Protocol, strategy: StrategyAnswer, today: date) ->
         strategy.clauses,
         warning,
     )
-
-
-# Events: dated words for calendar files and the planner ----------------------
-
-
-@dataclass(frozen=True)
-class Event:
-    """A dated entry for a calendar: what it is, the words, and the clauses behind it."""
-
-    kind: str
-    date: date
-    summary: str
-    description: str
-    clauses: tuple[str, ...]
-    key: str = ""  # told apart from other events of its kind on the same day (a case)
-
-
-def year_events(protocol: Protocol, year: int) -> tuple[Event, ...]:
-    """A year's panels, referral deadlines and report deadlines, in date order."""
-    return _events(protocol, date(year, 1, 1), date(year + 1, 1, 1))
-
-
-def upcoming_events(protocol: Protocol, today: date) -> tuple[Event, ...]:
-    """Panels, referral deadlines and report deadlines from today for twelve months."""
-    return _events(protocol, today, one_year_after(today))
-
-
-# A calendar entry's category (and the first part of its UID), by the kind of its rule.
-EVENT_KINDS = {
-    "monthly_meeting": "panel",
-    "deadline_before": "referral",
-    "monthly_deadline": "report",
-}
-
-
-def _events(protocol: Protocol, start: date, end: date) -> tuple[Event, ...]:
-    """Every dated rule's meetings and deadlines from start (included) to end (not)."""
-    events: list[Event] = []
-    firsts: dict[str, str] = {}
-    for rule in dated_rules(protocol):
-        kind = EVENT_KINDS[rule.kind]
-        # The first rule of a kind keeps the plain UID; another is told apart by its id.
-        key = "" if firsts.setdefault(kind, rule.id) == rule.id else rule.id
-        meeting_rule = getattr(rule, "meeting", None)
-        for year in range(start.year, end.year + 2):
-            meetings = months(protocol, meeting_rule, year) if meeting_rule else (None,) * 12
-            for day, meeting in zip(months(protocol, rule.id, year), meetings, strict=True):
-                if day is None or day.cancelled or not start <= day.date < end:
-                    continue
-                if rule.kind == "monthly_meeting":
-                    words = _meeting_words(protocol, day)
-                else:
-                    words = _deadline_words(protocol, day, meeting)
-                # A deadline on a day that is not a working day stands on the working day
-                # before it, in the calendar as in its words.
-                when = day.submit_by or day.date
-                events.append(Event(kind, when, rule.name, words, day.clauses, key))
-    return tuple(sorted(events, key=lambda event: (event.date, event.kind)))

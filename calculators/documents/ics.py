@@ -14,11 +14,12 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from calculators import dates_request, schedule, schedule_words
+from calculators import dates_request, schedule_events, schedule_words
 from calculators.case_reference import read_case_reference
 from calculators.dates_input import EARLIEST_YEAR, LATEST_YEAR, attempt
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Protocol
+from calculators.timing import answers
 from calculators.wording import clause_list, long_date, sentence
 
 MAX_LINE_OCTETS = 75
@@ -64,7 +65,7 @@ def _stamp(moment: datetime) -> str:
 
 
 def write_calendar(
-    events: Iterable[schedule_words.Event],
+    events: Iterable[schedule_events.Event],
     *,
     dtstamp: datetime,
     name: str,
@@ -109,14 +110,14 @@ def _case_key(case_reference: str) -> tuple[str, str]:
 
 
 def strategy_event(
-    protocol: Protocol, strategy: schedule.StrategyAnswer, case_reference: str, today: date
-) -> schedule_words.Event:
+    protocol: Protocol, strategy: answers.StrategyAnswer, case_reference: str, today: date
+) -> schedule_events.Event:
     """The date the next strategy meeting is due by, with the case reference if given."""
-    rule = schedule.review_rule(protocol)
+    rule = answers.review_rule(protocol)
     for_case, key = _case_key(case_reference)
     words = schedule_words.strategy_words(protocol, strategy, today)
     lines = [sentence(words["summary"]), *words["details"], sentence(words["warning"] or "")]
-    return schedule_words.Event(
+    return schedule_events.Event(
         kind="strategy",
         date=strategy.latest,
         summary=f"{rule.name} due{for_case}",
@@ -128,12 +129,12 @@ def strategy_event(
 
 
 def convene_event(
-    protocol: Protocol, strategy: schedule.StrategyAnswer, case_reference: str, today: date
-) -> schedule_words.Event | None:
+    protocol: Protocol, strategy: answers.StrategyAnswer, case_reference: str, today: date
+) -> schedule_events.Event | None:
     """A reminder to convene the strategy meeting (invite the partners, consult health
     first: clauses 3.4, 6.10 and 6.11) `convene_days_before` the latest date; on today
     when that day has passed, and none once the latest date has passed."""
-    rule = schedule.review_rule(protocol)
+    rule = answers.review_rule(protocol)
     if strategy.convene is None or strategy.latest < today:
         return None
     for_case, key = _case_key(case_reference)
@@ -141,7 +142,7 @@ def convene_event(
     description = rule.handbook_wording["convene_event"].format(
         latest=long_date(strategy.latest), clauses=clause_list(clauses)
     )
-    return schedule_words.Event(
+    return schedule_events.Event(
         kind="convene",
         date=max(strategy.convene, today),
         summary=rule.handbook_wording["convene_summary"].format(name=rule.name) + for_case,
@@ -156,12 +157,12 @@ def calendar_file(
     today: date,
     *,
     dtstamp: datetime,
-    strategy: schedule.StrategyAnswer | None = None,
+    strategy: answers.StrategyAnswer | None = None,
     case_reference: str = "",
 ) -> str:
     """The next twelve months of panels and deadlines, plus the strategy meeting's latest
     date and the reminder to convene it."""
-    events = list(schedule_words.upcoming_events(protocol, today))
+    events = list(schedule_events.upcoming_events(protocol, today))
     if strategy is not None:
         events.append(strategy_event(protocol, strategy, case_reference, today))
         reminder = convene_event(protocol, strategy, case_reference, today)
@@ -176,7 +177,7 @@ def calendar_file(
 def year_calendar_file(protocol: Protocol, year: int, *, dtstamp: datetime) -> str:
     """One year's panels, referral deadlines and report deadlines."""
     return write_calendar(
-        schedule_words.year_events(protocol, year),
+        schedule_events.year_events(protocol, year),
         dtstamp=dtstamp,
         name=f"{protocol.metadata.short_title} due dates {year}",
     )

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from calculators.calendar_rules import LAST
+from calculators.calendar_rules import LAST, MOST_WORKING_DAYS
 
 T = TypeVar("T")
 
@@ -233,6 +233,19 @@ def week_of_month(value: Any, path: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
         raise ProtocolError(
             path, f'expected a week of the month, 1 to 5 or "last", got {describe(value)}'
+        )
+    return value
+
+
+def working_day_of_month(value: Any, path: str) -> int:
+    """The working day of the month: 1 to the most a month has, or "last" (as `LAST`)."""
+    if isinstance(value, str) and value.strip().lower() == "last":
+        return LAST
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MOST_WORKING_DAYS:
+        raise ProtocolError(
+            path,
+            f'expected a working day of the month, 1 to {MOST_WORKING_DAYS} or "last", '
+            f"got {describe(value)}",
         )
     return value
 

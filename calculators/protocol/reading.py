@@ -60,7 +60,7 @@ FAILED: Any = type("Failed", (), {"__repr__": lambda self: "<failed>"})()
 class Spec:
     """How to read one field, beyond its type hint."""
 
-    kind: str | None = None  # "identifier", "weekday", "week", "level" or "choice"
+    kind: str | None = None  # "identifier", "weekday", "week", "working_day", "level", "choice"
     minimum: int | None = None
     maximum: int | None = None
     min_items: int = 0
@@ -95,6 +95,11 @@ def weekday_name(**options: Any) -> dict[str, Spec]:
 def week_of_month(**options: Any) -> dict[str, Spec]:
     """The week of the month: 1 to 5, or "last" (read as `calendar_rules.LAST`)."""
     return spec(kind="week", **options)
+
+
+def working_day(**options: Any) -> dict[str, Spec]:
+    """The working day of the month: 1 to 23, or "last" (read as `calendar_rules.LAST`)."""
+    return spec(kind="working_day", **options)
 
 
 def level(**options: Any) -> dict[str, Spec]:
@@ -396,6 +401,8 @@ def _leaf(hint: Any, value: Any, path: str, options: Spec, context: Context) -> 
             return p.weekday(value, path)
         if options.kind == "week":
             return p.week_of_month(value, path)
+        if options.kind == "working_day":
+            return p.working_day_of_month(value, path)
         if options.kind == "level":
             return p.level_number(value, path, level_numbers(context))
         return p.whole_number(value, path, options.minimum, options.maximum)

@@ -23,7 +23,7 @@ from datetime import date
 
 from calculators.protocol.primitives import ProtocolError
 from calculators.protocol.reading import choice, identifier
-from calculators.protocol.timing import Wording, placeholders
+from calculators.protocol.timing_wording import Wording, placeholders
 
 DRAFT, APPROVED = "draft", "approved"
 EDITION_STATES = (DRAFT, APPROVED)

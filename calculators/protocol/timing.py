@@ -6,7 +6,8 @@
       mase_referral:  {kind: deadline_before, clause: "4.6", name: ..., meeting: mase_panel,
                        days: 14}                      # or working_days: 10
       monthly_report: {kind: monthly_deadline, ..., weekday: friday, week_of_month: last,
-                       send_to: cse-lead}
+                       send_to: cse-lead}   # or working_day: last (or 3), or
+                                            # working_days_after_month_end: 5
       strategy_meeting: {kind: recurring_review, ..., min_weeks: 8, max_weeks: 10,
                        out_of_borough_clause: "6.13", out_of_borough_reminder: ...}
       panel_changes: [...]
@@ -18,15 +19,13 @@ registry (`calculators/timing/`). Clause text refers to any rule as {rule:<id>}.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from calculators.calendar_rules import weekday_of_month, weekday_of_month_words
+from calculators.calendar_rules import monthly_day, monthly_words
 from calculators.protocol.primitives import ProtocolError, find, unique
 from calculators.protocol.reading import (
-    checked,
     choice,
     from_key,
     identifier,
@@ -36,97 +35,14 @@ from calculators.protocol.reading import (
     week_of_month,
     weekday_name,
     whole,
+    working_day,
 )
-
-# The handbook's own sentences for a rule's answers (not the directive's words) ----
-
-
-def placeholders(*allowed: str) -> dict[str, Any]:
-    """A sentence that may use only these {placeholders}."""
-
-    def check(text: str, path: str) -> str:
-        try:
-            names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-        except ValueError as error:
-            raise ProtocolError(path, f"expected {{name}} placeholders: {error}") from None
-        unknown = sorted(names - set(allowed))
-        if unknown:
-            known = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "none"
-            raise ProtocolError(
-                path, f"unknown placeholder {{{unknown[0]}}} (this sentence may use: {known})"
-            )
-        return text
-
-    return checked(check)
-
-
-class Wording:
-    """A rule's `handbook_wording`: `wording["latest"]` reads one sentence."""
-
-    def __getitem__(self, key: str) -> str:
-        return str(getattr(self, key))
-
-
-@dataclass(frozen=True)
-class MeetingWording(Wording):
-    # The rule in a sentence ({when}: "1st Thursday"), and the heading of its answer.
-    rule: str = field(metadata=placeholders("name", "when"))
-    answer_title: str = field(metadata=placeholders("name"))
-    moved: str = field(metadata=placeholders("scheduled", "moved_to", "reason"))
-    cancelled: str = field(metadata=placeholders("scheduled", "reason"))
-    bank_holiday: str = field(metadata=placeholders("date", "name"))
-    owner_note_title: str = field(metadata=placeholders())
-    owner_note: str = field(metadata=placeholders("panels"))
-
-
-@dataclass(frozen=True)
-class DeadlineWording(Wording):
-    rule: str = field(metadata=placeholders("name", "before", "meeting"))
-    answer_title: str = field(metadata=placeholders("name"))
-    # The answer leads with the meeting the case can still reach and the day to send by
-    # ({date}), "today" on that day.
-    lead: str = field(metadata=placeholders("date", "meeting"))
-    lead_today: str = field(metadata=placeholders("date", "meeting"))
-    # The deadline for one meeting ({meeting}: its date), in a calendar.
-    event: str = field(metadata=placeholders("meeting"))
-    # A meeting whose deadline has passed: what the rule says, and the urgent route
-    # (the rule's `escalation_clause`), never more than the rule says.
-    missed: str = field(metadata=placeholders("meeting", "missed", "before"))
-    # Its deadline on a day that is not a working day, and the working day before gone.
-    act_today: str = field(metadata=placeholders("date", "why"))
-
-
-@dataclass(frozen=True)
-class MonthlyDeadlineWording(Wording):
-    rule: str = field(metadata=placeholders("name", "when", "send_to", "email"))
-    answer_title: str = field(metadata=placeholders("name"))
-    last_due: str = field(metadata=placeholders("month", "date", "send_to"))
-    next_due: str = field(metadata=placeholders("month", "date"))
-    due_today: str = field(metadata=placeholders("month", "date"))
-
-
-@dataclass(frozen=True)
-class ReviewWording(Wording):
-    answer_title: str = field(metadata=placeholders("name"))
-    latest: str = field(metadata=placeholders("latest"))
-    minimum: str = field(metadata=placeholders("min_weeks", "max_weeks", "since"))
-    sooner: str = field(metadata=placeholders())
-    convene_now: str = field(metadata=placeholders("convene"))
-    overdue: str = field(metadata=placeholders("days", "latest"))
-    overdue_summary: str = field(metadata=placeholders("latest"))
-    not_a_working_day: str = field(metadata=placeholders("date", "why", "latest"))
-    out_of_borough: str = field(metadata=placeholders("interval", "since"))
-    confirm_interval: str = field(metadata=placeholders("interval", "confirm_weeks"))
-    convene_summary: str = field(metadata=placeholders("name"))
-    convene_event: str = field(metadata=placeholders("latest", "clauses"))
-    minutes_far_apart: str = field(
-        metadata=placeholders("max_weeks", "min_weeks", "gap", "clause", "oob_clause")
-    )
-    # The next meeting's latest date as handed to a text field of a form.
-    due_by: str = field(metadata=placeholders("latest"))
-    # The due-dates page's button that hands its dates to the forms (`handoffs`).
-    handoff_label: str = field(default="", metadata=placeholders())
-
+from calculators.protocol.timing_wording import (
+    DeadlineWording,
+    MeetingWording,
+    MonthlyDeadlineWording,
+    ReviewWording,
+)
 
 # The rules -------------------------------------------------------------------------
 
@@ -145,17 +61,27 @@ class Rule:
     name: str
 
 
+# The ways a monthly rule names its day, each a set of keys; a rule uses exactly one.
+MEETING_DAYS = (("weekday", "week_of_month"), ("working_day",))
+DEADLINE_DAYS = (*MEETING_DAYS, ("working_days_after_month_end",))
+
+
 @dataclass(frozen=True, kw_only=True)
 class MonthlyRule(Rule):
-    """A rule on the nth (or last) given weekday of every month."""
+    """A rule on one day of every month: the nth (or last) given weekday (`weekday` and
+    `week_of_month`), or the nth (or last) working day (`working_day`)."""
 
-    weekday: int = field(metadata=weekday_name())
-    week_of_month: int = field(metadata=week_of_month())
+    weekday: int | None = field(default=None, metadata=weekday_name())
+    week_of_month: int | None = field(default=None, metadata=week_of_month())
+    working_day: int | None = field(default=None, metadata=working_day())
+
+    def validate(self, path: str) -> None:
+        _one_way(self, path, MEETING_DAYS)
 
 
 @dataclass(frozen=True, kw_only=True)
 class MonthlyMeeting(MonthlyRule):
-    """A meeting on the nth (or last) given weekday of every month, such as the MASE panel;
+    """A meeting on one day of every month (a monthly rule), such as the MASE panel;
     `timing.panel_changes` moves or cancels one."""
 
     kind: str = _kind("monthly_meeting")
@@ -181,21 +107,38 @@ class DeadlineBefore(Rule):
                 path, "expected either 'days: N' (calendar days) or 'working_days: N', not both"
             )
 
-    @property
-    def days_before_panel(self) -> int:
-        """Calendar days before the meeting (for code not yet reading `working_days`)."""
-        if self.days is None:
-            raise ValueError(f"timing.{self.id} counts working days: use calculators.timing")
-        return self.days
-
 
 @dataclass(frozen=True, kw_only=True)
 class MonthlyDeadline(MonthlyRule):
-    """A deadline on the nth (or last) given weekday of every month, sent to a contact."""
+    """A deadline on one day of every month, sent to a contact: as a monthly rule, or
+    `working_days_after_month_end` (N working days after each month ends, for that month)."""
 
     kind: str = _kind("monthly_deadline")
     send_to: str = field(metadata=refers_to("contact"))
     handbook_wording: MonthlyDeadlineWording
+    working_days_after_month_end: int | None = field(default=None, metadata=whole(1, 20))
+
+    def validate(self, path: str) -> None:
+        _one_way(self, path, DEADLINE_DAYS)
+
+
+def _one_way(rule: Any, path: str, ways: tuple[tuple[str, ...], ...]) -> None:
+    """The rule names its day in exactly one way, with every key that way needs."""
+    spoken = " or ".join(" with ".join(f"'{key}'" for key in way) for way in ways)
+    given = [way for way in ways if any(getattr(rule, key) is not None for key in way)]
+    if not given:
+        raise ProtocolError(path, f"expected the day of the month it falls on: {spoken}")
+    if len(given) > 1:
+        first, second = given[0][0], given[1][0]
+        raise ProtocolError(
+            f"{path}.{second}",
+            f"expected one way to name the day of the month, not both '{first}' and "
+            f"'{second}': {spoken}",
+        )
+    for key in given[0]:
+        if getattr(rule, key) is None:
+            others = ", ".join(f"'{k}'" for k in given[0] if k != key)
+            raise ProtocolError(f"{path}.{key}", f"missing required key '{key}' (with {others})")
 
 
 # What the due-dates page can hand to a form's date field: the meeting counted from
@@ -237,14 +180,22 @@ class RecurringReview(Rule):
     convene_clauses: tuple[str, ...] = field(default=(), metadata=refers_to("clause"))
     # An agreed interval longer than this is answered with a request to confirm it.
     confirm_interval_over_weeks: int = field(default=26, metadata=whole(1, 52))
+    # The interval the page and the command line accept as agreed out of the area, in
+    # weeks (the engine's one check: calculators.timing.review.interval_problem).
+    shortest_agreed_weeks: int = field(default=1, metadata=whole(1, 104))
+    longest_agreed_weeks: int = field(default=52, metadata=whole(1, 104))
     handoffs: tuple[DatesHandOff, ...] = ()
 
     def validate(self, path: str) -> None:
-        if self.max_weeks < self.min_weeks:
-            raise ProtocolError(
-                f"{path}.max_weeks",
-                f"expected at least min_weeks ({self.min_weeks}), got {self.max_weeks}",
-            )
+        for low, high in (
+            ("min_weeks", "max_weeks"),
+            ("shortest_agreed_weeks", "longest_agreed_weeks"),
+        ):
+            if getattr(self, high) < getattr(self, low):
+                raise ProtocolError(
+                    f"{path}.{high}",
+                    f"expected at least {low} ({getattr(self, low)}), got {getattr(self, high)}",
+                )
 
 
 TimingRule = MonthlyMeeting | DeadlineBefore | MonthlyDeadline | RecurringReview
@@ -316,8 +267,18 @@ class Timing:
         meetings = self.of_kind("monthly_meeting")
         return meetings[0].id if len(meetings) == 1 else None
 
+    @property
+    def changes_need_bank_holidays(self) -> bool:
+        """A change to a meeting on a working day is checked against the bank holidays,
+        which the build adds to the file's data: true while they are missing."""
+        return not self.bank_holidays.dates and any(
+            rule.working_day is not None and self.changes_for(rule)
+            for rule in self.of_kind("monthly_meeting")
+        )
+
     def validate(self, path: str) -> None:
-        """Deadlines name a meeting rule; each change is a date its meeting falls on, once."""
+        """Deadlines name a meeting rule; each change is a date its meeting falls on, once
+        (for a meeting on a working day, once the bank holidays are known)."""
         meetings = {rule.id: rule for rule in self.of_kind("monthly_meeting")}
         spoken = ", ".join(meetings) or "none in this protocol"
         for rule in self.of_kind("deadline_before"):
@@ -338,13 +299,16 @@ class Timing:
         for meeting_id, rule in meetings.items():
             mine = [(i, c) for i, c in enumerate(changes) if self._meeting_of(c) == meeting_id]
             unique(((c.date, f"{where}[{i}].date") for i, c in mine), "panel date")
+            holidays = {holiday.date for holiday in self.bank_holidays.dates}
+            if rule.working_day is not None and not holidays:
+                continue  # see changes_need_bank_holidays
             for index, change in mine:
-                _check_change(rule, change, f"{where}[{index}].date")
+                _check_change(rule, change, f"{where}[{index}].date", holidays)
 
 
-def _check_change(rule: MonthlyMeeting, change: PanelChange, path: str) -> None:
+def _check_change(rule: MonthlyMeeting, change: PanelChange, path: str, holidays: Any) -> None:
     day = change.date
-    scheduled = weekday_of_month(day.year, day.month, rule.weekday, rule.week_of_month)
+    scheduled = monthly_day(rule, day.year, day.month, holidays)
     if scheduled != day:
         that_month = (
             f"that month's panel is on {scheduled.isoformat()}"
@@ -354,6 +318,6 @@ def _check_change(rule: MonthlyMeeting, change: PanelChange, path: str) -> None:
         raise ProtocolError(
             path,
             f"expected the date of a {rule.name} by the rule "
-            f"({weekday_of_month_words(rule.weekday, rule.week_of_month)} of the month), "
+            f"({monthly_words(rule)} of the month), "
             f"got {day.isoformat()}; {that_month}",
         )

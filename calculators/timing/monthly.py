@@ -1,24 +1,28 @@
-"""monthly_meeting and monthly_deadline: the nth (or last) given weekday of every month."""
+"""monthly_meeting and monthly_deadline: one day of every month, the nth (or last) weekday
+or working day; or, for a deadline, N working days after each month ends."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
 
-from calculators.calendar_rules import weekday_of_month, weekday_of_month_words
+from calculators.calendar_rules import monthly_day, monthly_words
 from calculators.protocol import MonthlyDeadline, MonthlyMeeting, Protocol
-from calculators.timing.days import bank_holiday, is_working_day, previous_working_day
+from calculators.timing.days import bank_holiday, holidays, is_working_day, previous_working_day
 from calculators.timing.results import Months, Occurrence
 
 
 def words(rule: MonthlyMeeting | MonthlyDeadline) -> str:
-    """ "1st Thursday", "last Friday"."""
-    return weekday_of_month_words(rule.weekday, rule.week_of_month)
+    """ "1st Thursday", "last Friday", "last working day", "5 working days"."""
+    return monthly_words(rule)
 
 
-def day_in(rule: MonthlyMeeting | MonthlyDeadline, year: int, month: int) -> date | None:
-    """The rule's day in that month (None for a 5th weekday the month lacks)."""
-    return weekday_of_month(year, month, rule.weekday, rule.week_of_month)
+def day_in(
+    protocol: Protocol, rule: MonthlyMeeting | MonthlyDeadline, year: int, month: int
+) -> date | None:
+    """The rule's day for that month (None for a 5th weekday the month lacks); working
+    days skip the protocol's bank holidays."""
+    return monthly_day(rule, year, month, holidays(protocol))
 
 
 def scheduled_meetings(protocol: Protocol, rule: MonthlyMeeting, year: int) -> list[Occurrence]:
@@ -26,7 +30,7 @@ def scheduled_meetings(protocol: Protocol, rule: MonthlyMeeting, year: int) -> l
     changes = {change.date: change for change in protocol.timing.changes_for(rule)}
     result = []
     for month in range(1, 13):
-        scheduled = day_in(rule, year, month)
+        scheduled = day_in(protocol, rule, year, month)
         if scheduled is None:
             continue
         change = changes.get(scheduled)
@@ -60,7 +64,11 @@ def meeting_occurrences(
 
 
 def deadline_on(
-    protocol: Protocol, rule_id: str, day: date, clauses: tuple[str, ...]
+    protocol: Protocol,
+    rule_id: str,
+    day: date,
+    clauses: tuple[str, ...],
+    for_month: date | None = None,
 ) -> Occurrence:
     """A submission date, flagged if a bank holiday, and moved earlier if not a working day."""
     return Occurrence(
@@ -70,15 +78,19 @@ def deadline_on(
         clauses=clauses,
         bank_holiday=bank_holiday(protocol, day),
         submit_by=None if is_working_day(protocol, day) else previous_working_day(protocol, day),
+        for_month=for_month,
     )
 
 
 def deadline_occurrences(
     protocol: Protocol, rule: MonthlyDeadline, year: int
 ) -> tuple[Occurrence, ...]:
-    """The year's deadlines, one a month (none in a month lacking a 5th weekday)."""
-    days = (day_in(rule, year, month) for month in range(1, 13))
-    return tuple(deadline_on(protocol, rule.id, day, (rule.clause,)) for day in days if day)
+    """The deadlines for the year's months, one a month (none in a month lacking a 5th
+    weekday); December's falls in January after it when counted from the month's end."""
+    days = ((date(year, month, 1), day_in(protocol, rule, year, month)) for month in range(1, 13))
+    return tuple(
+        deadline_on(protocol, rule.id, day, (rule.clause,), month) for month, day in days if day
+    )
 
 
 def meeting_months(protocol: Protocol, rule: MonthlyMeeting, year: int) -> Months:
@@ -92,6 +104,6 @@ def deadline_months(protocol: Protocol, rule: MonthlyDeadline, year: int) -> Mon
 
 
 def by_month(dates: Iterable[Occurrence]) -> Months:
-    """January to December: the occurrence scheduled in each month, or None."""
-    found = {occurrence.scheduled.month: occurrence for occurrence in dates}
+    """January to December: the occurrence scheduled in (or for) each month, or None."""
+    found = {(o.for_month or o.scheduled).month: o for o in dates}
     return tuple(found.get(month) for month in range(1, 13))

@@ -86,8 +86,9 @@ def months(protocol: Protocol, rule_id: str, year: int) -> Months:
 
 def occurrences_from(protocol: Protocol, rule_id: str, start: date) -> Iterator[Occurrence]:
     """The rule's dates on or after `start`, in order, cancelled meetings left out (the
-    bank holidays the protocol carries end some years after the build)."""
-    year = start.year
+    bank holidays the protocol carries end some years after the build). The year before
+    is read too: a deadline for its last month may fall in this one."""
+    year = start.year - 1
     while year <= date.max.year - 1:
         for occurrence in occurrences(protocol, rule_id, year):
             if occurrence.date >= start and not occurrence.cancelled:

@@ -12,7 +12,9 @@ class Occurrence:
 
     `scheduled` is the rule's own date and `date` the day it falls on (a moved
     meeting's new day). A deadline on a day that is not a working day carries
-    `submit_by`, the previous working day; a bank holiday is named.
+    `submit_by`, the previous working day; a bank holiday is named. A monthly deadline
+    carries `for_month`, the first day of the month it is for (the month that ended, for
+    a deadline some working days after the month's end).
     """
 
     rule: str
@@ -23,6 +25,7 @@ class Occurrence:
     reason: str | None = None
     bank_holiday: str | None = None
     submit_by: date | None = None
+    for_month: date | None = None
 
     @property
     def moved(self) -> bool:

@@ -1,5 +1,5 @@
 """recurring_review: the next meeting within min_weeks to max_weeks of the last one, or at an
-interval agreed for a child placed out of the area."""
+interval agreed for a child placed out of the area (clause 6.13 in Newham's protocol)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from datetime import date, timedelta
 
 from calculators.protocol import RecurringReview
 from calculators.timing.results import Window
-
-LONGEST_INTERVAL_WEEKS = 52  # an agreed interval longer than a year is a typo
 
 
 def words(rule: RecurringReview) -> str:
@@ -20,14 +18,13 @@ def words(rule: RecurringReview) -> str:
 
 def interval_problem(rule: RecurringReview, weeks: int | None) -> str | None:
     """Why an agreed out-of-area interval cannot be used (None if it can): it must be
-    given, longer than the usual maximum, and at most a year."""
+    given, and from the rule's `shortest_agreed_weeks` to its `longest_agreed_weeks`. The
+    one check of an agreed interval: the page, the command line and `window` use it."""
     if weeks is None:
         return "expected the agreed interval in weeks"
-    if not rule.max_weeks < weeks <= LONGEST_INTERVAL_WEEKS:
-        return (
-            f"expected more than {rule.max_weeks} weeks (the usual maximum) and at most "
-            f"{LONGEST_INTERVAL_WEEKS} weeks, got {weeks}"
-        )
+    shortest, longest = rule.shortest_agreed_weeks, rule.longest_agreed_weeks
+    if not shortest <= weeks <= longest:
+        return f"expected from {shortest} to {longest} weeks, got {weeks}"
     return None
 
 
@@ -45,7 +42,7 @@ def window(rule: RecurringReview, last: date, agreed_weeks: int | None = None) -
         )
     problem = interval_problem(rule, agreed_weeks)
     if problem:
-        raise ValueError(problem)
+        raise ValueError(f"timing.{rule.id}: agreed interval {problem}")
     due = last + timedelta(weeks=agreed_weeks)
     return Window(
         rule=rule.id,

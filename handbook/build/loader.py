@@ -9,10 +9,11 @@ from typing import Any
 
 import yaml
 
-from calculators.protocol import Protocol, ProtocolError, check_references
+from calculators.protocol import Protocol, ProtocolError, check_references, protocol_from_mapping
 from calculators.protocol.primitives import Problems, ProtocolProblems
 from calculators.protocol.reading import read
 from handbook.build.page_checks import missing_pages
+from handbook.build.protocol_json import with_bank_holidays
 
 PROTOCOL_PATH = Path(__file__).resolve().parents[2] / "data" / "protocol.yaml"
 MAX_PROTOCOL_BYTES = 2_000_000
@@ -106,6 +107,8 @@ def load_protocol(path: Path | str = PROTOCOL_PATH) -> LoadedProtocol:
     # Across the file, once it reads: references, then the pages it names.
     problems = Problems()
     problems.check(lambda: check_references(protocol))
+    if not problems.found and protocol.timing.changes_need_bank_holidays:
+        problems.check(lambda: protocol_from_mapping(with_bank_holidays(data)))  # as built
     problems.found += missing_pages(protocol)
     if problems.found:
         raise ProtocolFileError(_problems_message(path, node, ProtocolProblems(problems.found)))

@@ -22,14 +22,9 @@ from __future__ import annotations
 import json
 
 from calculators.case_reference import MAX_CASE_REFERENCE
-from calculators.dates_input import (
-    EXAMPLE,
-    LONGEST_INTERVAL_WEEKS,
-    MAX_RATIONALE_LENGTH,
-    SHORTEST_INTERVAL_WEEKS,
-)
+from calculators.dates_input import EXAMPLE, MAX_RATIONALE_LENGTH
 from calculators.protocol import Protocol
-from calculators.schedule import review_rule
+from calculators.timing.answers import review_rule
 from calculators.wording import clause_list
 from handbook.pages.forms import clear_all_button, clear_all_status, date_parts
 from handbook.pages.links import html_text, site_link
@@ -98,8 +93,8 @@ def dates_form(protocol: Protocol, here: str = PAGE) -> str:
         text_input(
             "agreed_interval_weeks",
             "Agreed interval between strategy meetings, in weeks",
-            f"As agreed at the strategy meeting: {SHORTEST_INTERVAL_WEEKS} to "
-            f"{LONGEST_INTERVAL_WEEKS} weeks.",
+            f"As agreed at the strategy meeting: {rule.shortest_agreed_weeks} to "
+            f"{rule.longest_agreed_weeks} weeks.",
             width=3,
             numeric=True,
             max_length=3,

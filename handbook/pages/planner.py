@@ -11,9 +11,10 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from calculators import schedule, schedule_words
+from calculators import schedule_words
 from calculators import timing as rules
 from calculators.protocol import BankHoliday, Protocol
+from calculators.timing import answers
 from calculators.wording import and_list, long_date, month_name
 from handbook.build.protocol_json import with_bank_holidays
 from handbook.pages.links import clause_ref, html_text, md_text
@@ -107,7 +108,7 @@ def unchanged_holiday_panels(protocol: Protocol, today: date | None = None) -> l
     filled = with_holidays(protocol, today)
     return [
         f"{long_date(panel.scheduled)} ({panel.bank_holiday})"
-        for panel in schedule.unchanged_bank_holiday_panels(filled)
+        for panel in answers.unchanged_bank_holiday_panels(filled)
         if panel.scheduled >= today
     ]
 
@@ -117,7 +118,7 @@ def holiday_panels_note(protocol: Protocol, today: date | None = None) -> str:
     panels = unchanged_holiday_panels(protocol, today)
     if not panels:
         return ""
-    wording = schedule.panel_rule(protocol).handbook_wording
+    wording = answers.panel_rule(protocol).handbook_wording
     text = wording["owner_note"].format(panels="; ".join(panels))
     title = md_text(wording["owner_note_title"])
     return f"### {title} {{#note-panels-on-bank-holidays}}\n\n{md_text(text)}\n"

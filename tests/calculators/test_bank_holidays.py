@@ -10,8 +10,9 @@ from typing import Any
 
 from timing_helpers import with_holidays
 
-from calculators import dates_request, schedule
+from calculators import dates_request, timing
 from calculators.protocol import Protocol
+from calculators.timing import answers
 
 
 def test_a_panel_on_a_bank_holiday_is_flagged(protocol_data: dict[str, Any]) -> None:
@@ -30,7 +31,7 @@ def test_a_submission_on_a_bank_holiday_is_advised_for_the_previous_working_day(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = with_holidays(protocol_data, ("2026-12-17", "A holiday"))
-    answer = schedule.next_report(protocol, date(2026, 12, 1)).due
+    answer = answers.next_report(protocol, date(2026, 12, 1)).due
     assert (answer.bank_holiday, answer.submit_by) == ("A holiday", date(2026, 12, 16))
     words = dates_request.handle_dates(protocol, {"today": "2026-12-01"})["answers"]
     report = next(a for a in words if a["id"] == "monthly_report_due")
@@ -43,8 +44,8 @@ def test_the_previous_working_day_skips_weekends_and_bank_holidays(
     protocol = with_holidays(
         protocol_data, ("2026-04-03", "Good Friday"), ("2026-04-06", "Easter Monday")
     )
-    assert schedule.previous_working_day(protocol, date(2026, 4, 7)) == date(2026, 4, 2)
-    assert schedule.previous_working_day(protocol, date(2026, 4, 6)) == date(2026, 4, 2)
+    assert timing.previous_working_day(protocol, date(2026, 4, 7)) == date(2026, 4, 2)
+    assert timing.previous_working_day(protocol, date(2026, 4, 6)) == date(2026, 4, 2)
 
 
 def test_a_referral_deadline_on_a_bank_holiday_moves_earlier(
@@ -62,8 +63,8 @@ def test_the_real_bank_holidays_reach_the_answers(protocol: Protocol) -> None:
     years = {h.date.year for h in holidays}
     assert len(years) == source.years_before + source.years_after + 1
     for holiday in holidays:
-        assert schedule.bank_holiday(protocol, holiday.date) == holiday.name
-        assert not schedule.is_working_day(protocol, holiday.date)
+        assert timing.bank_holiday(protocol, holiday.date) == holiday.name
+        assert not timing.is_working_day(protocol, holiday.date)
 
 
 def test_a_date_beyond_the_known_bank_holidays_says_it_was_not_checked(

@@ -11,30 +11,31 @@ from typing import Any
 import pytest
 from timing_helpers import DAYS_2026_TO_2028, THURSDAY, with_changes
 
-from calculators import dates_request, schedule
+from calculators import dates_request
 from calculators.protocol import Protocol, ProtocolError
+from calculators.timing import answers
 
 
 def test_mase_panel_is_on_the_first_thursday_of_every_month(protocol: Protocol) -> None:
-    assert schedule.panel_dates(protocol, 2027) == tuple(
+    assert answers.panel_dates(protocol, 2027) == tuple(
         date(2027, month, day)
         for month, day in zip(range(1, 13), (7, 4, 4, 1, 6, 3, 1, 5, 2, 7, 4, 2), strict=True)
     )
 
 
 def test_next_panel_on_a_panel_day_is_that_days_panel(protocol: Protocol) -> None:
-    assert schedule.next_panel(protocol, date(2026, 12, 3)).date == date(2026, 12, 3)
-    assert schedule.next_panel(protocol, date(2026, 12, 4)).date == date(2027, 1, 7)
+    assert answers.next_panel(protocol, date(2026, 12, 3)).date == date(2026, 12, 3)
+    assert answers.next_panel(protocol, date(2026, 12, 4)).date == date(2027, 1, 7)
 
 
 def test_a_cancelled_panel_is_skipped(protocol_data: dict[str, Any]) -> None:
     change = {"date": "2027-08-05", "cancelled": True, "reason": "August recess"}
     protocol = with_changes(protocol_data, panel_changes=[change])
-    assert date(2027, 8, 5) not in schedule.panel_dates(protocol, 2027)
-    assert schedule.next_panel(protocol, date(2027, 7, 2)).date == date(2027, 9, 2)
-    panel, deadline = schedule.referable_panel(protocol, date(2027, 7, 20))
+    assert date(2027, 8, 5) not in answers.panel_dates(protocol, 2027)
+    assert answers.next_panel(protocol, date(2027, 7, 2)).date == date(2027, 9, 2)
+    panel, deadline = answers.referable_panel(protocol, date(2027, 7, 20))
     assert (panel.date, deadline.date) == (date(2027, 9, 2), date(2027, 8, 19))
-    august = schedule.year_calendar(protocol, 2027).rows[7]
+    august = answers.year_calendar(protocol, 2027).rows[7]
     assert august.panel.cancelled and august.referral_deadline is None
     assert august.panel.reason == "August recess"
 
@@ -42,11 +43,11 @@ def test_a_cancelled_panel_is_skipped(protocol_data: dict[str, Any]) -> None:
 def test_a_moved_panel_moves_its_referral_deadline(protocol_data: dict[str, Any]) -> None:
     change = {"date": "2027-01-07", "moved_to": "2027-01-14", "reason": "New Year"}
     protocol = with_changes(protocol_data, panel_changes=[change])
-    answer = schedule.mase_answer(protocol, date(2027, 1, 1))
+    answer = answers.mase_answer(protocol, date(2027, 1, 1))
     assert answer.next_meeting.date == date(2027, 1, 14)
     assert answer.next_meeting.scheduled == date(2027, 1, 7)
     assert answer.next_meeting.moved
-    assert schedule.mase_answer(protocol, date(2026, 12, 28)).referral_deadline.date == date(
+    assert answers.mase_answer(protocol, date(2026, 12, 28)).referral_deadline.date == date(
         2026, 12, 31
     )
     data = dates_request.handle_dates(protocol, {"today": "2027-01-01"})
@@ -62,8 +63,8 @@ def test_a_panel_moved_into_the_previous_year_counts_in_that_year(
 ) -> None:
     change = {"date": "2027-01-07", "moved_to": "2026-12-31", "reason": "Holidays"}
     protocol = with_changes(protocol_data, panel_changes=[change])
-    assert date(2026, 12, 31) in schedule.panel_dates(protocol, 2026)
-    assert schedule.panel_dates(protocol, 2027)[0] == date(2027, 2, 4)
+    assert date(2026, 12, 31) in answers.panel_dates(protocol, 2026)
+    assert answers.panel_dates(protocol, 2027)[0] == date(2027, 2, 4)
 
 
 def test_a_panel_change_on_a_day_without_a_panel_is_refused(
@@ -87,12 +88,12 @@ def test_a_panel_listed_twice_is_refused(protocol_data: dict[str, Any]) -> None:
 
 def test_every_panel_is_a_thursday_in_the_first_seven_days(protocol: Protocol) -> None:
     for year in (2026, 2027, 2028):
-        for panel in schedule.panel_dates(protocol, year):
+        for panel in answers.panel_dates(protocol, year):
             assert panel.weekday() == THURSDAY and 1 <= panel.day <= 7, panel
 
 
 def test_every_day_next_panel_is_never_before_today(protocol: Protocol) -> None:
     for today in DAYS_2026_TO_2028:
-        panel = schedule.next_panel(protocol, today).date
+        panel = answers.next_panel(protocol, today).date
         assert today <= panel < today + timedelta(days=36), today
         assert panel.weekday() == THURSDAY and panel.day <= 7

@@ -11,8 +11,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from calculators import dates_request, schedule
+from calculators import dates_request
 from calculators.protocol import Protocol
+from calculators.timing import answers
 
 
 def report(protocol: Protocol, today: date) -> tuple[dict, dict]:
@@ -45,11 +46,9 @@ def test_on_a_deadline_day_that_deadline_leads(protocol: Protocol) -> None:
 
 @pytest.mark.parametrize("month", range(1, 13))
 def test_last_due_on_the_days_around_each_deadline(protocol: Protocol, month: int) -> None:
-    deadline = schedule.report_deadline(protocol, 2027, month).date
-    previous = schedule.report_deadline(
-        protocol, *((2026, 12) if month == 1 else (2027, month - 1))
-    )
-    following = schedule.report_deadline(
+    deadline = answers.report_deadline(protocol, 2027, month).date
+    previous = answers.report_deadline(protocol, *((2026, 12) if month == 1 else (2027, month - 1)))
+    following = answers.report_deadline(
         protocol, *((2028, 1) if month == 12 else (2027, month + 1))
     )
     for today, last_due, due in (
@@ -64,7 +63,7 @@ def test_last_due_on_the_days_around_each_deadline(protocol: Protocol, month: in
 def test_every_day_last_due_is_the_deadline_before_the_next(protocol: Protocol) -> None:
     day = date(2026, 1, 1)
     while day <= date(2028, 12, 31):
-        answer = schedule.next_report(protocol, day)
+        answer = answers.next_report(protocol, day)
         assert answer.last_due is not None
         assert answer.last_due.date < day <= answer.due.date, day
         months_apart = (answer.due.date.year - answer.last_due.date.year) * 12 + (

@@ -12,20 +12,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 from timing_helpers import THURSDAY
 
-from calculators import schedule
+from calculators import calendar_rules
 
 
 def test_nth_weekday_of_month_counts_from_the_first_of_the_month() -> None:
-    assert schedule.nth_weekday_of_month(2027, 1, THURSDAY, 1) == date(2027, 1, 7)
-    assert schedule.nth_weekday_of_month(2026, 10, THURSDAY, 1) == date(2026, 10, 1)
-    assert schedule.nth_weekday_of_month(2026, 12, THURSDAY, 3) == date(2026, 12, 17)
+    assert calendar_rules.nth_weekday_of_month(2027, 1, THURSDAY, 1) == date(2027, 1, 7)
+    assert calendar_rules.nth_weekday_of_month(2026, 10, THURSDAY, 1) == date(2026, 10, 1)
+    assert calendar_rules.nth_weekday_of_month(2026, 12, THURSDAY, 3) == date(2026, 12, 17)
 
 
 def test_nth_weekday_of_month_refuses_a_day_outside_the_month() -> None:
     with pytest.raises(ValueError, match="no 5th Thursday in February 2027"):
-        schedule.nth_weekday_of_month(2027, 2, THURSDAY, 5)
+        calendar_rules.nth_weekday_of_month(2027, 2, THURSDAY, 5)
     with pytest.raises(ValueError):
-        schedule.nth_weekday_of_month(2027, 2, THURSDAY, 0)
+        calendar_rules.nth_weekday_of_month(2027, 2, THURSDAY, 0)
 
 
 @given(
@@ -37,6 +37,6 @@ def test_nth_weekday_of_month_refuses_a_day_outside_the_month() -> None:
 def test_nth_weekday_of_month_is_that_weekday_in_that_week(
     year: int, month: int, weekday: int, n: int
 ) -> None:
-    day = schedule.nth_weekday_of_month(year, month, weekday, n)
+    day = calendar_rules.nth_weekday_of_month(year, month, weekday, n)
     assert (day.year, day.month, day.weekday()) == (year, month, weekday)
     assert (day.day - 1) // 7 + 1 == n

@@ -41,7 +41,7 @@ def test_matrix_is_nine_domains_by_three_categories_and_rewards_has_no_category_
 def test_timing_rules_are_the_directives(protocol: Protocol) -> None:
     timing = protocol.timing
     assert (timing.rule("mase_panel").weekday, timing.rule("mase_panel").week_of_month) == (3, 1)
-    assert timing.rule("mase_referral").days_before_panel == 14
+    assert timing.rule("mase_referral").days == 14
     assert (timing.rule("monthly_report").weekday, timing.rule("monthly_report").week_of_month) == (
         3,
         3,

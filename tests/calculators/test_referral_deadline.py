@@ -11,30 +11,26 @@ from typing import Any
 
 from timing_helpers import DAYS_2026_TO_2028
 
-from calculators import schedule, schedule_words
+from calculators import schedule_events, schedule_words
 from calculators.protocol import BankHoliday, Protocol
-
-
-def test_referral_deadline_is_two_weeks_before_the_panel(protocol: Protocol) -> None:
-    rule = protocol.timing.rule("mase_referral")
-    assert schedule.referral_deadline(date(2027, 1, 7), rule) == date(2026, 12, 24)
+from calculators.timing import answers
 
 
 def test_referral_deadline_day_still_refers_to_that_panel(protocol: Protocol) -> None:
-    panel, deadline = schedule.referable_panel(protocol, date(2026, 11, 19))
+    panel, deadline = answers.referable_panel(protocol, date(2026, 11, 19))
     assert (panel.date, deadline.date) == (date(2026, 12, 3), date(2026, 11, 19))
 
 
 def test_after_the_referral_deadline_the_answer_moves_to_the_following_panel(
     protocol: Protocol,
 ) -> None:
-    answer = schedule.mase_answer(protocol, date(2026, 11, 20))
+    answer = answers.mase_answer(protocol, date(2026, 11, 20))
     assert answer.next_meeting.date == date(2026, 12, 3)
     assert answer.referable_meeting.date == date(2027, 1, 7)
     assert answer.referral_deadline.date == date(2026, 12, 24)
     assert answer.referral_deadline.clauses == ("4.6",)
     words = schedule_words.answer_words(
-        protocol, schedule.dates_answer(protocol, date(2026, 11, 20), referral_planned=True)
+        protocol, answers.dates_answer(protocol, date(2026, 11, 20), referral_planned=True)
     )
     referral = next(w for w in words if w["id"] == "mase_referral_deadline")
     assert referral["summary"] == (
@@ -48,10 +44,10 @@ def test_every_day_referral_deadline_is_14_days_before_its_panel_and_not_before_
     protocol: Protocol,
 ) -> None:
     for today in DAYS_2026_TO_2028:
-        panel, deadline = schedule.referable_panel(protocol, today)
+        panel, deadline = answers.referable_panel(protocol, today)
         assert deadline.date == panel.date - timedelta(days=14), today
         assert deadline.date >= today, today
-        earlier = [p for p in schedule.panel_dates(protocol, today.year) if p < panel.date]
+        earlier = [p for p in answers.panel_dates(protocol, today.year) if p < panel.date]
         assert all(p - timedelta(days=14) < today for p in earlier), today
 
 
@@ -59,7 +55,7 @@ def test_every_day_referral_deadline_is_14_days_before_its_panel_and_not_before_
 
 
 def referral_words(protocol: Protocol, today: date) -> dict[str, Any]:
-    words = schedule_words.answer_words(protocol, schedule.dates_answer(protocol, today))
+    words = schedule_words.answer_words(protocol, answers.dates_answer(protocol, today))
     return next(w for w in words if w["id"] == "mase_referral_deadline")
 
 
@@ -136,7 +132,9 @@ def test_a_deadline_on_a_bank_holiday_is_the_working_day_before_in_the_calendar_
     protocol: Protocol,
 ) -> None:
     holiday = with_holiday(protocol, date(2026, 12, 24), "A made-up holiday")
-    referrals = {e.date for e in schedule_words.year_events(holiday, 2026) if e.kind == "referral"}
+    referrals = {e.date for e in schedule_events.year_events(holiday, 2026) if e.kind == "referral"}
     assert date(2026, 12, 23) in referrals and date(2026, 12, 24) not in referrals
-    [event] = [e for e in schedule_words.year_events(holiday, 2026) if e.date == date(2026, 12, 23)]
+    [event] = [
+        e for e in schedule_events.year_events(holiday, 2026) if e.date == date(2026, 12, 23)
+    ]
     assert "submit by the previous working day, Wednesday 23 December 2026" in event.description

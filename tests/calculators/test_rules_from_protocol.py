@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from timing_helpers import with_changes
 
-from calculators import dates_request, schedule
+from calculators import dates_request
 from calculators.protocol import WEEKDAYS
+from calculators.timing import answers
 
 
 @settings(max_examples=200, deadline=None)
@@ -41,13 +42,13 @@ def test_any_rule_gives_dates_that_keep_the_rule(
         mase_referral={"days": lead},
         monthly_report={"weekday": report_weekday, "week_of_month": report_week},
     )
-    answer = schedule.mase_answer(protocol, today)
+    answer = answers.mase_answer(protocol, today)
     for panel in (answer.next_meeting.date, answer.referable_meeting.date):
         assert WEEKDAYS[panel.weekday()] == weekday and (panel.day - 1) // 7 + 1 == week
     assert answer.next_meeting.date >= today
     assert answer.referral_deadline.date == answer.referable_meeting.date - timedelta(days=lead)
     assert answer.referral_deadline.date >= today
-    due = schedule.next_report(protocol, today).due.date
+    due = answers.next_report(protocol, today).due.date
     assert due >= today and WEEKDAYS[due.weekday()] == report_weekday
     assert (due.day - 1) // 7 + 1 == report_week
 

@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 from timing_helpers import with_holidays
 
-from calculators import dates_request, schedule
+from calculators import dates_request
 from calculators.errors import InputError
 from calculators.protocol import Protocol
+from calculators.timing import answers
 
 LAST = date(2027, 1, 6)  # a Wednesday: 10 weeks later is Wednesday 17 March 2027
 LATEST_WORDS = "Hold the next strategy meeting by Wednesday 17 March 2027 at the latest"
@@ -127,7 +128,7 @@ def test_a_latest_date_on_a_bank_holiday_moves_to_the_working_day_before(
         "Wednesday 17 March 2027 is a bank holiday (A holiday): the latest working day is "
         "Tuesday 16 March 2027." in found["words"]["details"]
     )
-    assert schedule.strategy_window(protocol, date(2027, 3, 17), LAST).status == "overdue"
+    assert answers.strategy_window(protocol, date(2027, 3, 17), LAST).status == "overdue"
 
 
 def test_a_latest_date_at_a_weekend_after_good_friday_moves_to_the_thursday(
@@ -135,7 +136,7 @@ def test_a_latest_date_at_a_weekend_after_good_friday_moves_to_the_thursday(
 ) -> None:
     protocol = with_holidays(protocol_data, ("2027-03-26", "Good Friday"))
     last = date(2027, 1, 16)  # a Saturday: 10 weeks later is Saturday 27 March
-    answer = schedule.strategy_window(protocol, date(2027, 2, 1), last)
+    answer = answers.strategy_window(protocol, date(2027, 2, 1), last)
     assert answer.latest_by_rule == date(2027, 3, 27)
     assert answer.latest == date(2027, 3, 25)
 
@@ -194,14 +195,16 @@ def test_out_of_borough_30_weeks_is_answered_with_a_warning_to_confirm(
 
 
 @pytest.mark.parametrize("weeks", [1, 10, 26, 27, 52])
-def test_out_of_borough_accepts_1_to_52_weeks(protocol: Protocol, weeks: int) -> None:
+def test_6_13_out_of_borough_accepts_the_protocols_1_to_52_weeks(
+    protocol: Protocol, weeks: int
+) -> None:
     found = out_of_borough(protocol, weeks)
     assert found["data"]["latest_by_rule"] == (LAST + timedelta(weeks=weeks)).isoformat()
     assert found["data"]["confirm_interval"] is (weeks > 26)
 
 
 @pytest.mark.parametrize("weeks", ["0", "53"])
-def test_out_of_borough_interval_outside_1_to_52_weeks_names_the_field(
+def test_6_13_out_of_borough_interval_outside_the_protocols_range_names_the_field(
     protocol: Protocol, weeks: str
 ) -> None:
     with pytest.raises(InputError) as error:

@@ -12,16 +12,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 from timing_helpers import problems
 
-from calculators import dates_request, schedule
+from calculators import dates_request, timing
 from calculators.errors import InputError
 from calculators.protocol import Protocol
+from calculators.timing import answers
 
 
 def test_strategy_meeting_window_is_eight_to_ten_weeks_after_the_last(
     protocol: Protocol,
 ) -> None:
     last = date(2026, 9, 1)
-    answer = schedule.strategy_window(protocol, date(2026, 9, 1), last)
+    answer = answers.strategy_window(protocol, date(2026, 9, 1), last)
     assert (answer.earliest, answer.latest) == (date(2026, 10, 27), date(2026, 11, 10))
     assert answer.clauses == ("6.2",)
 
@@ -29,17 +30,17 @@ def test_strategy_meeting_window_is_eight_to_ten_weeks_after_the_last(
 @pytest.mark.parametrize(
     ("today", "status", "overdue"),
     [
-        (date(2026, 10, 26), schedule.NOT_DUE, 0),
-        (date(2026, 10, 27), schedule.DUE, 0),
-        (date(2026, 11, 10), schedule.DUE, 0),
-        (date(2026, 11, 11), schedule.OVERDUE, 1),
-        (date(2026, 11, 29), schedule.OVERDUE, 19),
+        (date(2026, 10, 26), answers.NOT_DUE, 0),
+        (date(2026, 10, 27), answers.DUE, 0),
+        (date(2026, 11, 10), answers.DUE, 0),
+        (date(2026, 11, 11), answers.OVERDUE, 1),
+        (date(2026, 11, 29), answers.OVERDUE, 19),
     ],
 )
 def test_strategy_meeting_is_due_within_the_window_both_ends_included(
     protocol: Protocol, today: date, status: str, overdue: int
 ) -> None:
-    answer = schedule.strategy_window(protocol, today, date(2026, 9, 1))
+    answer = answers.strategy_window(protocol, today, date(2026, 9, 1))
     assert (answer.status, answer.days_overdue) == (status, overdue)
 
 
@@ -109,11 +110,11 @@ def test_without_a_strategy_meeting_date_there_is_no_strategy_answer(protocol: P
 )
 def test_strategy_status_follows_the_window(protocol: Protocol, last: date, offset: int) -> None:
     today = last + timedelta(days=offset)
-    answer = schedule.strategy_window(protocol, today, last)
+    answer = answers.strategy_window(protocol, today, last)
     assert answer.earliest == last + timedelta(weeks=8)
     assert answer.latest_by_rule == last + timedelta(weeks=10)
     # the latest date is a working day: the rule's date, or the working day before it
-    assert answer.latest == schedule.working_day_on_or_before(protocol, answer.latest_by_rule)
+    assert answer.latest == timing.working_day_on_or_before(protocol, answer.latest_by_rule)
     assert 0 <= (answer.latest_by_rule - answer.latest).days <= 4
     within = (answer.latest - last).days
     expected = "not_due" if offset < 56 else "due" if offset <= within else "overdue"

@@ -10,11 +10,17 @@ from datetime import date
 from typing import Any
 
 import pytest
-from timing_helpers import changed, dates
+from timing_helpers import changed, dates, refused
 
-from calculators import timing
-from calculators.calendar_rules import LAST, last_weekday_of_month, weekday_of_month
+from calculators import dates_request, timing
+from calculators.calendar_rules import (
+    LAST,
+    last_weekday_of_month,
+    weekday_of_month,
+    working_day_of_month,
+)
 from calculators.clause_text import plain_text
+from calculators.errors import InputError
 from calculators.protocol import Protocol
 
 THURSDAY, FRIDAY = 3, 4
@@ -33,6 +39,18 @@ def test_a_5th_weekday_the_month_lacks_is_none_and_last_is_the_last() -> None:
     assert weekday_of_month(2027, 2, THURSDAY, 5) is None  # Thursdays 4, 11, 18, 25
     assert weekday_of_month(2027, 4, THURSDAY, 5) == date(2027, 4, 29)  # 1, 8, 15, 22, 29
     assert weekday_of_month(2027, 4, THURSDAY, LAST) == date(2027, 4, 29)
+
+
+def test_the_nth_or_last_working_day_of_a_month_skips_weekends_and_the_given_holidays() -> None:
+    easter = {date(2027, 3, 26), date(2027, 3, 29)}
+    # April 2027 begins on a Thursday: 1, 2, then Monday 5th.
+    assert working_day_of_month(2027, 4, 3, easter) == date(2027, 4, 5)
+    assert working_day_of_month(2027, 3, LAST, easter) == date(2027, 3, 31)
+    # March 2027 has 23 weekdays, 21 of them working days with Easter's two holidays.
+    assert working_day_of_month(2027, 3, 21, easter) == date(2027, 3, 31)
+    assert working_day_of_month(2027, 3, 22, easter) is None
+    with pytest.raises(ValueError, match="expected n of 1 or more"):
+        working_day_of_month(2027, 3, 0, easter)
 
 
 # monthly_meeting -----------------------------------------------------------------
@@ -193,9 +211,7 @@ def test_recurring_review_newhams_strategy_meetings_every_8_to_10_weeks(
     )
 
 
-def test_recurring_review_an_agreed_interval_out_of_borough_gives_one_date(
-    protocol: Protocol,
-) -> None:
+def test_6_13_an_agreed_interval_out_of_borough_gives_one_date(protocol: Protocol) -> None:
     window = timing.window(protocol, "strategy_meeting", date(2027, 1, 7), agreed_weeks=12)
     # 12 weeks (84 days) after 7 January 2027 is 1 April 2027.
     assert (window.earliest, window.latest, window.clauses, window.interval_weeks) == (
@@ -204,8 +220,57 @@ def test_recurring_review_an_agreed_interval_out_of_borough_gives_one_date(
         ("6.13",),
         12,
     )
-    with pytest.raises(ValueError, match="expected more than 10 weeks"):
-        timing.window(protocol, "strategy_meeting", date(2027, 1, 7), agreed_weeks=10)
+    with pytest.raises(ValueError, match="expected from 1 to 52 weeks, got 53"):
+        timing.window(protocol, "strategy_meeting", date(2027, 1, 7), agreed_weeks=53)
+
+
+@pytest.mark.parametrize("weeks", [0, 5, 6, 8, 30, 31, 52])
+def test_6_13_the_engine_and_the_dates_form_accept_the_same_agreed_intervals(
+    protocol_data: dict[str, Any], weeks: int
+) -> None:
+    """One rule, from the protocol's data: here 6 to 30 weeks."""
+    protocol = changed(
+        protocol_data,
+        lambda d: d["timing"]["strategy_meeting"].update(
+            shortest_agreed_weeks=6, longest_agreed_weeks=30
+        ),
+    )
+    accepted = 6 <= weeks <= 30
+    last = date(2027, 1, 7)
+    try:
+        timing.window(protocol, "strategy_meeting", last, agreed_weeks=weeks)
+        engine = True
+    except ValueError as error:
+        assert "expected from 6 to 30 weeks" in str(error)
+        engine = False
+    payload = {
+        "today": "2027-01-20",
+        "last_strategy": last.isoformat(),
+        "out_of_borough": "yes",
+        "agreed_interval_weeks": str(weeks),
+    }
+    try:
+        answer = dates_request.handle_dates(protocol, payload)
+        form = answer["strategy_meeting"]["interval_weeks"] == weeks
+    except InputError as error:
+        [problem] = error.problems
+        assert problem.field == "agreed_interval_weeks"
+        assert "must be from 6 to 30 weeks" in problem.message
+        form = False
+    assert engine is form is accepted
+
+
+def test_6_13_agreed_interval_range_is_checked_when_the_protocol_is_read(
+    protocol_data: dict[str, Any],
+) -> None:
+    error = refused(
+        protocol_data,
+        lambda d: d["timing"]["strategy_meeting"].update(
+            shortest_agreed_weeks=20, longest_agreed_weeks=12
+        ),
+    )
+    assert error.path == "timing.strategy_meeting.longest_agreed_weeks"
+    assert "expected at least shortest_agreed_weeks (20), got 12" in error.message
 
 
 def test_recurring_review_of_one_length_reads_as_that_many_weeks(

@@ -71,6 +71,13 @@ def _second_meeting(d: dict[str, Any]) -> None:
     d["timing"]["panel_changes"] = [{"date": "2027-01-07", "cancelled": True, "reason": "X"}]
 
 
+def _day_by(d: dict[str, Any], rule_id: str, **keys: Any) -> None:
+    """The rule's day named by these keys instead of its weekday and week of the month."""
+    rule = d["timing"][rule_id]
+    del rule["weekday"], rule["week_of_month"]
+    rule.update(keys)
+
+
 @pytest.mark.parametrize(
     ("change", "path", "message"),
     [
@@ -109,8 +116,54 @@ def _second_meeting(d: dict[str, Any]) -> None:
         (
             lambda d: d["timing"]["mase_panel"].update(send_to="cse-lead"),
             "timing.mase_panel.send_to",
-            "unknown key 'send_to' in timing.mase_panel (allowed: clause, name, weekday, "
-            "week_of_month, handbook_wording, kind)",
+            "unknown key 'send_to' in timing.mase_panel (allowed: clause, name, "
+            "handbook_wording, weekday, week_of_month, working_day, kind)",
+        ),
+        (
+            lambda d: d["timing"]["monthly_report"].update(working_day=0),
+            "timing.monthly_report.working_day",
+            'expected a working day of the month, 1 to 23 or "last", got 0 (int)',
+        ),
+        (
+            lambda d: d["timing"]["monthly_report"].update(working_day="final"),
+            "timing.monthly_report.working_day",
+            "expected a working day of the month, 1 to 23 or \"last\", got the text 'final'",
+        ),
+        (
+            lambda d: d["timing"]["monthly_report"].update(working_day="last"),
+            "timing.monthly_report.working_day",
+            "expected one way to name the day of the month, not both 'weekday' and "
+            "'working_day': 'weekday' with 'week_of_month' or 'working_day' or "
+            "'working_days_after_month_end'",
+        ),
+        (
+            lambda d: _day_by(d, "monthly_report", working_day=3, working_days_after_month_end=5),
+            "timing.monthly_report.working_days_after_month_end",
+            "expected one way to name the day of the month, not both 'working_day' and "
+            "'working_days_after_month_end': 'weekday' with 'week_of_month' or 'working_day' "
+            "or 'working_days_after_month_end'",
+        ),
+        (
+            lambda d: _day_by(d, "monthly_report", working_days_after_month_end=0),
+            "timing.monthly_report.working_days_after_month_end",
+            "expected a whole number from 1 to 20, got 0",
+        ),
+        (
+            lambda d: _day_by(d, "mase_panel", working_days_after_month_end=5),
+            "timing.mase_panel.working_days_after_month_end",
+            "unknown key 'working_days_after_month_end' in timing.mase_panel (allowed: clause, "
+            "name, handbook_wording, weekday, week_of_month, working_day, kind)",
+        ),
+        (
+            lambda d: _day_by(d, "mase_panel"),
+            "timing.mase_panel",
+            "expected the day of the month it falls on: 'weekday' with 'week_of_month' or "
+            "'working_day'",
+        ),
+        (
+            lambda d: d["timing"]["monthly_report"].pop("week_of_month"),
+            "timing.monthly_report.week_of_month",
+            "missing required key 'week_of_month' (with 'weekday')",
         ),
         (
             lambda d: d["timing"].update(panel_change=[]),

@@ -15,9 +15,9 @@ from calculators.risk_words import listing
 from calculators.schedule import (
     next_report,
     referable_panel,
-    referral_deadline,
     strategy_window,
 )
+from calculators.timing import deadline_for
 from calculators.training.quiz import KINDS, check_request, generate, handle_quiz, question_data
 from calculators.wording import long_date
 
@@ -28,7 +28,7 @@ def expected_answer(protocol: Protocol, kind: str, facts: dict[str, Any]) -> str
     """The right choice, worked out again from the question's facts by the calculators."""
     if kind == "referral_deadline":
         panel = date.fromisoformat(facts["panel"])
-        return long_date(referral_deadline(panel, protocol.timing.rule("mase_referral")))
+        return long_date(deadline_for(protocol, "mase_referral", panel).date)
     if kind == "referable_panel":
         panel, _ = referable_panel(protocol, date.fromisoformat(facts["today"]))
         return long_date(panel.date)
@@ -144,7 +144,7 @@ def test_wrong_choices_are_the_usual_mistakes(protocol: Protocol) -> None:
         if question.kind != "referral_deadline":
             continue
         panel = date.fromisoformat(question.facts["panel"])
-        right = referral_deadline(panel, protocol.timing.rule("mase_referral"))
+        right = deadline_for(protocol, "mase_referral", panel).date
         choices = set(question.choices)
         panel_as_deadline += long_date(panel) in choices
         week_out += bool({long_date(right - WEEK), long_date(right + WEEK)} & choices)

@@ -10,12 +10,13 @@ from typing import Any
 
 from timing_helpers import with_case_audit
 
-from calculators import dates_request, schedule, schedule_words
+from calculators import dates_request, schedule_events
 from calculators.protocol import Protocol
+from calculators.timing import answers
 
 
 def test_year_calendar_has_each_months_panel_referral_and_report(protocol: Protocol) -> None:
-    calendar = schedule.year_calendar(protocol, 2027)
+    calendar = answers.year_calendar(protocol, 2027)
     assert [row.month for row in calendar.rows] == list(range(1, 13))
     january = calendar.rows[0]
     assert january.panel.date == date(2027, 1, 7)
@@ -28,7 +29,7 @@ def test_year_calendar_has_each_months_panel_referral_and_report(protocol: Proto
 
 def test_upcoming_events_cover_twelve_months_from_today(protocol: Protocol) -> None:
     today = date(2026, 11, 29)
-    events = schedule_words.upcoming_events(protocol, today)
+    events = schedule_events.upcoming_events(protocol, today)
     assert all(today <= e.date < date(2027, 11, 29) for e in events)
     assert [e.date for e in events] == sorted(e.date for e in events)
     assert sum(e.kind == "panel" for e in events) == 12
@@ -43,7 +44,7 @@ def test_a_rule_the_protocol_adds_has_its_own_dates_in_the_calendar(
         **protocol_data["timing"]["monthly_report"]["handbook_wording"],
         "rule": "Audit the open cases by the {when} of every month.",
     }
-    events = schedule_words.year_events(
+    events = schedule_events.year_events(
         with_case_audit(protocol_data, handbook_wording=wording), 2027
     )
     audits = [e for e in events if e.summary == "Case audit"]

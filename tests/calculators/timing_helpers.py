@@ -88,3 +88,52 @@ def case_audit(protocol_data: dict[str, Any], **keys: Any) -> dict[str, Any]:
 def with_case_audit(protocol_data: dict[str, Any], **keys: Any) -> Protocol:
     """The protocol with `case_audit` added under timing."""
     return changed(protocol_data, lambda d: d["timing"].update(case_audit=case_audit(d, **keys)))
+
+
+# England's bank holidays from Christmas 2026 to New Year 2028: Easter 2027 (Good Friday
+# 26 March, Easter Monday 29 March), the spring bank holiday on Monday 31 May 2027, and
+# Christmas 2027 and New Year 2028 on weekends, kept on Monday 27 and Tuesday 28 December
+# and Monday 3 January 2028.
+HOLIDAYS_TO_2028 = [
+    *HOLIDAYS,
+    *(
+        {"date": day, "name": name}
+        for day, name in (
+            ("2027-05-03", "Early May bank holiday"),
+            ("2027-05-31", "Spring bank holiday"),
+            ("2027-08-30", "Summer bank holiday"),
+            ("2027-12-27", "Christmas Day (substitute day)"),
+            ("2027-12-28", "Boxing Day (substitute day)"),
+            ("2028-01-03", "New Year's Day (substitute day)"),
+        )
+    ),
+]
+
+
+def working_days_variant(data: dict[str, Any]) -> None:
+    """Another council's timing, made up from Newham's: the panel on the last working day
+    of every month, the referral 10 working days before it, and the monthly report 5
+    working days after each month ends; the bank holidays from Christmas 2026 to 2028."""
+    rules = data["timing"]
+    for rule in ("mase_panel", "monthly_report"):
+        del rules[rule]["weekday"], rules[rule]["week_of_month"]
+    rules["mase_panel"]["working_day"] = "last"
+    del rules["mase_referral"]["days"]
+    rules["mase_referral"]["working_days"] = 10
+    rules["monthly_report"]["working_days_after_month_end"] = 5
+    rules["monthly_report"]["handbook_wording"]["rule"] = (
+        "Submit the monthly CSE case report within {when} of the end of every month and "
+        "send it to {send_to} ({email})."
+    )
+    rules["bank_holidays"]["dates"] = copy.deepcopy(HOLIDAYS_TO_2028)
+    clause = next(c for s in data["sections"] for c in s["clauses"] if c["id"] == "5.3")
+    clause["text"] = (
+        "Deadline: Please submit within {rule:monthly_report} of the end of "
+        "every month and send to {contact:cse-lead}"
+    )
+
+
+def with_working_days(protocol_data: dict[str, Any]) -> Protocol:
+    data = copy.deepcopy(protocol_data)
+    working_days_variant(data)
+    return protocol_from_mapping(data)

@@ -85,7 +85,7 @@ def test_year_out_of_range_and_text_exit_2(run: Any) -> None:
         assert "today:" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_out_of_borough_interval_outside_1_to_52_weeks_exits_2(run: Any) -> None:
+def test_6_13_out_of_borough_interval_outside_1_to_52_weeks_exits_2(run: Any) -> None:
     for weeks in ("0", "53"):
         result = run(
             "dates", "--today", "2027-03-01", "--out-of-borough", "--interval-weeks", weeks

@@ -12,10 +12,11 @@ from typing import Any
 import icalendar
 import pytest
 
-from calculators import schedule, schedule_words
+from calculators import schedule_events
 from calculators.documents import ics
 from calculators.errors import InputError
 from calculators.protocol import Protocol, protocol_from_mapping
+from calculators.timing import answers
 from handbook.build.loader import load_protocol
 from handbook.build.protocol_json import with_bank_holidays
 
@@ -51,7 +52,7 @@ def test_calendar_file_parses_with_an_event_for_each_panel_and_deadline(
     protocol: Protocol,
 ) -> None:
     events = events_of(made(protocol))
-    expected = schedule_words.upcoming_events(protocol, TODAY)
+    expected = schedule_events.upcoming_events(protocol, TODAY)
     assert len(events) == len(expected) == 36
     for event, source in zip(events, expected, strict=True):
         assert event.decoded("DTSTART") == source.date
@@ -132,7 +133,7 @@ def test_uids_are_unique_and_stable(protocol: Protocol) -> None:
 
 
 def test_lines_end_in_crlf_and_fold_at_75_octets() -> None:
-    event = schedule_words.Event(
+    event = schedule_events.Event(
         kind="report",
         date=date(2027, 1, 21),
         summary="Long summary, with commas; semicolons \\ backslashes and é accents " * 4,
@@ -184,7 +185,7 @@ def test_calendar_file_follows_changed_rules(protocol_data: dict[str, Any]) -> N
     for day in by_kind["report"]:  # the 4th Friday, or the working day before a holiday
         friday = day + timedelta(days=(4 - day.weekday()) % 7)
         assert 22 <= friday.day <= 28 and (day == friday or friday in holidays), day
-    panels = set(by_kind["panel"]) | set(schedule.panel_dates(protocol, 2027))
+    panels = set(by_kind["panel"]) | set(answers.panel_dates(protocol, 2027))
     for day in by_kind["referral"]:  # 10 days before falls on a Saturday: the Friday before
         assert day.weekday() < 5 and day not in holidays, day
         assert any(10 <= (panel - day).days <= 14 for panel in panels), day
