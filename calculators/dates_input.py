@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import RecurringReview
 from calculators.timing.review import interval_problem
-from calculators.wording import clause_list, long_date
+from calculators.wording import clause_list, in_sentence, long_date
 
 T = TypeVar("T")
 
@@ -181,23 +181,15 @@ def attempt(
 
 MAX_RATIONALE_LENGTH = 2000
 
-# Fields of the dates form, with the labels their messages use.
-LABELS = {
-    "today": "Today's date",
-    "last_strategy": "Date of the last strategy meeting",
-    "initial_strategy": "Date of the initial strategy meeting",
-    "out_of_borough": "whether the child is placed out of borough",
-    "agreed_interval_weeks": "Agreed interval between strategy meetings",
-    "interval_rationale": "Rationale for the agreed interval",
-    "referral_planned": "whether a MASE referral is planned",
-}
+# The dates form's fields are named in messages as the protocol names them
+# (`site.dates_form`: `protocol.site.dates_form.named(field)`).
 
 
-def check_interval(weeks: int | None, rule: RecurringReview) -> int:
+def check_interval(weeks: int | None, rule: RecurringReview, named: str) -> int:
     """An out-of-borough interval must be the one agreed, within the rule's range (the
     engine's one check, `calculators.timing.review.interval_problem`; clause 6.13
     describes the usual case, less often than the minimum, and does not forbid more)."""
-    field, label = "agreed_interval_weeks", LABELS["agreed_interval_weeks"]
+    field, label = "agreed_interval_weeks", named
     if weeks is None:
         raise InputError.one(
             field,
@@ -210,10 +202,10 @@ def check_interval(weeks: int | None, rule: RecurringReview) -> int:
     return weeks
 
 
-def past_problem(field: str, day: date | None, today: date) -> FieldProblem | None:
+def past_problem(field: str, day: date | None, today: date, named: str) -> FieldProblem | None:
     """A meeting date after today is refused (the form asks for meetings held)."""
     if day is not None and day > today:
-        return FieldProblem(field, f"{LABELS[field]} must be today or in the past")
+        return FieldProblem(field, f"{named} must be today or in the past")
     return None
 
 
@@ -221,6 +213,7 @@ def case_date_problems(
     today: date,
     last_strategy: date | None,
     initial_strategy: date | None,
+    named: Callable[[str], str],
     interval: Callable[[], int] | None = None,
 ) -> list[FieldProblem]:
     """The strategy dates' problems together: in the past, the last not before the initial,
@@ -228,14 +221,14 @@ def case_date_problems(
     problems = [
         problem
         for field, day in (("initial_strategy", initial_strategy), ("last_strategy", last_strategy))
-        if (problem := past_problem(field, day, today))
+        if (problem := past_problem(field, day, today, named(field)))
     ]
     if last_strategy and initial_strategy and last_strategy < initial_strategy:
         problems.append(
             FieldProblem(
                 "last_strategy",
-                f"{LABELS['last_strategy']} must be the same as or after the date of the "
-                f"initial strategy meeting ({long_date(initial_strategy)})",
+                f"{named('last_strategy')} must be the same as or after the "
+                f"{in_sentence(named('initial_strategy'))} ({long_date(initial_strategy)})",
             )
         )
     if interval is not None:

@@ -8,7 +8,6 @@ from typing import Any
 
 from calculators.dates_input import (
     EARLIEST_YEAR,
-    LABELS,
     LATEST_YEAR,
     MAX_RATIONALE_LENGTH,
     attempt,
@@ -107,30 +106,31 @@ def dates_to_data(protocol: Protocol, answer: DatesAnswer) -> dict[str, Any]:
 
 def read_dates_payload(protocol: Protocol, payload: Mapping[str, Any]) -> DatesAnswer:
     """Validate the form's fields (every problem at once) and answer."""
+    named = protocol.site.dates_form.named
     problems: list[FieldProblem] = []
     today = attempt(
-        problems, parse_date, payload.get("today"), "today", LABELS["today"], required=True
+        problems, parse_date, payload.get("today"), "today", named("today"), required=True
     )
     last = attempt(
         problems,
         parse_date,
         payload.get("last_strategy"),
         "last_strategy",
-        LABELS["last_strategy"],
+        named("last_strategy"),
     )
     initial = attempt(
         problems,
         parse_date,
         payload.get("initial_strategy"),
         "initial_strategy",
-        LABELS["initial_strategy"],
+        named("initial_strategy"),
     )
     out_of_borough = attempt(
         problems,
         parse_yes_no,
         payload.get("out_of_borough"),
         "out_of_borough",
-        LABELS["out_of_borough"],
+        named("out_of_borough"),
     )
     interval = None
     if out_of_borough:
@@ -141,17 +141,17 @@ def read_dates_payload(protocol: Protocol, payload: Mapping[str, Any]) -> DatesA
             parse_whole_number,
             payload.get("agreed_interval_weeks"),
             "agreed_interval_weeks",
-            LABELS["agreed_interval_weeks"],
+            named("agreed_interval_weeks"),
             minimum=rule.shortest_agreed_weeks,
         )
         if len(problems) == before:
-            attempt(problems, check_interval, interval, rule)
+            attempt(problems, check_interval, interval, rule, named("agreed_interval_weeks"))
     rationale = attempt(
         problems,
         clean_text,
         payload.get("interval_rationale"),
         "interval_rationale",
-        LABELS["interval_rationale"],
+        named("interval_rationale"),
         max_length=MAX_RATIONALE_LENGTH,
     )
     referral_planned = attempt(
@@ -159,7 +159,7 @@ def read_dates_payload(protocol: Protocol, payload: Mapping[str, Any]) -> DatesA
         parse_yes_no,
         payload.get("referral_planned"),
         "referral_planned",
-        LABELS["referral_planned"],
+        named("referral_planned"),
     )
     if problems:
         raise InputError(problems)

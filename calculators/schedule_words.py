@@ -24,6 +24,7 @@ from calculators.timing.results import Occurrence
 from calculators.wording import (
     clause_list,
     days,
+    in_sentence,
     long_date,
     month_name,
     sentence,
@@ -43,11 +44,6 @@ def rule_sentence(protocol: Protocol, rule_id: str) -> str:
         contact = protocol.contact(rule.send_to)
         values |= {"send_to": contact.name, "email": contact.email}
     return rule.handbook_wording["rule"].format(**values)
-
-
-def in_sentence(name: str) -> str:
-    """A rule's name inside a sentence: "MASE panel", "monthly CSE case report deadline"."""
-    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
 def rule_name(protocol: Protocol, kind: str) -> str:

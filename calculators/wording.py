@@ -69,3 +69,9 @@ def and_list(items: tuple[str, ...] | list[str]) -> str:
 def clause_list(clauses: tuple[str, ...] | list[str]) -> str:
     """ "clause 5.3" or "clauses 6.3 and 6.9"."""
     return ("clause " if len(clauses) == 1 else "clauses ") + and_list(clauses)
+
+
+def in_sentence(name: str) -> str:
+    """A name inside a sentence: "MASE panel", "monthly CSE case report deadline", "date
+    of the initial strategy meeting" (an acronym's capitals stay)."""
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]

@@ -8,6 +8,8 @@ each page a path under docs/ with its label (none: the page's own title).
 
 from __future__ import annotations
 
+import dataclasses
+import string
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,12 +71,57 @@ class SiteWords:
 
 
 @dataclass(frozen=True)
+class FormField:
+    """A field of a calculator's form: its label and hint, and its name in messages."""
+
+    label: str
+    named: str  # in its error messages: "Date of the last strategy meeting must be …"
+    hint: str | None = None
+
+
+# The placeholders a dates form hint may use, filled from the review rule.
+DATES_HINT_PLACEHOLDERS = ("min_weeks", "max_weeks", "clauses", "shortest", "longest")
+
+
+@dataclass(frozen=True)
+class DatesForm:
+    """The due-dates page's fields, in the protocol's words."""
+
+    today: FormField
+    last_strategy: FormField
+    initial_strategy: FormField
+    out_of_borough: FormField
+    agreed_interval_weeks: FormField
+    interval_rationale: FormField
+    referral_planned: FormField
+
+    def named(self, field_id: str) -> str:
+        return getattr(self, field_id).named
+
+    def validate(self, path: str) -> None:
+        for item in dataclasses.fields(self):
+            hint = getattr(self, item.name).hint or ""
+            try:
+                names = [name for _, name, _, _ in string.Formatter().parse(hint)]
+            except ValueError:
+                names = ["a stray { or }"]
+            for name in names:
+                if name is not None and name not in DATES_HINT_PLACEHOLDERS:
+                    raise ProtocolError(
+                        f"{path}.{item.name}.hint",
+                        f"expected placeholders from {', '.join(DATES_HINT_PLACEHOLDERS)} "
+                        f"in {{…}}, got {{{name}}}",
+                    )
+
+
+@dataclass(frozen=True)
 class Site:
     description: str  # for search engines and link previews
     audience: str  # the home page's "Who this handbook is for"
     menu: tuple[MenuEntry, ...] = field(metadata=items(1))
     headings: SiteHeadings
     words: SiteWords
+    dates_form: DatesForm
     # The clause whose items are the warning signs, for the warning-signs page.
     warning_signs: str = field(metadata=refers_to("clause"))
 

@@ -262,10 +262,15 @@ def strategy_window(
     the working day before.
     """
     rule = review_rule(protocol)
-    problem = past_problem(counted_from, last, today)
+    named = protocol.site.dates_form.named
+    problem = past_problem(counted_from, last, today, named(counted_from))
     if problem:
         raise InputError([problem])
-    agreed = check_interval(interval_weeks, rule) if out_of_borough else None
+    agreed = (
+        check_interval(interval_weeks, rule, named("agreed_interval_weeks"))
+        if out_of_borough
+        else None
+    )
     due = window(protocol, rule.id, last, agreed)
     earliest, by_rule, interval, clauses = due.earliest, due.latest, agreed, due.clauses
     latest = working_day_on_or_before(protocol, by_rule)
@@ -313,11 +318,15 @@ def dates_answer(
 ) -> DatesAnswer:
     """Every due date for a case on a given day; raise InputError for inconsistent dates."""
     rule = review_rule(protocol)
+    named = protocol.site.dates_form.named
     problems = case_date_problems(
         today,
         last_strategy,
         initial_strategy,
-        (lambda: check_interval(interval_weeks, rule)) if out_of_borough else None,
+        named,
+        (lambda: check_interval(interval_weeks, rule, named("agreed_interval_weeks")))
+        if out_of_borough
+        else None,
     )
     if problems:
         raise InputError(problems)

@@ -50,9 +50,26 @@ def handoff_targets(protocol: Protocol, here: str = PAGE) -> list[dict[str, obje
     ]
 
 
+def field_words(protocol: Protocol, field_id: str) -> tuple[str, str]:
+    """A field's label and hint (`site.dates_form`), the hint filled from the review rule."""
+    rule = review_rule(protocol)
+    field = getattr(protocol.site.dates_form, field_id)
+    hint = (field.hint or "").format(
+        min_weeks=rule.min_weeks,
+        max_weeks=rule.max_weeks,
+        clauses=clause_list((rule.out_of_borough_clause,)),
+        shortest=rule.shortest_agreed_weeks,
+        longest=rule.longest_agreed_weeks,
+    )
+    return field.label, hint
+
+
 def dates_form(protocol: Protocol, here: str = PAGE) -> str:
     """The whole form, its error summary and the place for the answers."""
-    rule = review_rule(protocol)
+
+    def words(field_id: str) -> tuple[str, str]:
+        return field_words(protocol, field_id)
+
     reference = protocol.calendar_file.case_reference
     handoff = json.dumps(handoff_targets(protocol, here), ensure_ascii=False)
     out = [
@@ -67,47 +84,23 @@ def dates_form(protocol: Protocol, here: str = PAGE) -> str:
         "</div>",
         f'<div class="form-tools">{clear_all_button()}</div>',
         clear_all_status(),
-        date_input(
-            "today",
-            "Today's date",
-            "Filled in from this computer's clock. Change it to see the dates on another day.",
-        ),
-        date_input(
-            "last_strategy",
-            "Date of the last CSE strategy meeting (optional)",
-            "Leave blank if there has not been one since the initial strategy meeting.",
-        ),
-        date_input(
-            "initial_strategy",
-            "Date of the initial CSE strategy meeting (optional)",
-            "Used when there has been no strategy meeting since.",
-        ),
-        yes_no(
-            "out_of_borough",
-            "Is the child placed out of borough?",
-            "Strategy meetings continue at the interval agreed at the strategy meeting, "
-            f"usually less often than every {rule.min_weeks}-{rule.max_weeks} weeks "
-            f"({clause_list((rule.out_of_borough_clause,))}).",
-        ),
+        date_input("today", *words("today")),
+        date_input("last_strategy", *words("last_strategy")),
+        date_input("initial_strategy", *words("initial_strategy")),
+        yes_no("out_of_borough", *words("out_of_borough")),
         '<div class="conditional" id="out_of_borough-details" hidden>',
         text_input(
             "agreed_interval_weeks",
-            "Agreed interval between strategy meetings, in weeks",
-            f"As agreed at the strategy meeting: {rule.shortest_agreed_weeks} to "
-            f"{rule.longest_agreed_weeks} weeks.",
+            *words("agreed_interval_weeks"),
             width=3,
             numeric=True,
             max_length=3,
         ),
         textarea(
-            "interval_rationale",
-            "Rationale for the agreed interval (optional)",
-            "For your own check: it belongs in the last strategy meeting's minutes. It is not "
-            "put in the calendar file.",
-            max_length=MAX_RATIONALE_LENGTH,
+            "interval_rationale", *words("interval_rationale"), max_length=MAX_RATIONALE_LENGTH
         ),
         "</div>",
-        yes_no("referral_planned", "Is a MASE referral planned?", ""),
+        yes_no("referral_planned", *words("referral_planned")),
         text_input(
             "case_reference",
             reference.label,

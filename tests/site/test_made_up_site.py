@@ -120,6 +120,13 @@ def test_its_name_description_and_menu_are_its_own(site: Path) -> None:
     assert "Categories and indicators" not in menu and "Training" not in menu
 
 
+def test_its_dates_form_is_labelled_in_its_own_words(site: Path) -> None:
+    page = text_of(read(site, "calculators/dates"))
+    assert "Is the child living outside Testford?" in page
+    assert "Reviews then follow the agreed interval, not every 6-6 weeks (clause 6.3)." in page
+    assert "strategy meeting" not in page.lower()
+
+
 @pytest.mark.parametrize(
     "page",
     [
@@ -130,6 +137,7 @@ def test_its_name_description_and_menu_are_its_own(site: Path) -> None:
         "training/scenarios",
         "training/language",
         "training/scenario-pack",
+        "calculators/dates",
     ],
 )
 def test_its_thin_pages_say_nothing_of_newham(site: Path, page: str) -> None:
