@@ -41,26 +41,26 @@ def _iso(day: date | None) -> str | None:
 
 def dates_to_data(protocol: Protocol, answer: DatesAnswer) -> dict[str, Any]:
     """The answer as JSON-ready data: ISO dates, clause ids and the words for each answer."""
-    mase, report, strategy = answer.mase, answer.monthly_report, answer.strategy_meeting
+    meetings, report, strategy = answer.panel, answer.monthly_report, answer.strategy_meeting
     known = protocol.timing.bank_holidays.dates
     return {
         "today": answer.today.isoformat(),
         "referral_planned": answer.referral_planned,
-        "mase": {
-            "next_meeting": mase.next_meeting.date.isoformat(),
-            "next_meeting_scheduled": mase.next_meeting.scheduled.isoformat(),
-            "next_meeting_bank_holiday": mase.next_meeting.bank_holiday,
-            "referable_meeting": mase.referable_meeting.date.isoformat(),
-            "referral_deadline": mase.referral_deadline.date.isoformat(),
-            "referral_submit_by": _iso(mase.referral_deadline.submit_by),
-            "referral_deadline_bank_holiday": mase.referral_deadline.bank_holiday,
-            "days_before_panel": mase.days_before_panel,
-            "next_meeting_change_reason": mase.next_meeting.reason,
+        "panel": {
+            "next_meeting": meetings.next_meeting.date.isoformat(),
+            "next_meeting_scheduled": meetings.next_meeting.scheduled.isoformat(),
+            "next_meeting_bank_holiday": meetings.next_meeting.bank_holiday,
+            "referable_meeting": meetings.referable_meeting.date.isoformat(),
+            "referral_deadline": meetings.referral_deadline.date.isoformat(),
+            "referral_submit_by": _iso(meetings.referral_deadline.submit_by),
+            "referral_deadline_bank_holiday": meetings.referral_deadline.bank_holiday,
+            "days_before_panel": meetings.days_before_panel,
+            "next_meeting_change_reason": meetings.next_meeting.reason,
             "cancelled_panels": [
                 {"scheduled": panel.scheduled.isoformat(), "reason": panel.reason}
-                for panel in mase.cancelled
+                for panel in meetings.cancelled
             ],
-            "clauses": list(mase.next_meeting.clauses),
+            "clauses": list(meetings.next_meeting.clauses),
         },
         "monthly_report": {
             "due": report.due.date.isoformat(),
@@ -205,9 +205,9 @@ def calendar_to_data(protocol: Protocol, calendar: YearCalendar) -> dict[str, An
     return {
         "year": calendar.year,
         "clauses": {
-            "mase_panel": panel_rule(protocol).clause,
-            "mase_referral": referral_rule(protocol).clause,
-            "monthly_report": report_rule(protocol).clause,
+            "panel": panel_rule(protocol).clause,
+            "referral": referral_rule(protocol).clause,
+            "report": report_rule(protocol).clause,
         },
         "months": rows,
     }

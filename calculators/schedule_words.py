@@ -147,8 +147,8 @@ def _answer(
 def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]]:
     """Each answer as a title, a date in words, sentences and its clauses, for any page."""
     timing = protocol.timing
-    mase, report, strategy = answer.mase, answer.monthly_report, answer.strategy_meeting
-    panel = mase.next_meeting
+    meetings, report, strategy = answer.panel, answer.monthly_report, answer.strategy_meeting
+    panel = meetings.next_meeting
     meeting_rule, referral = panel_rule(protocol), referral_rule(protocol)
     panel_answer = _answer(
         "mase_next_meeting",
@@ -160,29 +160,29 @@ def answer_words(protocol: Protocol, answer: DatesAnswer) -> list[dict[str, Any]
             panel_change_words(protocol, panel),
             *(
                 panel_change_words(protocol, cancelled)
-                for cancelled in mase.cancelled
+                for cancelled in meetings.cancelled
                 if cancelled.scheduled < panel.date
             ),
         ],
         panel.clauses,
         panel_holiday_words(protocol, panel),
     )
-    due = mase.referral_deadline
+    due = meetings.referral_deadline
     wording = referral.handbook_wording
     # Clause 4.6: lead with the panel the case can still reach and the day to send by
     # (the working day before a deadline that is not one), "today" on that day.
     late = due.submit_by is not None and due.submit_by < answer.today
     send_by = answer.today if late else (due.submit_by or due.date)
     referral_summary = wording["lead_today" if send_by == answer.today else "lead"].format(
-        date=long_date(send_by), meeting=long_date(mase.referable_meeting.date)
+        date=long_date(send_by), meeting=long_date(meetings.referable_meeting.date)
     )
     referral_details = [
         rule_sentence(protocol, referral.id),
-        panel_change_words(protocol, mase.referable_meeting),
-        *(panel_change_words(protocol, cancelled) for cancelled in mase.cancelled),
+        panel_change_words(protocol, meetings.referable_meeting),
+        *(panel_change_words(protocol, cancelled) for cancelled in meetings.cancelled),
     ]
     referral_clauses = due.clauses
-    if mase.referable_meeting.date != panel.date:
+    if meetings.referable_meeting.date != panel.date:
         # What 4.6 says, and the urgent route (6.12: MASE as an escalation procedure).
         missed = deadline_for(protocol, referral.id, panel.date).date
         referral_details.append(

@@ -71,7 +71,7 @@ def review_rule(protocol: Protocol) -> Any:
 
 
 @dataclass(frozen=True)
-class MaseAnswer:
+class PanelAnswer:
     next_meeting: Panel
     referable_meeting: Panel
     referral_deadline: Deadline
@@ -118,7 +118,7 @@ class StrategyAnswer:
 @dataclass(frozen=True)
 class DatesAnswer:
     today: date
-    mase: MaseAnswer
+    panel: PanelAnswer
     monthly_report: ReportAnswer
     strategy_meeting: StrategyAnswer | None
     referral_planned: bool
@@ -202,10 +202,10 @@ def unchanged_bank_holiday_panels(protocol: Protocol) -> tuple[Panel, ...]:
     )
 
 
-def mase_answer(protocol: Protocol, today: date) -> MaseAnswer:
+def panel_answer(protocol: Protocol, today: date) -> PanelAnswer:
     panel, last_day = referable_panel(protocol, today)
     rule = referral_rule(protocol)
-    return MaseAnswer(
+    return PanelAnswer(
         next_meeting=next_panel(protocol, today),
         referable_meeting=panel,
         referral_deadline=last_day,
@@ -348,7 +348,7 @@ def dates_answer(
         )
     return DatesAnswer(
         today=today,
-        mase=mase_answer(protocol, today),
+        panel=panel_answer(protocol, today),
         monthly_report=next_report(protocol, today),
         strategy_meeting=strategy,
         referral_planned=referral_planned,

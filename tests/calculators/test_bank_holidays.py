@@ -18,8 +18,8 @@ from calculators.timing import answers
 def test_a_panel_on_a_bank_holiday_is_flagged(protocol_data: dict[str, Any]) -> None:
     protocol = with_holidays(protocol_data, ("2026-01-01", "New Year's Day"))
     data = dates_request.handle_dates(protocol, {"today": "2025-12-20"})
-    assert data["mase"]["next_meeting"] == "2026-01-01"
-    assert data["mase"]["next_meeting_bank_holiday"] == "New Year's Day"
+    assert data["panel"]["next_meeting"] == "2026-01-01"
+    assert data["panel"]["next_meeting_bank_holiday"] == "New Year's Day"
     panel = next(a for a in data["answers"] if a["id"] == "mase_next_meeting")
     assert panel["warning"] == (
         "Thursday 1 January 2026 is a bank holiday (New Year's Day): "
@@ -53,8 +53,8 @@ def test_a_referral_deadline_on_a_bank_holiday_moves_earlier(
 ) -> None:
     protocol = with_holidays(protocol_data, ("2026-12-24", "A holiday"))
     data = dates_request.handle_dates(protocol, {"today": "2026-12-01"})
-    assert data["mase"]["referral_deadline"] == "2026-12-24"
-    assert data["mase"]["referral_submit_by"] == "2026-12-23"
+    assert data["panel"]["referral_deadline"] == "2026-12-24"
+    assert data["panel"]["referral_submit_by"] == "2026-12-23"
 
 
 def test_the_real_bank_holidays_reach_the_answers(protocol: Protocol) -> None:

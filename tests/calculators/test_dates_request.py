@@ -40,9 +40,9 @@ def test_json_has_the_documented_keys_in_iso_form(protocol: Protocol) -> None:
     )
     assert json.loads(json.dumps(data)) == data
     for value in (
-        data["mase"]["next_meeting"],
-        data["mase"]["referable_meeting"],
-        data["mase"]["referral_deadline"],
+        data["panel"]["next_meeting"],
+        data["panel"]["referable_meeting"],
+        data["panel"]["referral_deadline"],
         data["monthly_report"]["due"],
         data["strategy_meeting"]["earliest"],
         data["strategy_meeting"]["latest"],

@@ -40,9 +40,9 @@ def golden_due_dates(protocol_data: dict[str, Any]) -> list[dict[str, Any]]:
         rows.append(
             {
                 "today": data["today"],
-                "next_meeting": data["mase"]["next_meeting"],
-                "referable_meeting": data["mase"]["referable_meeting"],
-                "referral_deadline": data["mase"]["referral_deadline"],
+                "next_meeting": data["panel"]["next_meeting"],
+                "referable_meeting": data["panel"]["referable_meeting"],
+                "referral_deadline": data["panel"]["referral_deadline"],
                 "report_due": data["monthly_report"]["due"],
                 "report_last_due": data["monthly_report"]["last_due"],
                 "strategy_9_weeks_ago": [strategy["earliest"], strategy["latest"]],

@@ -43,11 +43,11 @@ def test_a_cancelled_panel_is_skipped(protocol_data: dict[str, Any]) -> None:
 def test_a_moved_panel_moves_its_referral_deadline(protocol_data: dict[str, Any]) -> None:
     change = {"date": "2027-01-07", "moved_to": "2027-01-14", "reason": "New Year"}
     protocol = with_changes(protocol_data, panel_changes=[change])
-    answer = answers.mase_answer(protocol, date(2027, 1, 1))
+    answer = answers.panel_answer(protocol, date(2027, 1, 1))
     assert answer.next_meeting.date == date(2027, 1, 14)
     assert answer.next_meeting.scheduled == date(2027, 1, 7)
     assert answer.next_meeting.moved
-    assert answers.mase_answer(protocol, date(2026, 12, 28)).referral_deadline.date == date(
+    assert answers.panel_answer(protocol, date(2026, 12, 28)).referral_deadline.date == date(
         2026, 12, 31
     )
     data = dates_request.handle_dates(protocol, {"today": "2027-01-01"})

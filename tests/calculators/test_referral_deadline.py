@@ -24,7 +24,7 @@ def test_referral_deadline_day_still_refers_to_that_panel(protocol: Protocol) ->
 def test_after_the_referral_deadline_the_answer_moves_to_the_following_panel(
     protocol: Protocol,
 ) -> None:
-    answer = answers.mase_answer(protocol, date(2026, 11, 20))
+    answer = answers.panel_answer(protocol, date(2026, 11, 20))
     assert answer.next_meeting.date == date(2026, 12, 3)
     assert answer.referable_meeting.date == date(2027, 1, 7)
     assert answer.referral_deadline.date == date(2026, 12, 24)

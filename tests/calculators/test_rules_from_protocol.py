@@ -42,7 +42,7 @@ def test_any_rule_gives_dates_that_keep_the_rule(
         mase_referral={"days": lead},
         monthly_report={"weekday": report_weekday, "week_of_month": report_week},
     )
-    answer = answers.mase_answer(protocol, today)
+    answer = answers.panel_answer(protocol, today)
     for panel in (answer.next_meeting.date, answer.referable_meeting.date):
         assert WEEKDAYS[panel.weekday()] == weekday and (panel.day - 1) // 7 + 1 == week
     assert answer.next_meeting.date >= today
@@ -66,9 +66,9 @@ def test_changing_the_rules_in_the_protocol_changes_every_answer(
     data = dates_request.handle_dates(
         protocol, {"today": "2026-11-29", "last_strategy": "2026-10-01"}
     )
-    assert data["mase"]["next_meeting"] == "2026-12-08"  # 2nd Tuesday
-    assert data["mase"]["referable_meeting"] == "2027-01-12"  # 28 November has passed
-    assert data["mase"]["referral_deadline"] == "2027-01-02"  # 10 days before
+    assert data["panel"]["next_meeting"] == "2026-12-08"  # 2nd Tuesday
+    assert data["panel"]["referable_meeting"] == "2027-01-12"  # 28 November has passed
+    assert data["panel"]["referral_deadline"] == "2027-01-02"  # 10 days before
     assert data["monthly_report"]["due"] == "2026-12-25"  # 4th Friday
     assert data["strategy_meeting"]["earliest"] == "2026-10-29"  # 4 weeks
     assert data["strategy_meeting"]["latest"] == "2026-11-12"  # 6 weeks

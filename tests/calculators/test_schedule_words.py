@@ -39,7 +39,7 @@ def test_a_cancelled_panel_is_named_with_its_reason(protocol_data: dict[str, Any
     assert found["mase_next_meeting"]["summary"] == "Thursday 2 September 2027"
     assert named in found["mase_next_meeting"]["details"]
     assert named in found["mase_referral_deadline"]["details"]
-    assert found["data"]["mase"]["cancelled_panels"] == [
+    assert found["data"]["panel"]["cancelled_panels"] == [
         {"scheduled": "2027-08-05", "reason": "August recess"}
     ]
 
@@ -48,7 +48,7 @@ def test_a_cancelled_panel_already_passed_is_not_named(protocol_data: dict[str, 
     protocol = changed(protocol_data, [AUGUST_RECESS])
     found = answers(protocol, "2027-08-06")
     assert "August recess" not in str(found["mase_next_meeting"])
-    assert found["data"]["mase"]["cancelled_panels"] == []
+    assert found["data"]["panel"]["cancelled_panels"] == []
 
 
 def test_a_moved_panel_is_named_with_its_reason(protocol_data: dict[str, Any]) -> None:
@@ -58,7 +58,7 @@ def test_a_moved_panel_is_named_with_its_reason(protocol_data: dict[str, Any]) -
         "The panel on Thursday 7 January 2027 has been moved to Thursday 14 January 2027: New Year."
     )
     assert named in found["mase_next_meeting"]["details"]
-    assert found["data"]["mase"]["next_meeting_change_reason"] == "New Year"
+    assert found["data"]["panel"]["next_meeting_change_reason"] == "New Year"
 
 
 def test_a_panel_on_a_bank_holiday_asks_to_check_with_the_mase_coordinator(

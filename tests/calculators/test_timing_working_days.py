@@ -155,7 +155,7 @@ def test_the_report_answer_names_the_month_the_report_is_for(variant: Protocol) 
     assert report["summary"].startswith("The November report was due on Monday 7 December 2026")
     assert "The December report is due on Friday 8 January 2027." in report["details"]
     assert data["monthly_report"]["due"] == "2027-01-08"
-    mase = data["mase"]
+    mase = data["panel"]
     # The January panel (Friday 29th) takes referrals until Friday 15 January.
     assert (mase["next_meeting"], mase["referral_deadline"]) == ("2027-01-29", "2027-01-15")
 

@@ -25,9 +25,9 @@ def test_dates_json_has_the_documented_keys(run: Any) -> None:
     result = run("dates", "--today", "2026-11-20", "--last-strategy", "2026-09-01", "--json")
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert answer["mase"]["next_meeting"] == "2026-12-03"
-    assert answer["mase"]["referable_meeting"] == "2027-01-07"
-    assert answer["mase"]["referral_deadline"] == "2026-12-24"
+    assert answer["panel"]["next_meeting"] == "2026-12-03"
+    assert answer["panel"]["referable_meeting"] == "2027-01-07"
+    assert answer["panel"]["referral_deadline"] == "2026-12-24"
     assert answer["monthly_report"]["due"] == "2026-12-17"
     assert answer["strategy_meeting"]["earliest"] == "2026-10-27"
     assert answer["strategy_meeting"]["latest"] == "2026-11-10"

@@ -20,7 +20,7 @@ def test_the_panel_is_the_2nd_tuesday_and_the_referral_10_working_days_before(
     run: Any,
 ) -> None:
     answer = made_up_dates(run, "--today", "2027-01-04")
-    mase = answer["mase"]
+    mase = answer["panel"]
     # January 2027 begins on a Friday: its Tuesdays are the 5th and the 12th.
     assert mase["next_meeting"] == "2027-01-12"
     # 10 working days before 12 January fall in December 2026 (past), so the referral goes

@@ -160,7 +160,7 @@ def test_the_command_line_answers_by_the_working_day_rules(tmp_path: Path) -> No
     )
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
-    mase, report = answer["mase"], answer["monthly_report"]
+    mase, report = answer["panel"], answer["monthly_report"]
     assert (mase["next_meeting"], mase["referral_deadline"]) == ("2027-01-29", "2027-01-15")
     # December's report: Friday 1 January is New Year's Day; Monday 4th to Friday 8th.
     assert (report["due"], report["last_due"]) == ("2027-01-08", "2026-12-07")
