@@ -25,6 +25,18 @@ cache), so launching a browser costs neither side anything:
 - a Pyodide memory snapshot made at build time, measured under Node and not shipped
   (bench/snapshot.py says why).
 
+Measured and not kept (2 December 2026, load average 4 to 7 on 2 shared cores):
+- preload links from the page. Inside the worker, the wheel and the protocol arrive
+  0.2 to 1.5 s after navigation and Pyodide is ready 3.4 to 12 s after it, so they
+  are not waited for. Preloading pyodide.asm.wasm, worker.js and pyodide.mjs from the
+  page (a worker reuses them only through the HTTP cache, after revalidating): ready
+  in a median 8.0 s with, 9.4 s without, over 6 runs each in two interleaved rounds
+  that disagree (1.2 s better in one, 0.6 s worse in the other): no gain the noise
+  shows, and their downloads compete with the page's stylesheets for the first paint;
+- a Pyodide memory snapshot (bench/snapshot.py).
+- The worker started before the page's first frame: the first field reached the screen
+  at 0.39 s against 0.20 s when it starts right after it (docs/javascripts/start.js).
+
 Medians of several runs; in every other run the risk page goes first. The machine's
 load average before and after is reported: on a shared machine the waits grow with it.
 Results also go to bench/results/latest.json.
