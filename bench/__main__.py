@@ -34,8 +34,12 @@ Measured and not kept (2 December 2026, load average 4 to 7 on 2 shared cores):
   that disagree (1.2 s better in one, 0.6 s worse in the other): no gain the noise
   shows, and their downloads compete with the page's stylesheets for the first paint;
 - a Pyodide memory snapshot (bench/snapshot.py).
-- The worker started before the page's first frame: the first field reached the screen
-  at 0.39 s against 0.20 s when it starts right after it (docs/javascripts/start.js).
+Kept, with its cost: the worker starts in the first task after the page's first frame
+(docs/javascripts/start.js). Started at once, its download and compilation compete
+with the first paint: first field painted 0.39 s against 0.20 s (3 runs each), and in
+two whole `make bench` runs 0.40 s (load average rising to 14) against 0.30 s (load
+about 4); the cold ratio was 0.75 (paired 1.09) at once against 1.05 (paired 1.18)
+after the frame, the later start costing the worker about the first frame's time.
 
 Medians of several runs; in every other run the risk page goes first. The machine's
 load average before and after is reported: on a shared machine the waits grow with it.
