@@ -78,6 +78,23 @@ def handler(request_type: str, handlers: Mapping[str, Handler | str] = HANDLERS)
     return found
 
 
+def warm_up_modules(handlers: Mapping[str, Handler | str] = HANDLERS) -> tuple[str, ...]:
+    """The modules that answer the request types, each once, in the table's order.
+
+    The worker imports them one at a time once it is ready and idle (`warm_up`), so
+    that a page's first question of a kind does not wait for its module's import.
+    """
+    names = (found.partition(":")[0] for found in handlers.values() if isinstance(found, str))
+    return tuple(dict.fromkeys(names))
+
+
+def warm_up(module: str, handlers: Mapping[str, Handler | str] = HANDLERS) -> None:
+    """Import one of the modules `warm_up_modules` names (no other module is imported)."""
+    if module not in warm_up_modules(handlers):
+        raise ValueError(f"{module!r} answers no request type")
+    importlib.import_module(module)
+
+
 # Entry points ---------------------------------------------------------------
 
 

@@ -24,6 +24,8 @@ const SITE_ROOT = new URL("../", import.meta.url);
  * @typedef {object} Runtime
  * @property {(protocol: unknown, request: string) => string} handle  calculators.bridge.handle
  * @property {unknown} protocol  the validated protocol, kept as a Python object
+ * @property {(module: string) => void} warmUp  calculators.bridge.warm_up
+ * @property {string[]} warmUpModules  calculators.bridge.warm_up_modules()
  */
 
 /** Pyodide's WebAssembly, and the type a server must send it with. */
@@ -81,30 +83,6 @@ function awaitedLater(promise) {
 }
 
 /**
- * Keep the calculators' bytecode only if it was compiled for this Python: compare the
- * magic number in the shipped .pyc header with the interpreter's; if they differ (or
- * there is none), remove the package's __pycache__ folders so the import system
- * compiles the sources beside them. Returns whether the bytecode is used.
- */
-const BYTECODE_CHECK = `
-import importlib.util, pathlib, shutil
-def bytecode_fits(site_packages):
-    package = pathlib.Path(site_packages, "calculators")
-    first = pathlib.Path(importlib.util.cache_from_source(str(package / "__init__.py")))
-    try:
-        with first.open("rb") as pyc:
-            header = pyc.read(4)
-    except OSError:
-        header = b""
-    if header == importlib.util.MAGIC_NUMBER:
-        return True
-    for folder in sorted(package.rglob("__pycache__")):
-        shutil.rmtree(folder)
-    return False
-bytecode_fits
-`;
-
-/**
  * Boot Pyodide and, from the first moment, fetch the manifest, then the calculators
  * wheel and the protocol, while the runtime downloads and compiles; then unpack the
  * wheel into site-packages (no micropip, no package index) and import the bridge,
@@ -136,11 +114,13 @@ async function start() {
   try {
     const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
     pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
-    const bytecodeFits = pyodide.runPython(BYTECODE_CHECK);
-    if (!bytecodeFits(sitePackages)) {
+    // The shipped bytecode is kept only if it was compiled for this Python; otherwise
+    // it is removed and the sources are imported (calculators/bytecode.py).
+    const bytecode = pyodide.pyimport("calculators.bytecode");
+    if (!bytecode.keep_bytecode_if_it_fits()) {
       console.warn(`${manifest.wheel}: its bytecode is not for this Python; importing the sources`);
     }
-    bytecodeFits.destroy();
+    bytecode.destroy();
     bridge = pyodide.pyimport("calculators.bridge");
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
@@ -148,12 +128,33 @@ async function start() {
   }
   // Both proxies (and the module they come from) live as long as the worker.
   const protocol = bridge.load_protocol(await protocolText);
-  return { handle: bridge.handle, protocol };
+  const modules = bridge.warm_up_modules();
+  const warmUpModules = modules.toJs();
+  modules.destroy();
+  return { handle: bridge.handle, protocol, warmUp: bridge.warm_up, warmUpModules };
+}
+
+/**
+ * Once ready, import the calculators' other modules one at a time, each in a task of
+ * its own after the questions already waiting: a question that arrives meanwhile waits
+ * for one import at most, and a page's first question of a kind finds its module
+ * imported.
+ * @param {Runtime} runtime
+ */
+async function warmUp(runtime) {
+  for (const module of runtime.warmUpModules) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    try {
+      runtime.warmUp(module);
+    } catch {
+      return; // the question that needs the module says what went wrong
+    }
+  }
 }
 
 const ready = start();
 // A failed start is reported through the messages that wait for it.
-ready.catch(() => {});
+ready.then(warmUp, () => {});
 
 /**
  * @param {string} type

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 import pytest
@@ -168,3 +169,18 @@ def test_an_unknown_type_is_not_echoed_back_whole(protocol: Protocol) -> None:
     response = json.loads(bridge.handle(protocol, json.dumps({"type": "x" * 100_000})))
     assert response["ok"] is False
     assert len(response["errors"][0]["message"]) < 400
+
+
+def test_warm_up_names_every_module_that_answers_a_request_type_once() -> None:
+    modules = bridge.warm_up_modules()
+    assert len(modules) == len(set(modules))
+    for found in bridge.HANDLERS.values():
+        if isinstance(found, str):
+            assert found.partition(":")[0] in modules
+
+
+def test_warm_up_imports_the_module_a_first_request_would_import() -> None:
+    bridge.warm_up("calculators.risk")
+    assert "calculators.risk" in sys.modules
+    with pytest.raises(ValueError, match="answers no request type"):
+        bridge.warm_up("os")

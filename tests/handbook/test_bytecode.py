@@ -1,6 +1,7 @@
 """The calculators' bytecode the site ships: compiled by Pyodide's own Python, the same
 bytes on every build, imported inside Pyodide instead of the sources, answering as on
-CPython, and the sources used when its magic number does not fit."""
+CPython, and the sources used when its magic number does not fit (the worker's own
+check, calculators/bytecode.py, removes the bytecode)."""
 
 from __future__ import annotations
 
@@ -82,6 +83,7 @@ def test_inside_pyodide_the_calculators_import_from_the_shipped_bytecode(
     ran = run_in_pyodide(built_site, tmp_path)
     assert ran["shipped"] > 40
     assert ran["headers"] == [ran["magic"]] == [manifest["bytecode_magic"]]
+    assert ran["kept"] is True and ran["left_after_check"] == ran["shipped"]
     assert ran["compiled_from_source"] == []
     assert "calculators.bridge" in ran["modules"]
     for name, module in ran["modules"].items():
@@ -95,5 +97,6 @@ def test_with_a_magic_number_that_does_not_fit_the_sources_are_imported_instead(
 ) -> None:
     ran = run_in_pyodide(built_site, tmp_path, "wrong-magic")
     assert ran["headers"] == ["00000000"] != [ran["magic"]]
+    assert ran["kept"] is False and ran["left_after_check"] == 0
     assert "calculators/bridge.py" in " ".join(ran["compiled_from_source"])
     assert ran["answers"] == on_cpython()

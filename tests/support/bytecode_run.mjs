@@ -1,6 +1,7 @@
 // Boot Pyodide under Node as the worker does (the site's trimmed standard library),
-// unpack the site's calculators wheel, import the calculators and answer requests;
-// print {magic, headers, compiled_from_source, modules, answers} as JSON. With
+// unpack the site's calculators wheel, run the worker's bytecode check, import the
+// calculators and answer requests; print {magic, headers, kept, left_after_check,
+// compiled_from_source, modules, answers} as JSON. With
 // "wrong-magic" the shipped .pyc headers are spoilt first, to see the sources used.
 // Used by tests/handbook/test_bytecode.py.
 //
@@ -39,6 +40,9 @@ def recording(self, data, path, *args, **kwargs):
     compiled_from_source.append(str(path))
     return to_code(self, data, path, *args, **kwargs)
 external.SourceLoader.source_to_code = recording
+from calculators.bytecode import keep_bytecode_if_it_fits  # as the worker does
+kept = keep_bytecode_if_it_fits()
+left = sorted(str(pyc) for pyc in pathlib.Path(site_packages, "calculators").rglob("*.pyc"))
 import calculators
 from calculators import bridge
 for found in pkgutil.walk_packages(calculators.__path__, "calculators."):
@@ -54,6 +58,7 @@ answers = [json.loads(bridge.handle(protocol, json.dumps(r))) for r in json.load
 json.dumps({
     "magic": importlib.util.MAGIC_NUMBER.hex(), "headers": headers, "shipped": len(shipped),
     "compiled_from_source": compiled_from_source, "modules": modules, "answers": answers,
+    "kept": kept, "left_after_check": len(left),
 })
 `);
 console.log(result);
