@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from navigation import open_ready
+from navigation import follow, open_ready, wait_ready
 from playwright.sync_api import expect
 
 from calculators.protocol import protocol_from_mapping
@@ -140,6 +140,14 @@ def test_a_quiz_of_the_chosen_length_ends_with_a_summary_linking_the_clauses_to_
     for line, (number, question) in zip(mistakes.all(), wrong.items(), strict=True):
         assert line.inner_text().startswith(f"Question {number}: {question.prompt}")
         assert f"The answer is {question.choices[question.answer]}" in line.inner_text()
+    # Away and back: the length and the summary come back as they were.
+    lines = summary.locator("p, li")
+    shown = lines.all_inner_texts()
+    follow(page, "training/")
+    follow(page, "training/quiz/")
+    wait_ready(page, "form#quiz-form")
+    expect(lines).to_have_text(shown)
+    assert page.input_value("#quiz-length") == str(length)
     reread = list(dict.fromkeys(c for q in wrong.values() for c in q.clauses))
     links = summary.locator("ul.quiz-reread a")
     expect(links).to_have_count(len(reread))
