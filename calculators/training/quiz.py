@@ -288,7 +288,7 @@ def _risk_category(protocol: Protocol, rng: random.Random) -> Question | None:
     top = [i for i in protocol.indicators if i.category == target]
     below = [i for i in protocol.indicators if i.category is not None and i.category <= target]
     chosen = [rng.choice(top)]
-    for extra in rng.sample(below, rng.randrange(4)):
+    for extra in rng.sample(below, rng.randrange(min(4, len(below) + 1))):
         if extra not in chosen:
             chosen.append(extra)
     rng.shuffle(chosen)
