@@ -42,6 +42,7 @@ from calculators.schedule import (
 )
 from calculators.schedule_words import in_sentence, rule_sentence
 from calculators.timing import deadline_for
+from calculators.training.quiz_summary import check_answers, cited, summarise, summary_data
 from calculators.wording import clause_list, long_date
 
 KINDS = ("referral_deadline", "referable_panel", "report_due", "strategy_latest", "risk_category")
@@ -58,20 +59,36 @@ class Question:
     prompt: str
     choices: tuple[str, ...]
     answer: int
-    clause: str
+    clauses: tuple[str, ...]
     facts: Mapping[str, Any]
     explanation: str
+
+    @property
+    def clause(self) -> str:
+        """The first clause the answer rests on."""
+        return self.clauses[0]
 
 
 # Generating ---------------------------------------------------------------------
 
 
+def kinds_for(protocol: Protocol) -> tuple[str, ...]:
+    """The kinds this protocol can ask: no risk question without a level that has indicators."""
+    return tuple(k for k in KINDS if k != "risk_category" or _drawable_levels(protocol))
+
+
+def lengths(protocol: Protocol) -> tuple[int, ...]:
+    """The quiz lengths a learner chooses from, the first (the default) one run of each kind."""
+    run = len(kinds_for(protocol))
+    return (run, 2 * run, 4 * run)
+
+
 def generate(protocol: Protocol, seed: int, count: int) -> tuple[Question, ...]:
-    """`count` questions from this seed: each run of five has every kind once."""
+    """`count` questions from this seed: each run has every kind the protocol can ask once."""
     rng = random.Random(seed)
     questions: list[Question] = []
     while len(questions) < count:
-        kinds = list(KINDS)
+        kinds = list(kinds_for(protocol))
         rng.shuffle(kinds)
         for kind in kinds[: count - len(questions)]:
             questions.append(_one(protocol, rng, kind))
@@ -123,7 +140,7 @@ def _date_question(
     then the rule in words with its clause."""
     choices, answer = picked
     rule_text = _sentence(rule_sentence(protocol, rule.id), (rule.clause,))
-    return Question(kind, prompt, choices, answer, rule.clause, facts, f"{lead} {rule_text}")
+    return Question(kind, prompt, choices, answer, (rule.clause,), facts, f"{lead} {rule_text}")
 
 
 def _clause_words(protocol: Protocol, clause_id: str) -> str:
@@ -249,7 +266,7 @@ def _strategy_latest(protocol: Protocol, rng: random.Random) -> Question | None:
         ),
         choices=choices,
         answer=answer,
-        clause=window.clauses[0],
+        clauses=tuple(window.clauses),
         facts={
             "last": last.isoformat(),
             "out_of_borough": out_of_borough,
@@ -260,12 +277,18 @@ def _strategy_latest(protocol: Protocol, rng: random.Random) -> Question | None:
     )
 
 
+def _drawable_levels(protocol: Protocol) -> tuple[int, ...]:
+    """The levels at least one indicator is listed under (a level may have none)."""
+    listed = {i.category for i in protocol.indicators}
+    return tuple(n for n in protocol.categories.numbers if n in listed)
+
+
 def _risk_category(protocol: Protocol, rng: random.Random) -> Question | None:
-    target = rng.choice(protocol.categories.numbers)
+    target = rng.choice(_drawable_levels(protocol))
     top = [i for i in protocol.indicators if i.category == target]
-    below = [i for i in protocol.indicators if i.category <= target]
+    below = [i for i in protocol.indicators if i.category is not None and i.category <= target]
     chosen = [rng.choice(top)]
-    for extra in rng.sample(below, rng.randrange(4)):
+    for extra in rng.sample(below, rng.randrange(min(4, len(below) + 1))):
         if extra not in chosen:
             chosen.append(extra)
     rng.shuffle(chosen)
@@ -295,9 +318,11 @@ def _risk_category(protocol: Protocol, rng: random.Random) -> Question | None:
         prompt=rule.quiz_question.format(indicators=cells),
         choices=tuple(choices),
         answer=answer,
-        clause=rule.clauses[0],
+        clauses=tuple(rule.clauses),
         facts={"indicators": ids},
-        explanation=f"{rule.name_of(category)}.{repeated} {rule.decision_support}",
+        explanation=cited(
+            f"{rule.name_of(category)}.{repeated} {rule.decision_support}", tuple(rule.clauses)
+        ),
     )
 
 
@@ -340,12 +365,17 @@ def check_request(seed: Any, count: Any) -> tuple[int, int]:
 
 
 def handle_quiz(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:
-    """Bridge entry: {"seed": n, "count": k} -> k questions, each with its explanation."""
-    seed, count = check_request(payload.get("seed"), payload.get("count", 10))
-    questions = []
-    for question in generate(protocol, seed, count):
+    """Bridge entry: {"seed": n, "count": k} -> k questions, each with its explanation;
+    with "answers" (the choice made for each question so far) the summary too."""
+    seed, count = check_request(payload.get("seed"), payload.get("count", lengths(protocol)[0]))
+    questions = generate(protocol, seed, count)
+    result: dict[str, Any] = {"seed": seed, "questions": []}
+    for question in questions:
         data = question_data(question)
+        data["clauses"] = list(question.clauses)
         data["explanation"] = question.explanation
-        data["clause_text"] = clause_list((question.clause,))
-        questions.append(data)
-    return {"seed": seed, "questions": questions}
+        result["questions"].append(data)
+    if "answers" in payload:
+        answers = check_answers(payload["answers"], questions)
+        result["summary"] = summary_data(protocol, summarise(questions, answers))
+    return result

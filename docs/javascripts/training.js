@@ -103,8 +103,6 @@ function bindScenarios(form, { api, showProblems }) {
 
 // Quiz --------------------------------------------------------------------------------
 
-const BATCH = 10;
-
 /**
  * @param {HTMLFormElement} form
  * @param {import("./calculator.js").Context} context
@@ -112,36 +110,45 @@ const BATCH = 10;
 function bindQuiz(form, { api, showProblems }) {
   const area = /** @type {HTMLElement} */ (document.getElementById("quiz-question"));
   const feedback = /** @type {HTMLElement} */ (document.getElementById("quiz-feedback"));
+  const summary = /** @type {HTMLElement} */ (document.getElementById("quiz-summary"));
   const progress = /** @type {HTMLElement} */ (document.getElementById("quiz-progress"));
+  const lengthChoice = /** @type {HTMLSelectElement} */ (form.elements.namedItem("length"));
   const checkButton = /** @type {HTMLButtonElement} */ (form.querySelector("[data-action='check']"));
   const nextButton = /** @type {HTMLButtonElement} */ (form.querySelector("[data-action='next']"));
   const restartButton = /** @type {HTMLButtonElement} */ (
     form.querySelector("[data-action='restart']")
   );
+  /** Each clause's address, written by the page (handbook/pages/links.py clause_url). */
+  const clauseLinks = /** @type {Record<string, string>} */ (
+    JSON.parse(form.dataset.clauseLinks || "{}")
+  );
 
-  /** This page's memory only: the questions, where we are, and the score. */
+  /** This page's memory only: the questions, where we are, and the choices made. */
   const state = {
     seed: 0,
+    length: 0,
     /** @type {any[]} */ questions: [],
     index: 0,
-    answered: 0,
-    right: 0,
+    /** @type {number[]} */ answers: [],
     checked: false,
   };
+
+  const right = () => state.answers.filter((a, n) => a === state.questions[n]?.answer).length;
+  const finished = () => state.length > 0 && state.answers.length >= state.length;
 
   /** Where the quiz is, for memory.js: the questions come again from the seed. */
   function place() {
     const chosen = /** @type {HTMLInputElement | null} */ (
       area.querySelector("input[name='choice']:checked")
     );
-    const { seed, index, answered, right, checked } = state;
-    return { seed, index, answered, right, checked, chosen: chosen ? chosen.value : null };
+    const { seed, length, index, answers, checked } = state;
+    return { seed, length, index, answers, checked, chosen: chosen ? chosen.value : null };
   }
 
   function showProgress() {
     progress.textContent =
-      `Question ${state.index + 1}. Answered ${state.answered}, ` +
-      `right ${state.right}. Your score is kept in this page only.`;
+      `Question ${state.index + 1} of ${state.length}. Answered ${state.answers.length}, ` +
+      `right ${right()}. Your score is kept in this page only.`;
   }
 
   function showQuestion() {
@@ -149,6 +156,7 @@ function bindQuiz(form, { api, showProblems }) {
     state.checked = false;
     area.replaceChildren();
     feedback.replaceChildren();
+    summary.replaceChildren();
     const fieldset = document.createElement("fieldset");
     fieldset.className = "radios";
     const legend = document.createElement("legend");
@@ -174,38 +182,80 @@ function bindQuiz(form, { api, showProblems }) {
     showProgress();
   }
 
-  /** @param {number} seed @param {number} [index] the question to show */
-  async function load(seed, index = 0) {
+  /** @param {number} seed @param {number} length @param {number} [index] the question to show */
+  async function load(seed, length, index = 0) {
     state.seed = seed;
-    const response = await ask(api, "quiz", { seed, count: BATCH });
+    state.length = length;
+    const response = await ask(api, "quiz", { seed, count: length });
     if (!response.ok) {
       showProblems(feedback, response.errors);
-      return;
+      return false;
     }
     state.questions = response.result.questions;
     state.index = Math.min(index, state.questions.length - 1);
     showQuestion();
+    return true;
+  }
+
+  /** The end: the score, the wrong answers and the clauses to reread, as Python words them. */
+  async function showSummary() {
+    const response = await ask(api, "quiz", {
+      seed: state.seed,
+      count: state.length,
+      answers: state.answers,
+    });
+    if (!response.ok) {
+      showProblems(summary, response.errors);
+      return;
+    }
+    const words = response.result.summary;
+    summary.replaceChildren();
+    const add = (/** @type {string} */ tag, /** @type {string} */ text, parent = summary) => {
+      const element = document.createElement(tag);
+      element.textContent = text;
+      parent.append(element);
+      return element;
+    };
+    add("h2", words.title);
+    add("p", words.score).className = "quiz-score";
+    if (words.all_right) add("p", words.all_right);
+    if (words.mistakes.length) {
+      add("h3", words.mistakes_title);
+      const list = add("ul", "");
+      for (const line of words.mistakes) add("li", line, list);
+    }
+    if (words.reread.length) {
+      add("h3", words.reread_title);
+      const list = add("ul", "");
+      list.className = "quiz-reread";
+      for (const clause of words.reread) {
+        const link = add("a", clause.text, add("li", "", list));
+        /** @type {HTMLAnchorElement} */ (link).href = clauseLinks[clause.id] || "";
+      }
+    }
+    nextButton.disabled = true;
+    progress.textContent = words.score;
   }
 
   /** Back on the quiz page: the same question, the same choice, the same score. */
   async function resume(/** @type {ReturnType<typeof place>} */ kept) {
-    state.answered = kept.answered;
-    state.right = kept.right;
-    await load(kept.seed, kept.index);
+    state.answers = Array.isArray(kept.answers) ? kept.answers.map(Number) : [];
+    if (!(await load(kept.seed, kept.length || Number(lengthChoice.value), kept.index))) return;
     const radio = /** @type {HTMLInputElement | null} */ (
       area.querySelector(`input[name='choice'][value='${Number(kept.chosen)}']`)
     );
     if (kept.chosen === null || !radio) return;
     radio.checked = true;
     if (kept.checked) showVerdict(radio);
+    if (finished()) await showSummary();
   }
 
   function restart() {
-    state.answered = 0;
-    state.right = 0;
+    state.answers = [];
     // fresh questions each time (a seed is not case data); the tests may fix the seed
     const fixed = /** @type {any} */ (globalThis).CSE_QUIZ_SEED;
-    return load(typeof fixed === "number" ? fixed : Math.floor(Math.random() * 2 ** 31));
+    const seed = typeof fixed === "number" ? fixed : Math.floor(Math.random() * 2 ** 31);
+    return load(seed, Number(lengthChoice.value));
   }
 
   /** What the practitioner did is kept (the quiz shown on arrival is not). */
@@ -224,46 +274,44 @@ function bindQuiz(form, { api, showProblems }) {
       feedback.append(verdict);
       return;
     }
-    state.answered += 1;
-    if (Number(chosen.value) === state.questions[state.index].answer) state.right += 1;
+    state.answers[state.index] = Number(chosen.value);
     showVerdict(chosen);
     keep();
-    nextButton.focus();
+    if (finished()) showSummary().then(keep);
+    else nextButton.focus();
   });
 
   /** Right or not, and why; the choices are then fixed. @param {HTMLInputElement} chosen */
   function showVerdict(chosen) {
     const question = state.questions[state.index];
-    const right = Number(chosen.value) === question.answer;
+    const isRight = Number(chosen.value) === question.answer;
     state.checked = true;
     feedback.replaceChildren();
     const verdict = document.createElement("p");
-    verdict.className = right ? "quiz-right" : "quiz-wrong";
-    verdict.textContent = right
+    verdict.className = isRight ? "quiz-right" : "quiz-wrong";
+    verdict.textContent = isRight
       ? "Right."
       : `Not quite: the answer is ${question.choices[question.answer]}.`;
     const why = document.createElement("p");
-    why.textContent = `${question.explanation} (See ${question.clause_text}.)`;
+    why.textContent = question.explanation; // it cites each clause once
     feedback.append(verdict, why);
     for (const radio of area.querySelectorAll("input[name='choice']")) {
       /** @type {HTMLInputElement} */ (radio).disabled = true;
     }
     checkButton.disabled = true;
-    nextButton.disabled = false;
+    nextButton.disabled = state.index + 1 >= state.questions.length;
     showProgress();
   }
 
   nextButton.addEventListener("click", () => {
-    if (state.index + 1 < state.questions.length) {
-      state.index += 1;
-      showQuestion();
-      keep();
-    } else {
-      load(state.seed + 1).then(keep);
-    }
+    if (state.index + 1 >= state.questions.length) return;
+    state.index += 1;
+    showQuestion();
+    keep();
     /** @type {HTMLElement | null} */ (area.querySelector("input"))?.focus();
   });
   restartButton.addEventListener("click", () => restart().then(keep));
+  lengthChoice.addEventListener("change", () => restart().then(keep));
   const kept = /** @type {{page?: ReturnType<typeof place>} | null} */ (rememberPage(form, place));
   if (kept?.page) resume(kept.page);
   else restart();

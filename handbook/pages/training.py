@@ -7,12 +7,16 @@ process map is drawn here, at build time, as inline SVG: no script, no CDN.
 
 from __future__ import annotations
 
+import json
+
 from calculators.protocol import Clause, Protocol, Scenario
 from calculators.schedule_words import rule_name
+from calculators.training.quiz import lengths
 from calculators.training.scenarios import category_words, cell_words, due_date_lines
 from handbook.pages.links import (
     clause_ref,
     clause_refs,
+    clause_url,
     html_text,
     md_text,
     note_page,
@@ -238,13 +242,22 @@ def language_note(protocol: Protocol, here: str) -> str:
 
 
 def quiz_form(protocol: Protocol, here: str) -> str:
-    """The quiz's frame: the questions come from the calculators in the browser."""
+    """The quiz's frame: the questions and the summary come from the calculators in the
+    browser; each clause's address is written here, for the summary's links."""
+    links = {c.id: clause_url(protocol, c.id, here) for c in protocol.clauses}
+    options = [f'<option value="{n}">{n} questions</option>' for n in lengths(protocol)]
     return "\n".join(
         [
             '<form id="quiz-form" class="calculator training-form" data-calculator="quiz" '
+            f"data-clause-links='{html_text(json.dumps(links))}' "
             'novalidate autocomplete="off">',
             '<p class="calculator-status" role="status">The quiz needs JavaScript and '
             "WebAssembly.</p>",
+            '<div class="field"><label for="quiz-length">How many questions '
+            "(a new quiz starts)</label>",
+            '<select id="quiz-length" name="length" disabled>',
+            *options,
+            "</select></div>",
             '<p class="quiz-progress" id="quiz-progress" role="status"></p>',
             '<div id="quiz-question"></div>',
             '<div class="form-actions">',
@@ -253,9 +266,11 @@ def quiz_form(protocol: Protocol, here: str) -> str:
             '<button type="button" class="md-button" data-action="next" disabled>'
             "Next question</button>",
             '<button type="button" class="md-button" data-action="restart" disabled>'
-            "Start a new quiz</button>",
+            "Start again</button>",
             "</div>",
             '<div id="quiz-feedback" class="calculator-answer" aria-live="polite"></div>',
+            '<div id="quiz-summary" class="calculator-answer quiz-summary" aria-live="polite">'
+            "</div>",
             "</form>",
         ]
     )

@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from navigation import open_ready
+from navigation import follow, open_ready, wait_ready
 from playwright.sync_api import expect
 
 from calculators.protocol import protocol_from_mapping
-from calculators.training.quiz import generate
+from calculators.training.quiz import generate, lengths
+from calculators.training.quiz_summary import cites
 from handbook.build.loader import load_protocol
 from handbook.build.protocol_json import with_bank_holidays
 from tests.support.static_server import Site
@@ -73,6 +74,7 @@ def test_a_scenario_a_quiz_right_and_wrong_and_the_language_hint_with_no_request
     feedback = page.locator("#quiz-feedback")
     expect(feedback).to_contain_text("Right.")
     expect(feedback).to_contain_text(f"clause {questions[0].clause}")
+    assert all(cites(feedback.inner_text(), c) == 1 for c in questions[0].clauses)
     page.click("#quiz-form [data-action='next']")
     expect(legend).to_have_text(questions[1].prompt)
     wrong = next(i for i in range(len(questions[1].choices)) if i != questions[1].answer)
@@ -97,6 +99,64 @@ def test_a_scenario_a_quiz_right_and_wrong_and_the_language_hint_with_no_request
     page.fill("#f-background", "Seen near the station.")
     expect(hint).to_have_count(0)
 
+    recorder.assert_same_origin_gets()
+    recorder.assert_clean()
+
+
+def test_a_quiz_of_the_chosen_length_ends_with_a_summary_linking_the_clauses_to_reread(
+    make_recorder: Any, served: Site
+) -> None:
+    recorder = make_recorder(
+        served.base_url,
+        f"globalThis.CSE_QUIZ_SEED = {QUIZ_SEED};"
+        f"globalThis.CSE_CALCULATOR_START_LIMIT_MS = {START_LIMIT_MS};",
+    )
+    page = recorder.page
+    protocol = protocol_from_mapping(with_bank_holidays(load_protocol().data))
+    length = lengths(protocol)[1]
+    questions = generate(protocol, QUIZ_SEED, length)
+    open_ready(recorder, "training/quiz/", "form#quiz-form")
+    page.locator("#quiz-question legend").wait_for()
+    page.select_option("#quiz-length", str(length))
+    progress = page.locator("#quiz-progress")
+    legend = page.locator("#quiz-question legend")
+    wrong = {}
+    for number, question in enumerate(questions):
+        expect(legend).to_have_text(question.prompt)
+        expect(progress).to_contain_text(f"Question {number + 1} of {length}.")
+        choice = question.answer if number % 3 else (question.answer + 1) % len(question.choices)
+        if choice != question.answer:
+            wrong[number + 1] = question
+        page.check(f"#quiz-choice-{choice}")
+        page.click("#quiz-form [data-action='check']")
+        if number + 1 < length:
+            page.click("#quiz-form [data-action='next']")
+    summary = page.locator("#quiz-summary")
+    expect(summary).to_contain_text(
+        f"You answered {length - len(wrong)} of {length} questions right."
+    )
+    mistakes = summary.locator("li", has_text="You chose")
+    expect(mistakes).to_have_count(len(wrong))
+    for line, (number, question) in zip(mistakes.all(), wrong.items(), strict=True):
+        assert line.inner_text().startswith(f"Question {number}: {question.prompt}")
+        assert f"The answer is {question.choices[question.answer]}" in line.inner_text()
+    # Away and back: the length and the summary come back as they were.
+    lines = summary.locator("p, li")
+    shown = lines.all_inner_texts()
+    follow(page, "training/")
+    follow(page, "training/quiz/")
+    wait_ready(page, "form#quiz-form")
+    expect(lines).to_have_text(shown)
+    assert page.input_value("#quiz-length") == str(length)
+    reread = list(dict.fromkeys(c for q in wrong.values() for c in q.clauses))
+    links = summary.locator("ul.quiz-reread a")
+    expect(links).to_have_count(len(reread))
+    assert sorted(links.all_inner_texts()) == sorted(f"Clause {c}" for c in reread)
+    first = links.first
+    clause = protocol.clause(first.inner_text().removeprefix("Clause "))
+    first.click()
+    page.wait_for_url(f"**/directive/section-{clause.id.split('.')[0]}/#{clause.anchor}")
+    expect(page.locator(f"#{clause.anchor}")).to_be_in_viewport()
     recorder.assert_same_origin_gets()
     recorder.assert_clean()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 
 from calculators.errors import InputError
-from calculators.protocol import Protocol
+from calculators.protocol import Protocol, protocol_from_mapping
 from calculators.risk_listing import copies, words
 from calculators.risk_words import listing
 from calculators.schedule import (
@@ -18,7 +19,15 @@ from calculators.schedule import (
     strategy_window,
 )
 from calculators.timing import deadline_for
-from calculators.training.quiz import KINDS, check_request, generate, handle_quiz, question_data
+from calculators.training.quiz import (
+    KINDS,
+    check_request,
+    generate,
+    handle_quiz,
+    lengths,
+    question_data,
+)
+from calculators.training.quiz_summary import cited, cites, summarise
 from calculators.wording import long_date
 
 WEEK = timedelta(days=7)
@@ -117,14 +126,103 @@ def test_choices_name_dates_as_the_pages_do(protocol: Protocol) -> None:
                 assert weekday.endswith("day") and day.isdigit() and year.isdigit()
 
 
-def test_the_bridge_gives_each_question_an_explanation_citing_its_clause(
+def test_the_bridge_gives_each_question_an_explanation_citing_each_clause_once(
     protocol: Protocol,
 ) -> None:
-    result = handle_quiz(protocol, {"seed": 2, "count": 10})
-    assert len(result["questions"]) == 10
+    result = handle_quiz(protocol, {"seed": 2, "count": 60})
+    assert len(result["questions"]) == 60
     for question in result["questions"]:
         assert question["choices"][question["answer"]] in question["explanation"]
-        assert question["clause_text"] == f"clause {question['clause']}"
+        assert question["clauses"][0] == question["clause"]
+        for clause in question["clauses"]:
+            assert cites(question["explanation"], clause) == 1, question
+    risk = next(q for q in result["questions"] if q["kind"] == "risk_category")
+    assert risk["clauses"] == list(protocol.risk_rule.clauses)
+
+
+def test_a_clause_already_named_is_not_cited_again() -> None:
+    assert cited("Set by the meeting (clauses 6.3 and 6.9).", ("6.3", "6.9")) == (
+        "Set by the meeting (clauses 6.3 and 6.9)."
+    )
+    assert cited("Set by the meeting.", ("6.3",)) == "Set by the meeting (clause 6.3)."
+    assert cited("Set (clause 6.1).", ("6.1", "6.10")) == "Set (clause 6.1). See also clause 6.10."
+    assert cites("clauses 6.1 and 6.10", "6.1") == cites("clauses 6.1 and 6.10", "6.10") == 1
+
+
+def test_the_quiz_is_as_long_as_the_learner_chooses_and_a_full_run_by_default(
+    protocol: Protocol,
+) -> None:
+    assert lengths(protocol) == (len(KINDS), 2 * len(KINDS), 4 * len(KINDS))
+    assert len(handle_quiz(protocol, {"seed": 1})["questions"]) == len(KINDS)
+    for length in lengths(protocol):
+        questions = handle_quiz(protocol, {"seed": 8, "count": length})["questions"]
+        assert len(questions) == length
+        assert {q["kind"] for q in questions} == set(KINDS)
+
+
+def test_the_summary_lists_each_wrong_answer_with_its_answer_and_clauses_to_reread_once(
+    protocol: Protocol,
+) -> None:
+    questions = generate(protocol, 6, 20)
+    answers = [
+        q.answer if n % 3 else (q.answer + 1) % len(q.choices) for n, q in enumerate(questions)
+    ]
+    summary = summarise(questions, answers)
+    wrong = [n for n, q in enumerate(questions) if answers[n] != q.answer]
+    assert (summary.asked, summary.right) == (20, 20 - len(wrong))
+    assert [m.number for m in summary.mistakes] == [n + 1 for n in wrong]
+    for mistake, n in zip(summary.mistakes, wrong, strict=True):
+        assert mistake.right == questions[n].choices[questions[n].answer]
+        assert mistake.chosen == questions[n].choices[answers[n]]
+        assert mistake.clauses == questions[n].clauses
+    expected = {c for n in wrong for c in questions[n].clauses}
+    assert sorted(summary.reread) == sorted(expected)  # each once
+    data = handle_quiz(protocol, {"seed": 6, "count": 20, "answers": answers})["summary"]
+    assert data["score"] == f"You answered {20 - len(wrong)} of 20 questions right."
+    assert len(data["mistakes"]) == len(wrong)
+    assert f"The answer is {summary.mistakes[0].right}" in data["mistakes"][0]
+    order = [c.id for c in protocol.clauses]
+    ids = [c["id"] for c in data["reread"]]
+    assert ids == sorted(expected, key=order.index)
+
+
+def test_a_quiz_answered_right_throughout_has_nothing_to_reread(protocol: Protocol) -> None:
+    questions = generate(protocol, 2, 5)
+    summary = summarise(questions, [q.answer for q in questions])
+    assert (summary.right, summary.mistakes, summary.reread) == (5, (), ())
+    part = summarise(questions, [q.answer for q in questions[:2]])
+    assert (part.asked, part.right) == (2, 2)
+
+
+@pytest.mark.parametrize("answers", ["0", [0, "1"], [True], [-1], [99], [0] * 6])
+def test_bad_answers_are_named(protocol: Protocol, answers: Any) -> None:
+    with pytest.raises(InputError) as raised:
+        handle_quiz(protocol, {"seed": 1, "count": 5, "answers": answers})
+    assert [p.field for p in raised.value.problems] == ["answers"]
+
+
+def with_empty_level(data: dict[str, Any]) -> tuple[Protocol, int]:
+    """The protocol with one level more, above the others, that lists no indicator (issue 19)."""
+    variant = copy.deepcopy(data)
+    levels = variant["categories"]["levels"]
+    number = levels[-1]["number"] + 1
+    levels.append({**levels[-1], "number": number, "name": "Unlisted level"})
+    prompts = variant["risk_rule"]["prompts"]
+    prompts.append({**prompts[-1], "category": number})
+    return protocol_from_mapping(variant), number
+
+
+def test_6_3_a_level_without_indicators_is_never_the_answer_and_nothing_crashes(
+    protocol_data: dict[str, Any],
+) -> None:
+    variant, emptied = with_empty_level(protocol_data)
+    assert not variant.domain(variant.categories.domains[0].id).in_category(emptied)
+    name = variant.risk_rule.name_of(emptied)
+    for seed in range(40):
+        questions = generate(variant, seed, 10)
+        risk = [q for q in questions if q.kind == "risk_category"]
+        assert len(risk) == 2
+        assert all(q.choices[q.answer] != name for q in risk)
 
 
 @pytest.mark.parametrize(
