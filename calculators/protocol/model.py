@@ -168,8 +168,10 @@ Level = Category
 class Indicator:
     id: str = field(metadata=identifier())
     domain: str = field(metadata=from_parent("id"))
-    category: int = field(metadata=a_level())
     text: str
+    # The indicator's level: every indicator names one under highest_level, none under
+    # checklist, and under weighted_bands all or none do (checked in references.py).
+    category: int | None = field(default=None, metadata=a_level())
     weight: int | None = field(default=None, metadata=whole_number(0, 1000))
     # The same indicator at other levels of its domain: one theme id, or a list when a
     # cell stands for two ("Miscarriages/ Terminations").
@@ -192,11 +194,12 @@ class Domain:
 
 @dataclass(frozen=True)
 class Categories:
-    """The levels, lowest first, and the domains of indicators (Appendix B's grid)."""
+    """The levels, lowest first (none, `levels: []`, for a checklist), and the domains of
+    indicators (Appendix B's grid)."""
 
     framework: str
     source: str
-    levels: tuple[Category, ...] = field(metadata=checked(lowest_first, min_items=1))
+    levels: tuple[Category, ...] = field(metadata=checked(lowest_first))
     domains: tuple[Domain, ...] = field(metadata=items(1))
     # The directive's own id for the appendix holding them ("B"), which clause text may
     # point at as {appendix:B|…}; none if the directive has no such appendix.
