@@ -125,6 +125,8 @@ class RiskRule:
 
     def names_of(self, levels: tuple[int, ...]) -> str:
         """One level or several as the answers name them: "Category 3", "Categories 2 and 3"."""
+        if not levels:  # an indicator with no level
+            return ""
         if len(levels) == 1:
             return self.name_of(levels[0])
         numbers = [str(n) for n in levels]
