@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from calculators.protocol.model import HANDOFF_TEXT, Domain, Protocol, Template
+from calculators.protocol.categories import Domain
+from calculators.protocol.model import HANDOFF_TEXT, Protocol, Template
 from calculators.protocol.primitives import ProtocolError, join, unique, unique_nested
 from calculators.protocol.reading import field_spec, file_key, key_of
 from calculators.protocol.risk_checks import check_risk_method
