@@ -21,13 +21,16 @@ from calculators.errors import InputError
 from calculators.protocol import Band, Indicator, Protocol
 from calculators.risk_listing import also_listed, same_words
 from calculators.risk_methods import METHODS
+from calculators.risk_methods.form_fields import CALCULATOR, form_values
 from calculators.risk_words import (
     BLANK,
+    band_line,
     counted_once_lines,
     counts_line,
     definition_line,
     domain_lines,
     headline,
+    highest_line,
     listing,
     prompt_lines,
     rationale_lines,
@@ -37,7 +40,6 @@ from calculators.risk_words import (
 )
 
 MAX_INDICATORS = 1_000
-CALCULATOR = "risk"  # the template this fills is the one the protocol marks `filled_by: risk`
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class DomainReading:
 
     @property
     def highest(self) -> int | None:
-        return max((i.category for i in self.ticked), default=None)
+        return max((i.category for i in self.ticked if i.category is not None), default=None)
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,11 @@ def counted_indicators(ticked: Iterable[Indicator]) -> tuple[Indicator, ...]:
     return tuple(
         i
         for i in chosen
-        if not any(other.category > i.category and _one_indicator(other, i) for other in chosen)
+        if i.category is None
+        or not any(
+            other.category is not None and other.category > i.category and _one_indicator(other, i)
+            for other in chosen
+        )
     )
 
 
@@ -160,7 +166,7 @@ def assess(protocol: Protocol, indicator_ids: Iterable[str]) -> RiskAssessment:
     counted = counted_indicators(ticked)
     levels = protocol.categories.numbers
     counts = tuple((n, sum(1 for i in counted if i.category == n)) for n in levels)
-    category = max((i.category for i in ticked), default=None)
+    category = max((i.category for i in ticked if i.category is not None), default=None)
     method = METHODS[rule.method](protocol, counted)
 
     once: list[CountedOnce] = []
@@ -218,6 +224,9 @@ def assessment_data(assessment: RiskAssessment, protocol: Protocol) -> dict[str,
     """The JSON form shared by the command line and the browser."""
     rule = protocol.risk_rule
     return {
+        "method": rule.method,
+        # the grid's columns: one per level, lowest first (none for a checklist)
+        "levels": [{"number": lv.number, "name": lv.name} for lv in protocol.categories.levels],
         "category": assessment.category,
         "category_name": None if assessment.category is None else rule.name_of(assessment.category),
         "headline": headline(rule, assessment),
@@ -258,41 +267,61 @@ def profile_text(protocol: Protocol, assessment: RiskAssessment) -> str:
 
 
 def profile_fields(protocol: Protocol, assessment: RiskAssessment) -> dict[str, Any]:
-    """Values for the "risk-summary" template (the reading for the strategy meeting). Its
-    level field, the category the meeting agrees, is never filled here."""
+    """Values for the template marked `filled_by: risk` (the reading for the meeting): each
+    field the method fills (`risk_methods.form_fields`, which the protocol checks hold the
+    template to), rows cut to the template's own columns. Its level field, the level the
+    meeting agrees, is never filled here."""
     rule = protocol.risk_rule
-    highest = (
-        [rule.highest.format(category=rule.name_of(assessment.category))]
-        if (assessment.category is not None)
-        else []
-    )
+    highest = highest_line(rule, assessment)
     repeated = repeated_only_line(protocol, assessment)
-    values = {
+    band = assessment.band if assessment.ticked else None
+    values: dict[str, Any] = {
         "ticked_summary": headline(rule, assessment),
-        "highest_column": "\n".join(highest + ([repeated] if repeated else [])),
-        "single_indicator": single_line(protocol, assessment) or "",
-        "highest_definition": definition_line(protocol, assessment) or "",
         "domains": [
             {
                 "domain": d.name,
+                "ticked": "; ".join(i.text for i in d.ticked) or rule.no_information,
                 "highest": rule.no_information if d.highest is None else rule.name_of(d.highest),
             }
             for d in assessment.domains
         ],
+        "indicators": [
+            {
+                "domain": d.name,
+                "indicator": i.text,
+                "category": "" if i.category is None else listing(protocol, i),
+                "weight": "" if i.weight is None else str(i.weight),
+            }
+            for d in assessment.domains
+            for i in d.ticked
+        ],
+        "single_indicator": single_line(protocol, assessment) or "",
+        "prompts": "\n".join(prompt_lines(rule)),
+        "clauses": ", ".join(assessment.clauses),
         "counts": [
             {"category": rule.name_of(n), "count": str(count)} for n, count in assessment.counts
         ],
         "counted_once": "\n".join(counted_once_lines(rule, assessment)),
-        "indicators": [
-            {"domain": d.name, "indicator": i.text, "category": listing(protocol, i)}
-            for d in assessment.domains
-            for i in d.ticked
-        ],
-        "prompts": "\n".join(prompt_lines(rule)),
-        "clauses": ", ".join(assessment.clauses),
+        "highest_column": "\n".join(line for line in (highest, repeated) if line),
+        "highest_definition": definition_line(protocol, assessment) or "",
+        "score": "" if assessment.score is None else str(assessment.score),
+        "band": band_line(rule, assessment) or "",
+        "band_definition": (definition_line(protocol, assessment) or "") if band else "",
     }
-    own = {f.id for t in protocol.templates if t.filled_by == CALCULATOR for f in t.fields}
-    return {key: value for key, value in values.items() if key in own}
+    filled = form_values(rule.method, any(i.category is not None for i in protocol.indicators))
+    out: dict[str, Any] = {}
+    for template in protocol.templates:
+        if template.filled_by != CALCULATOR:
+            continue
+        for form_field in template.fields:
+            if form_field.id not in filled:
+                continue
+            value = values[form_field.id]
+            if form_field.type == "rows":
+                columns = [c.id for c in form_field.columns]
+                value = [{c: row[c] for c in columns} for row in value]
+            out[form_field.id] = value
+    return out
 
 
 def handle_risk(protocol: Protocol, payload: Mapping[str, Any]) -> dict[str, Any]:

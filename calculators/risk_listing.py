@@ -32,12 +32,16 @@ def copies(protocol: Protocol, indicator: Indicator) -> tuple[Indicator, ...]:
     """Every cell of the indicator's domain in the same words, itself included, lowest first."""
     domain = protocol.domain(indicator.domain)
     found = [i for i in domain.indicators if same_words(i, indicator)]
-    return tuple(sorted(found, key=lambda i: i.category))
+    return tuple(sorted(found, key=lambda i: i.category or 0))
 
 
 def listed_under(protocol: Protocol, indicator: Indicator) -> tuple[int, ...]:
     """The level numbers of every column of its domain that lists the indicator's words."""
-    return tuple(sorted({i.category for i in copies(protocol, indicator)}))
+    if indicator.category is None:
+        return ()
+    return tuple(
+        sorted({i.category for i in copies(protocol, indicator) if i.category is not None})
+    )
 
 
 def also_listed(protocol: Protocol, indicator: Indicator) -> tuple[int, ...]:

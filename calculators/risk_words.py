@@ -26,7 +26,10 @@ def listing(protocol: Protocol, indicator: Indicator) -> str:
 
 
 def listed_line(protocol: Protocol, indicator: Indicator) -> str:
-    """ "Getting into strangers cars: listed under Categories 2 and 3"."""
+    """ "Getting into strangers cars: listed under Categories 2 and 3" (an indicator with no
+    level: its words)."""
+    if indicator.category is None:
+        return indicator.text
     return protocol.risk_rule.listed_under.format(
         indicator=indicator.text, categories=listing(protocol, indicator)
     )
@@ -34,7 +37,7 @@ def listed_line(protocol: Protocol, indicator: Indicator) -> str:
 
 def headline(rule: RiskRule, assessment: RiskAssessment) -> str:
     """What is ticked, in how many domains: never a level."""
-    if assessment.category is None:
+    if not assessment.ticked:
         return rule.none_ticked
     return rule.headline.format(
         count=len(assessment.ticked),
@@ -44,7 +47,8 @@ def headline(rule: RiskRule, assessment: RiskAssessment) -> str:
 
 
 def highest_line(rule: RiskRule, assessment: RiskAssessment) -> str | None:
-    if assessment.category is None:
+    """The highest level ticked: highest_level's answer only (a band is weighted_bands')."""
+    if assessment.category is None or rule.method != "highest_level":
         return None
     return rule.highest.format(category=rule.name_of(assessment.category))
 
@@ -52,7 +56,7 @@ def highest_line(rule: RiskRule, assessment: RiskAssessment) -> str | None:
 def band_line(rule: RiskRule, assessment: RiskAssessment) -> str | None:
     """weighted_bands: "Total score 9: High (Level 3)."; None for other methods."""
     band = assessment.band
-    if band is None or rule.band_line is None:
+    if band is None or rule.band_line is None or not assessment.ticked:
         return None
     level = "" if band.level is None else rule.name_of(band.level)
     return rule.band_line.format(score=assessment.score, band=band.name, level=level)
@@ -81,7 +85,7 @@ def resting_on_repeats(protocol: Protocol, assessment: RiskAssessment) -> tuple[
 def repeated_only_line(protocol: Protocol, assessment: RiskAssessment) -> str | None:
     """Says so when the highest column ticked rests only on indicators listed in several."""
     top = resting_on_repeats(protocol, assessment)
-    if not top or assessment.category is None:
+    if not top or assessment.category is None or protocol.risk_rule.method != "highest_level":
         return None
     rule = protocol.risk_rule
     return rule.repeated_only.format(
@@ -112,14 +116,13 @@ def domain_lines(protocol: Protocol, assessment: RiskAssessment) -> list[str]:
     rule = protocol.risk_rule
     lines = []
     for reading in assessment.domains:
-        if reading.highest is None:
+        if not reading.ticked:
             lines.append(f"{reading.name}: {rule.no_information}.")
         else:
             listed = "; ".join(listed_line(protocol, i) for i in reading.ticked)
+            highest = "" if reading.highest is None else rule.name_of(reading.highest)
             lines.append(
-                rule.domain_line.format(
-                    domain=reading.name, category=rule.name_of(reading.highest), indicators=listed
-                )
+                rule.domain_line.format(domain=reading.name, category=highest, indicators=listed)
             )
     return lines
 
@@ -130,21 +133,39 @@ def counts_line(rule: RiskRule, assessment: RiskAssessment) -> str:
 
 
 def definition_line(protocol: Protocol, assessment: RiskAssessment) -> str | None:
-    if assessment.category is None:
+    """The definition the reading points to: the highest level ticked's (highest_level), the
+    band's own (weighted_bands: its `definition`, else its level's), none for a checklist."""
+    rule = protocol.risk_rule
+    band = assessment.band
+    if rule.method == "weighted_bands":
+        if band is None or not assessment.ticked:
+            return None
+        if band.definition is not None:
+            return rule.definition.format(category=band.name, definition=band.definition)
+        if band.level is None:
+            return None
+        level = protocol.category(band.level)
+        return rule.definition.format(category=level.name, definition=level.definition)
+    if rule.method != "highest_level" or assessment.category is None:
         return None
     level = protocol.category(assessment.category)
-    return protocol.risk_rule.definition.format(category=level.name, definition=level.definition)
+    return rule.definition.format(category=level.name, definition=level.definition)
 
 
 def prompt_lines(rule: RiskRule) -> list[str]:
-    return [f"{rule.name_of(p.category)}: {p.text}" for p in rule.prompts]
+    """The questions for the meeting, each after its level or band (a checklist's plain)."""
+    lines = []
+    for p in rule.prompts:
+        named = rule.name_of(p.category) if p.category is not None else p.band
+        lines.append(p.text if named is None else f"{named}: {p.text}")
+    return lines
 
 
 def rationale_lines(protocol: Protocol, assessment: RiskAssessment) -> tuple[str, ...]:
     """The reading, line by line: what is ticked first, decision support last."""
     rule = protocol.risk_rule
     lines = [headline(rule, assessment), *domain_lines(protocol, assessment)]
-    if assessment.category is not None:
+    if assessment.ticked:
         for line in (
             band_line(rule, assessment),
             highest_line(rule, assessment),
@@ -153,7 +174,8 @@ def rationale_lines(protocol: Protocol, assessment: RiskAssessment) -> tuple[str
         ):
             if line:
                 lines.append(line)
-        lines.append(counts_line(rule, assessment))
+        if assessment.counts:  # a protocol with levels
+            lines.append(counts_line(rule, assessment))
         lines.extend(counted_once_lines(rule, assessment))
     lines.append(rule.decision_support)
     return tuple(lines)

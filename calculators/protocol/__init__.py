@@ -15,23 +15,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from calculators.protocol.categories import Categories, Category, Domain, Indicator, Level
 from calculators.protocol.model import (
     FIELD_TYPES,
     HANDOFF_TEXT,
     Abbreviation,
-    Categories,
-    Category,
     ChangeLogEntry,
     Clause,
     Column,
     Contact,
-    Domain,
     EditorialNote,
     Field,
     HandOffRule,
-    Indicator,
     Item,
-    Level,
     Metadata,
     Protocol,
     Section,

@@ -13,17 +13,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from calculators.protocol.categories import Categories, Category, Domain, Indicator
 from calculators.protocol.primitives import ProtocolError, find, unique, unique_nested
 from calculators.protocol.reading import (
     checked,
     choice,
-    from_parent,
     identifier,
     items,
     refers_to,
     spec,
 )
-from calculators.protocol.reading import level as a_level
 from calculators.protocol.reading import whole as whole_number
 from calculators.protocol.risk_rule import RiskRule
 from calculators.protocol.site import Site
@@ -54,16 +53,6 @@ def a_clause_number(value: str, path: str) -> str:
             path, f'expected a clause number like "6.13" (in quotes), got {value!r}'
         )
     return value
-
-
-def lowest_first(levels: tuple[Category, ...], path: str) -> tuple[Category, ...]:
-    """Levels are listed in order, each number once (checked before the indicators use them)."""
-    numbers = [level.number for level in levels]
-    if numbers != sorted(set(numbers)):
-        raise ProtocolError(
-            path, f"expected the levels lowest first, each number once, got {numbers}"
-        )
-    return levels
 
 
 @dataclass(frozen=True)
@@ -156,63 +145,6 @@ class Section:
                     f"{path}.clauses[{index}].id",
                     f"expected the clauses in order: {clause.id!r} comes after {before.id!r}",
                 )
-
-
-@dataclass(frozen=True)
-class Category:
-    """A level of risk, such as Police Category 2: its number orders the levels."""
-
-    number: int = field(metadata=whole_number(0, 99))
-    name: str
-    definition: str
-    local_wording: str | None = None
-    note: str | None = field(default=None, metadata=refers_to("note"))
-
-
-Level = Category
-
-
-@dataclass(frozen=True)
-class Indicator:
-    id: str = field(metadata=identifier())
-    domain: str = field(metadata=from_parent("id"))
-    category: int = field(metadata=a_level())
-    text: str
-    weight: int | None = field(default=None, metadata=whole_number(0, 1000))
-    # The same indicator at other levels of its domain: one theme id, or a list when a
-    # cell stands for two ("Miscarriages/ Terminations").
-    theme: tuple[str, ...] = field(default=(), metadata=identifier(one_or_many=True))
-
-    @property
-    def themes(self) -> tuple[str, ...]:
-        return self.theme
-
-
-@dataclass(frozen=True)
-class Domain:
-    id: str = field(metadata=identifier())
-    name: str
-    indicators: tuple[Indicator, ...] = field(metadata=items(1))
-
-    def in_category(self, number: int) -> tuple[Indicator, ...]:
-        return tuple(i for i in self.indicators if i.category == number)
-
-
-@dataclass(frozen=True)
-class Categories:
-    """The levels, lowest first, and the domains of indicators (Appendix B's grid)."""
-
-    framework: str
-    source: str
-    levels: tuple[Category, ...] = field(metadata=checked(lowest_first, min_items=1))
-    domains: tuple[Domain, ...] = field(metadata=items(1))
-    # The directive's own id for the appendix holding them ("B"), which clause text may
-    # point at as {appendix:B|…}; none if the directive has no such appendix.
-    appendix: str | None = None
-
-    @property
-    def numbers(self) -> tuple[int, ...]:
-        return tuple(level.number for level in self.levels)
 
 
 EditorialNote = Decision  # the older name: every owner note is now a decision

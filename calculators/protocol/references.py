@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from calculators.protocol.model import HANDOFF_TEXT, Domain, Protocol, Template
+from calculators.protocol.categories import Domain
+from calculators.protocol.model import HANDOFF_TEXT, Protocol, Template
 from calculators.protocol.primitives import (
     Problems,
     ProtocolError,
@@ -22,6 +23,7 @@ from calculators.protocol.primitives import (
     unique_nested,
 )
 from calculators.protocol.reading import field_spec, file_key, key_of
+from calculators.protocol.risk_checks import check_risk_method
 from calculators.protocol.timing import REVIEW_HANDOFF_SOURCES, REVIEW_HANDOFF_TEXT
 
 # Clause text refers to data held once: {contact:cse-lead}, {rule:mase_panel}; and
@@ -42,8 +44,7 @@ def check_references(protocol: Protocol) -> None:
         if kind not in checks:
             raise TypeError(f"{path}: unknown reference kind {kind!r} in the model")
         problems.check(lambda kind=kind, value=value, path=path: checks[kind](value, path))
-    problems.check(lambda: _check_weights(protocol))
-    problems.check(lambda: _check_prompts(protocol))
+    problems.check(lambda: check_risk_method(protocol))
     problems.check(lambda: _check_themes(protocol.categories.domains))
     for index, template in enumerate(protocol.templates):
         problems.check(
@@ -199,20 +200,6 @@ def _known(expected: str, known: set[str]) -> Check:
     return check
 
 
-def _check_weights(protocol: Protocol) -> None:
-    """Under weighted_bands, every indicator carries its weight."""
-    if protocol.risk_rule.method != "weighted_bands":
-        return
-    for d_index, domain in enumerate(protocol.categories.domains):
-        for i_index, indicator in enumerate(domain.indicators):
-            if indicator.weight is None:
-                raise ProtocolError(
-                    f"categories.domains[{d_index}].indicators[{i_index}].weight",
-                    "expected a weight (a whole number) on every indicator, "
-                    "as risk_rule.method is weighted_bands",
-                )
-
-
 def _check_unique_ids(protocol: Protocol) -> None:
     _unique_in(protocol.sections, "sections", "number", "section number")
     unique_nested(protocol.sections, "sections", "clauses", "id", "clause id")
@@ -232,18 +219,6 @@ def _unique_in(items: tuple[Any, ...], path: str, attribute: str, what: str) -> 
         ((getattr(item, attribute), f"{path}[{i}].{attribute}") for i, item in enumerate(items)),
         what,
     )
-
-
-def _check_prompts(protocol: Protocol) -> None:
-    """One question for the strategy meeting for each level, lowest first."""
-    numbers = [p.category for p in protocol.risk_rule.prompts]
-    levels = list(protocol.categories.numbers)
-    if numbers != levels:
-        raise ProtocolError(
-            "risk_rule.prompts",
-            f"expected one prompt for each category {', '.join(map(str, levels))} in order, "
-            f"got {numbers}",
-        )
 
 
 def _check_handoffs(protocol: Protocol, template: Template, path: str) -> None:

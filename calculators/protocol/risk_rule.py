@@ -55,10 +55,12 @@ def sentence(key: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Prompt:
-    """A question for the strategy meeting, drawn from one category's definition."""
+    """A question for the meeting: drawn from one level's definition (highest_level), for
+    one band (weighted_bands, `band:` its name), or plain (checklist)."""
 
-    category: int = field(metadata=a_level())
     text: str
+    category: int | None = field(default=None, metadata=a_level())
+    band: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,8 @@ class RiskRule:
     no_information: str
     definition: str = field(metadata=sentence("definition"))
     prompts_title: str
-    # One question for each level, lowest first (checked in references.py).
+    # One question for each level, lowest first; for each band under weighted_bands; any
+    # under checklist (checked in references.py).
     prompts: tuple[Prompt, ...]
     agreed_blank: str
     themes_note: str
@@ -122,6 +125,8 @@ class RiskRule:
 
     def names_of(self, levels: tuple[int, ...]) -> str:
         """One level or several as the answers name them: "Category 3", "Categories 2 and 3"."""
+        if not levels:  # an indicator with no level
+            return ""
         if len(levels) == 1:
             return self.name_of(levels[0])
         numbers = [str(n) for n in levels]

@@ -71,7 +71,7 @@ export function bind(form, { api, showProblems }) {
     answer.replaceChildren();
     const domains = add(answer, "ul", undefined, "risk-domains");
     for (const line of result.domain_lines) add(domains, "li", line);
-    if (result.category !== null) {
+    if (result.ticked.length) {
       for (const line of result.rationale.slice(1 + result.domain_lines.length, -1)) {
         add(answer, "p", line, line === result.repeated_only_line ? "risk-repeated-only" : undefined);
       }
@@ -102,6 +102,7 @@ export function bind(form, { api, showProblems }) {
     }
     /** @type {Map<string, ThemeCell[]>} */
     const definitions = new Map();
+    const columns = levelNumbers();
     for (const view of themes) {
       const box = /** @type {HTMLElement | null} */ (
         form.querySelector(`.risk-compare[data-domain='${CSS.escape(view.domain)}']`)
@@ -110,7 +111,7 @@ export function bind(form, { api, showProblems }) {
       box.hidden = false;
       box.dataset.ticked = String(view.cells.filter((c) => c.ticked).length);
       const row = add(box, "div", undefined, "risk-compare-row");
-      for (const number of [1, 2, 3]) {
+      for (const number of columns) {
         const column = add(row, "div");
         const cell = view.cells.find((c) => c.category === number);
         if (!cell) continue;
@@ -125,7 +126,7 @@ export function bind(form, { api, showProblems }) {
         form.querySelector(`.risk-compare[data-domain='${CSS.escape(domain)}']`)
       );
       const row = add(box, "div", undefined, "risk-compare-row risk-compare-definitions");
-      for (const number of [1, 2, 3]) {
+      for (const number of columns) {
         const column = add(row, "div");
         const cell = cells.find((c) => c.category === number);
         if (cell) add(column, "p", `${cell.category_name}: ${cell.definition}`);
@@ -137,6 +138,11 @@ export function bind(form, { api, showProblems }) {
       return ticked > 1 && ticked > (tickedBefore.get(view.domain) ?? 0);
     });
     if (opened) showInPanel(`.risk-compare[data-domain='${CSS.escape(opened.domain)}']`);
+  }
+
+  /** The protocol's level numbers, lowest first, as the page's grid draws them. */
+  function levelNumbers() {
+    return (form.dataset.levels ?? "").split(" ").filter(Boolean).map(Number);
   }
 
   /** Scroll the profile panel (only the panel: the grid stays where it is) to an element. */

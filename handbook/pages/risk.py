@@ -12,7 +12,7 @@ hand-offs in the risk-summary template), never to a field marked `records: level
 
 from __future__ import annotations
 
-from calculators.protocol import Protocol
+from calculators.protocol import Indicator, Level, Protocol
 from handbook.build.generated_pages import filled_by
 from handbook.pages.forms import (
     blank_template_link,
@@ -65,16 +65,45 @@ def _bands(protocol: Protocol) -> list[str]:
     return out
 
 
+def grid_levels(protocol: Protocol) -> tuple[Level | None, ...]:
+    """The grid's columns: one per level, lowest first, or one (None) when the indicators name
+    no level (a checklist, or weights alone)."""
+    if any(i.category is not None for i in protocol.indicators):
+        return protocol.categories.levels
+    return (None,)
+
+
+def _checkbox(indicator: Indicator, level: Level | None) -> str:
+    themes = " ".join(indicator.themes)
+    hidden = (
+        "" if level is None else f' <span class="visually-hidden">({html_text(level.name)})</span>'
+    )
+    return (
+        '<div class="checkbox">'
+        f'<input type="checkbox" name="indicator" id="indicator-{indicator.id}" '
+        f'value="{html_text(indicator.id)}" data-themes="{html_text(themes)}" disabled>'
+        f'<label for="indicator-{indicator.id}">{html_text(indicator.text)}{hidden}</label>'
+        "</div>"
+    )
+
+
 def _grid(protocol: Protocol) -> list[str]:
-    levels = protocol.categories.levels
-    out = ['<div class="risk-grid">', '<div class="risk-grid-head" aria-hidden="true">']
-    out += [f"<span>{html_text(level.name)}</span>" for level in levels]
-    out.append("</div>")
+    columns = grid_levels(protocol)
+    out = ['<div class="risk-grid">']
+    if columns != (None,):
+        out.append('<div class="risk-grid-head" aria-hidden="true">')
+        out += [f"<span>{html_text(level.name)}</span>" for level in columns if level]
+        out.append("</div>")
     for domain in protocol.categories.domains:
         out.append(f'<fieldset class="risk-domain" id="domain-{domain.id}">')
         out.append(f"<legend>{html_text(domain.name)}</legend>")
         out.append('<div class="risk-row">')
-        for level in levels:
+        for level in columns:
+            if level is None:
+                out.append('<div class="risk-cell">')
+                out += [_checkbox(i, None) for i in domain.indicators]
+                out.append("</div>")
+                continue
             indicators = domain.in_category(level.number)
             out.append(f'<div class="risk-cell" data-category="{level.number}">')
             out.append(f'<p class="risk-cell-heading">{html_text(level.name)}</p>')
@@ -82,16 +111,7 @@ def _grid(protocol: Protocol) -> list[str]:
                 out.append(
                     f'<p class="risk-cell-none">No {html_text(level.name)} indicators listed</p>'
                 )
-            for i in indicators:
-                themes = " ".join(i.themes)
-                out.append(
-                    '<div class="checkbox">'
-                    f'<input type="checkbox" name="indicator" id="indicator-{i.id}" '
-                    f'value="{html_text(i.id)}" data-themes="{html_text(themes)}" disabled>'
-                    f'<label for="indicator-{i.id}">{html_text(i.text)}'
-                    f' <span class="visually-hidden">({html_text(level.name)})</span></label>'
-                    "</div>"
-                )
+            out += [_checkbox(i, level) for i in indicators]
             out.append("</div>")
         out.append("</div>")
         out.append("</fieldset>")
@@ -160,11 +180,14 @@ def risk_form(protocol: Protocol, here: str) -> str:
     """The grid, the live profile panel and the exports, in one form never submitted."""
     rule = protocol.risk_rule
     blank = blank_template_link(filled_by(protocol, CALCULATOR), here)
+    columns = grid_levels(protocol)
+    numbers = " ".join(str(level.number) for level in columns if level)
     out = [
         replaced_note(protocol, here),
         '<form id="risk-form" class="calculator risk-form" data-calculator="risk" novalidate '
-        f'autocomplete="off" data-template="{filled_by(protocol, CALCULATOR).id}" data-blank="{html_text(blank)}" '
-        f'data-source="{html_text(rule.title)}">',
+        f'autocomplete="off" data-template="{filled_by(protocol, CALCULATOR).id}" '
+        f'data-blank="{html_text(blank)}" data-source="{html_text(rule.title)}" '
+        f'data-levels="{numbers}" style="--risk-columns: {len(columns)}">',
         '<p class="calculator-status" role="status">This calculator needs JavaScript and '
         "WebAssembly. The indicators and categories above can still be read without it.</p>",
         f'<div class="form-tools">{clear_all_button()}</div>',

@@ -74,3 +74,14 @@ def test_its_risk_profile_adds_the_weights_into_its_bands(
         "Ticked at each level: Level 1: 0, Level 2: 0, Level 3: 2, Level 4: 0"
     )
     recorder.assert_clean()
+
+
+def test_its_risk_grid_draws_its_own_four_columns(make_recorder: Any, made_up: Site) -> None:
+    recorder = make_recorder(made_up.base_url, "")
+    page = recorder.page
+    page.set_viewport_size({"width": 1400, "height": 900})  # wide: the columns side by side
+    page.goto(recorder.url("calculators/risk/"))
+    tracks = page.eval_on_selector(".risk-row", "row => getComputedStyle(row).gridTemplateColumns")
+    assert len(tracks.split()) == 4  # one per level, as its levels are
+    expect(page.locator(".risk-grid-head span")).to_have_count(4)
+    recorder.assert_clean()

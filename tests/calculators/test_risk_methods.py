@@ -21,10 +21,12 @@ BANDS = [
 def weighted(protocol_data: dict[str, Any], bands: list[dict[str, Any]] | None = None) -> Any:
     """Newham's protocol with weights equal to each indicator's category, and bands."""
     data = copy.deepcopy(protocol_data)
+    chosen = copy.deepcopy(bands or BANDS)
     data["risk_rule"].update(
         method="weighted_bands",
-        bands=copy.deepcopy(bands or BANDS),
+        bands=chosen,
         band_line="Total score {score}: {band} ({level}).",
+        prompts=[{"band": band["name"], "text": f"Is it {band['name']}?"} for band in chosen],
     )
     for domain in data["categories"]["domains"]:
         for indicator in domain["indicators"]:
@@ -210,10 +212,49 @@ def test_6_3_the_reading_under_weighted_bands_leads_with_what_is_ticked_then_the
     )  # a band is a reading too: never the first line
     assert (result["score"], result["band"]) == (6, "High")
     after_domains = result["rationale"][1 + domains :]
-    assert after_domains[:2] == [
-        "Total score 6: High (Category 3).",
-        protocol.risk_rule.highest.format(category="Category 3"),
+    assert after_domains[0] == "Total score 6: High (Category 3)."
+    # the band is the answer: no highest level ticked beside it to contradict it
+    highest = protocol.risk_rule.highest.format(category="Category 3")
+    assert highest not in result["rationale"] and highest not in result["text"]
+
+
+def test_6_3_a_weighted_reading_shows_the_band_reached_and_its_own_definition(
+    protocol_data: dict[str, Any],
+) -> None:
+    """One heavy indicator in a low band: the band's definition, never the highest level's."""
+    bands = [
+        {"name": "No apparent risk", "min_score": 0, "max_score": 5, "definition": "Watch."},
+        {"name": "High", "min_score": 6, "level": 3, "definition": "Act now."},
     ]
+    data = weighted(protocol_data, bands)
+    for domain in data["categories"]["domains"]:
+        for indicator in domain["indicators"]:
+            indicator["weight"] = 5 if indicator["category"] == 3 else 1
+    protocol = protocol_from_mapping(data)
+    one = next(i.id for i in protocol.indicators if i.category == 3)
+    result = handle_risk(protocol, {"indicators": [one]})
+    assert (result["score"], result["band"]) == (5, "No apparent risk")
+    rule = protocol.risk_rule
+    assert result["definition"] == rule.definition.format(
+        category="No apparent risk", definition="Watch."
+    )
+    assert protocol.category(3).definition not in result["text"]
+    assert protocol.category(3).definition not in str(result["document_fields"])
+    assert result["prompts"] == ["No apparent risk: Is it No apparent risk?", "High: Is it High?"]
+
+
+def test_a_band_with_no_definition_shows_its_levels(protocol_data: dict[str, Any]) -> None:
+    protocol = protocol_from_mapping(weighted(protocol_data))
+    ids = [i.id for i in protocol.indicators if i.category == 1][:3]  # 3: Medium, level 2
+    result = handle_risk(protocol, {"indicators": ids})
+    assert protocol.category(2).definition in result["definition"]
+
+
+def test_weighted_prompts_name_each_band_in_order(protocol_data: dict[str, Any]) -> None:
+    data = weighted(protocol_data)
+    data["risk_rule"]["prompts"].reverse()
+    error = error_for(data)
+    assert error.path == "risk_rule.prompts" and "Low, Medium, High" in error.message
 
 
 def test_the_profile_names_and_counts_every_level_the_protocol_has(

@@ -4,8 +4,11 @@
 
 - `highest_level`: the highest level (category) among the ticked indicators, as
   Appendix B reads; `highest_ticked` is its older name and still accepted.
-- `weighted_bands`: each indicator carries a weight; the ticked weights are added
-  up and the total falls in one of the protocol's bands (SERAF-style tools).
+- `weighted_bands`: each indicator carries a weight (and may name a level); the
+  ticked weights are added up and the total falls in one of the protocol's bands
+  (SERAF-style tools), each band with its own definition and prompt.
+- `checklist`: no levels at all (as the 2021 London protocol): the reading lists
+  what is ticked, domain by domain, with the protocol's prompts.
 
 Each method is a pure function `(protocol, ticked indicators) -> MethodResult`,
 so a new method is a function and a line in `METHODS`. The result is decision
@@ -29,8 +32,8 @@ class MethodResult:
     """What a method makes of the ticked indicators.
 
     `level` is the level number the indicators point to (for `weighted_bands`, the
-    band's level, if the protocol gives it one), or None; `score` and `band` are
-    only set by `weighted_bands`.
+    band's level, if the protocol gives it one; for `checklist`, always None), or None;
+    `score` and `band` are only set by `weighted_bands`.
     """
 
     method: str
@@ -44,7 +47,7 @@ def highest_level(protocol: Protocol, ticked: tuple[Indicator, ...]) -> MethodRe
     """The highest level in which at least one indicator is ticked (None if nothing is)."""
     return MethodResult(
         method="highest_level",
-        level=max((i.category for i in ticked), default=None),
+        level=max((i.category for i in ticked if i.category is not None), default=None),
         clauses=protocol.risk_rule.clauses,
     )
 
@@ -62,6 +65,11 @@ def weighted_bands(protocol: Protocol, ticked: tuple[Indicator, ...]) -> MethodR
     )
 
 
+def checklist(protocol: Protocol, ticked: tuple[Indicator, ...]) -> MethodResult:
+    """No level and no score: the reading is what is ticked, by domain."""
+    return MethodResult(method="checklist", level=None, clauses=protocol.risk_rule.clauses)
+
+
 def band_for(bands: Iterable[Band], score: int) -> Band:
     """The band holding the score; the protocol's bands cover 0 upwards without gaps."""
     for band in bands:
@@ -74,6 +82,7 @@ Method = Callable[["Protocol", "tuple[Indicator, ...]"], MethodResult]
 METHODS: dict[str, Method] = {
     "highest_level": highest_level,
     "weighted_bands": weighted_bands,
+    "checklist": checklist,
 }
 # Names the protocol file may still use for a method.
 ALIASES = {"highest_ticked": "highest_level"}
