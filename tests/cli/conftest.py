@@ -1,4 +1,4 @@
-"""The command line, run as a practitioner would: `python -m calculators …` in a subprocess."""
+"""The command line, run as a practitioner would: `python -m cli …` in a subprocess."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ Run = Callable[..., subprocess.CompletedProcess[str]]
 
 def run_calculators(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "calculators", *args],
+        [sys.executable, "-m", "cli", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -26,5 +26,5 @@ def run_calculators(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def run() -> Run:
-    """Run `python -m calculators` with these arguments; never raises on exit status."""
+    """Run `python -m cli` with these arguments; never raises on exit status."""
     return run_calculators

@@ -1,4 +1,4 @@
-"""`python -m calculators dates|calendar`: the same answers as the page, as JSON or text."""
+"""`python -m cli dates|calendar`: the same answers as the page, as JSON or text."""
 
 from __future__ import annotations
 

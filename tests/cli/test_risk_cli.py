@@ -1,4 +1,4 @@
-"""`python -m calculators indicators|risk`: the same answers as the page, as JSON."""
+"""`python -m cli indicators|risk`: the same answers as the page, as JSON."""
 
 from __future__ import annotations
 
@@ -76,14 +76,14 @@ def test_unknown_indicator_exits_2_naming_it(run: Any) -> None:
 
 
 def test_a_reader_that_stops_early_gets_no_traceback() -> None:
-    """`python -m calculators indicators | head -1`: the rest is dropped quietly."""
+    """`python -m cli indicators | head -1`: the rest is dropped quietly."""
     import subprocess
     import sys
 
     from tests.cli.conftest import ROOT
 
     listing = subprocess.Popen(
-        [sys.executable, "-m", "calculators", "indicators"],
+        [sys.executable, "-m", "cli", "indicators"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

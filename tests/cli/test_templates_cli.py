@@ -1,4 +1,4 @@
-"""`python -m calculators templates|fill`: the forms' fields, and filled Word documents."""
+"""`python -m cli templates|fill`: the forms' fields, and filled Word documents."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`python -m calculators scenarios` and `quiz`, as the issue specifies them."""
+"""`python -m cli scenarios` and `quiz`, as the issue specifies them."""
 
 from __future__ import annotations
 

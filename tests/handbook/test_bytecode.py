@@ -67,6 +67,18 @@ def test_every_calculators_module_ships_with_its_bytecode_beside_it(
     assert "calculators/__pycache__/bridge.cpython-314.pyc,sha256=" in listed
 
 
+def test_the_wheel_holds_the_calculators_only_no_command_line_or_build_code(
+    shipped_wheel: zipfile.ZipFile,
+) -> None:
+    packages = {name.split("/")[0] for name in shipped_wheel.namelist() if ".dist-info" not in name}
+    assert packages == {"calculators"}
+    sources = [n for n in shipped_wheel.namelist() if n.endswith(".py")]
+    for source in sources:
+        text = shipped_wheel.read(source).decode("utf-8")
+        assert "import handbook" not in text and "from handbook" not in text, source
+        assert "argparse" not in text, source
+
+
 def test_the_bytecode_is_the_same_bytes_on_every_build(tmp_path: Path) -> None:
     wheel = build_wheel(tmp_path / "wheel")
     first = compile_with_pyodide(PYODIDE_PACKAGE, wheel)

@@ -151,7 +151,7 @@ def test_a_change_to_a_working_day_panel_is_checked_against_the_bank_holidays(
 def test_the_command_line_answers_by_the_working_day_rules(tmp_path: Path) -> None:
     path = written(tmp_path, working_days(load_protocol(MADE_UP).data))
     result = subprocess.run(
-        [sys.executable, "-m", "calculators", "--protocol", str(path), "dates"]
+        [sys.executable, "-m", "cli", "--protocol", str(path), "dates"]
         + ["--today", "2027-01-04", "--json"],
         cwd=Path(__file__).resolve().parents[2],
         capture_output=True,

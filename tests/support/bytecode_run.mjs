@@ -46,7 +46,7 @@ left = sorted(str(pyc) for pyc in pathlib.Path(site_packages, "calculators").rgl
 import calculators
 from calculators import bridge
 for found in pkgutil.walk_packages(calculators.__path__, "calculators."):
-    if not found.name.startswith("calculators.cli") and not found.name.endswith("__main__"):
+    if not found.name.startswith("cli") and not found.name.endswith("__main__"):
         importlib.import_module(found.name)
 external.SourceLoader.source_to_code = to_code
 modules = {

@@ -22,7 +22,7 @@ import importlib, json, pkgutil, sys
 import calculators
 from calculators import bridge
 for found in pkgutil.walk_packages(calculators.__path__, "calculators."):
-    if not found.name.startswith("calculators.cli") and not found.name.endswith("__main__"):
+    if not found.name.startswith("cli") and not found.name.endswith("__main__"):
         importlib.import_module(found.name)
 protocol = bridge.load_protocol(protocol_text)
 answers = [json.loads(bridge.handle(protocol, json.dumps(r))) for r in json.loads(requests_text)]

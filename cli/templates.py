@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from calculators.cli.output import print_json
 from calculators.documents.forms import fill_form
 from calculators.drafts import read_values, template_or_error
 from calculators.errors import InputError
 from calculators.protocol import Field, Protocol, Template
+from cli.output import print_json
 
 
 def register(commands: Any) -> None:

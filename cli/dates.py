@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from calculators import dates_request
-from calculators.cli.output import print_json
 from calculators.documents import ics
 from calculators.errors import InputError
 from calculators.protocol import Protocol
 from calculators.schedule_words import day_notes, rule_heading
 from calculators.timing import Occurrence, dated_rules, months
 from calculators.wording import long_date, month_name
+from cli.output import print_json
 
 
 def register(commands: Any) -> None:

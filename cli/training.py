@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from calculators.cli.output import print_json
 from calculators.protocol import Protocol
 from calculators.training.quiz import check_request, generate, question_data
 from calculators.training.scenarios import category_words, scenario_data
+from cli.output import print_json
 
 
 def register(commands: Any) -> None:

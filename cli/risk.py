@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from calculators.cli.output import print_json
 from calculators.protocol import Protocol
 from calculators.risk import assess, assessment_data, profile_text
+from cli.output import print_json
 
 
 def register(commands: Any) -> None:

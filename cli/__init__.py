@@ -1,4 +1,4 @@
-"""The command line, `python -m calculators …`: the same functions the browser calls.
+"""The command line, `python -m cli …`: the same functions the browser calls.
 
 Each command lives in its own module with a `register(subparsers)` function that
 adds its parser and sets `handler`. Exit status 2 for bad input, with a message
@@ -18,10 +18,10 @@ from calculators.errors import InputError
 from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
 
 COMMAND_MODULES = (
-    "calculators.cli.risk",
-    "calculators.cli.dates",
-    "calculators.cli.templates",
-    "calculators.cli.training",
+    "cli.risk",
+    "cli.dates",
+    "cli.templates",
+    "cli.training",
 )
 
 
@@ -44,7 +44,7 @@ class ProtocolFileUnusable(Exception):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m calculators")
+    parser = argparse.ArgumentParser(prog="python -m cli")
     parser.add_argument(
         "--protocol", help="protocol file (.yaml or .json); default data/protocol.yaml"
     )

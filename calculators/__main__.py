@@ -1,5 +1,0 @@
-import sys
-
-from calculators.cli import main
-
-sys.exit(main())
