@@ -34,7 +34,11 @@ class LoadedProtocol:
     protocol: Protocol
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser where PyYAML has it (several times faster), else the pure-Python one.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
     """SafeLoader that keeps dates as text, so the model checks them with a clear message."""
 
 
@@ -62,6 +66,17 @@ def _no_duplicate_keys(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicate_keys)
 
 
+def _parse(text: str) -> tuple[yaml.Node | None, Any]:
+    """The file's node tree (for line numbers) and its data, from one parse."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
+
+
 def load_protocol(path: Path | str = PROTOCOL_PATH) -> LoadedProtocol:
     """Load and validate a protocol file; raise ProtocolFileError naming file, path and line."""
     path = Path(path)
@@ -83,8 +98,7 @@ def load_protocol(path: Path | str = PROTOCOL_PATH) -> LoadedProtocol:
             f"{path}: expected UTF-8 text, found an invalid byte at position {error.start}."
         ) from None
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        node, data = _parse(text)
     except yaml.MarkedYAMLError as error:
         raise ProtocolFileError(f"{path}{_yaml_problem(error, text)}") from None
     except yaml.YAMLError as error:
@@ -119,7 +133,13 @@ def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> str:
     """YAML's own error in the owner's words, at the line to look at."""
     problem = error.problem or error.context or "invalid YAML"
     mark = error.problem_mark or error.context_mark
-    if "'\\t'" in problem:
+    line = text.splitlines()[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+    if "nesting depth" in problem:
+        return (
+            ": the YAML is nested too deeply to read; expected the protocol's few levels "
+            "of lists and mappings."
+        )
+    if "'\\t'" in problem or (mark is not None and "\t" in line[: mark.column + 1]):
         advice = "use spaces, not a tab, to indent"
     else:
         unclosed = _unclosed_quote(text, mark.line if mark else text.count("\n"))
@@ -166,7 +186,7 @@ def _quote_hint(node: yaml.Node | None, problem: ProtocolError) -> str:
     found = _node_of(node, problem.path)
     if (
         isinstance(found, yaml.ScalarNode)
-        and found.style is None
+        and not found.style  # plain (libyaml gives "", PyYAML None)
         and found.tag in ("tag:yaml.org,2002:float", "tag:yaml.org,2002:int")
         and "expected" in problem.message
         and ("text" in problem.message or "clause number" in problem.message)
