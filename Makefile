@@ -96,7 +96,7 @@ test-python: setup-test system-tools
 	$(PY) -m pytest -q -m "not browser"
 
 test-pyodide: setup-test
-	$(PY) -m handbook pyodide-tests
+	$(PY) -m tests.support.pyodide_runner
 
 test-browser: setup-test system-tools
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q -m browser

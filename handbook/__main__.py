@@ -1,4 +1,7 @@
-"""Command line of the build side: `python -m handbook check|open-decisions|build|pyodide-tests`."""
+"""Command line of the build side: `python -m handbook check|open-decisions|build`.
+
+The calculators' tests inside Pyodide run from the tests themselves
+(`make test-pyodide`), so the build side imports nothing from tests/."""
 
 from __future__ import annotations
 
@@ -19,9 +22,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     listing.add_argument("path", nargs="?", default=str(PROTOCOL_PATH))
     commands.add_parser("build", help="build the site into site/ (all or nothing)")
-    commands.add_parser(
-        "pyodide-tests", help="run the calculators' tests inside Pyodide under Node"
-    )
     args = parser.parse_args(argv)
 
     if args.command in ("check", "open-decisions"):
@@ -50,10 +50,6 @@ def main(argv: list[str] | None = None) -> int:
         from handbook.build.site_build import build_site
 
         return build_site()
-    if args.command == "pyodide-tests":
-        from tests.support.pyodide_runner import run_pyodide_tests
-
-        return run_pyodide_tests()
     return 2
 
 
