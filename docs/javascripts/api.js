@@ -209,7 +209,7 @@ async function scriptFault() {
 
 /** Once the worker holds its life lock: when the page is granted it, the worker has died. @param {Connection} conn */
 function watchLife(conn) {
-  navigator.locks.request(conn.life, () => revive(conn));
+  navigator.locks?.request(conn.life, () => revive(conn)).catch(() => {});
 }
 
 /**
