@@ -10,6 +10,8 @@
 // a server that sends no headers. One worker serves every handbook page of the tab
 // (navigation.instant keeps this module alive), so Python starts at most once.
 
+import { JAVASCRIPT, runtimeFileFault } from "./runtimefault.js";
+
 /** @typedef {{field: string, message: string}} Problem */
 /** @typedef {{ok: true, result: any} | {ok: false, errors: Problem[]}} Answer */
 
@@ -22,12 +24,21 @@ const WORKER_URL = new URL("./worker.js", import.meta.url);
 /** The worker's own scripts: when the worker cannot load, the first of these that the
  * server is missing or sends with another type is named. */
 const WORKER_SCRIPTS = [WORKER_URL, new URL("../pyodide/pyodide.mjs", import.meta.url)];
-const SCRIPT_TYPE = "text/javascript";
 
 /** The calculator cannot run in this browser or on this server: message is for the person. */
 export class CalculatorUnavailable extends Error {
   name = "CalculatorUnavailable";
 }
+
+/** The worker died or stopped answering with a question on its way: it is started
+ * again at once, and the question asked once more. */
+class WorkerDied extends CalculatorUnavailable {
+  name = "WorkerDied";
+}
+
+/** Told ("restarted", detail: the message for the person) when the worker died with a
+ * question on its way and was started again; calculator.js shows it on the page. */
+export const restarts = new EventTarget();
 
 const STALLED =
   "The calculator could not start within {seconds} seconds. Reload the page to try again. " +
@@ -45,9 +56,8 @@ const OVERRAN =
   "The calculator took longer than {seconds} seconds to answer, so it was stopped and is " +
   "starting again. Nothing you typed was lost. Check the answers for anything very long or " +
   "unusual, then try again.";
-const STOPPED =
-  "The calculator had stopped working, so it has been started again. Nothing you typed " +
-  "was lost: try again.";
+const RESTARTED =
+  "The calculator stopped working; it has been restarted. Your answers are still here.";
 const CLEARED_WORKER = "The calculator was restarted when the case data was cleared.";
 /** How long a worker with nothing else to do may take to say a question arrived. */
 const RECEIPT_LIMIT_MS = 3000;
@@ -63,6 +73,7 @@ const FAILED =
  * @property {Promise<unknown>} ready  resolves with the bridge's ping once ready
  * @property {boolean} [started]  true once ready
  * @property {(id: number) => void} [received]  told when the worker says a question arrived
+ * @property {string} life  the name of the Web Lock the worker holds while it lives
  */
 
 /** @type {Connection | null} */
@@ -108,26 +119,30 @@ export function start(options = {}) {
   if (reason) return Promise.reject(new CalculatorUnavailable(reason));
   const limit =
     options.startLimitMs ?? (Number(globalThis.CSE_CALCULATOR_START_LIMIT_MS) || DEFAULT_START_LIMIT_MS);
+  const life = `cse-calculators-${Date.now()}-${Math.random()}`;
   let worker;
   try {
-    worker = blobWorker();
+    worker = blobWorker(life);
   } catch (error) {
     const detail = sentence(error instanceof Error ? error.message : String(error));
     return Promise.reject(new CalculatorUnavailable(FAILED.replace("{detail}", detail)));
   }
   /** @type {Connection} */
-  const conn = { worker, pending: new Map(), nextId: 1, ready: Promise.resolve() };
+  const conn = { worker, pending: new Map(), nextId: 1, ready: Promise.resolve(), life };
   worker.addEventListener("message", (event) => {
-    const { id, result, error, received } = event.data;
+    const { id, result, error, received, alive } = event.data;
     if (received) return void conn.received?.(id);
+    if (alive) return void watchLife(conn);
     const waiting = conn.pending.get(id);
     if (!waiting) return;
+    if (error !== undefined && conn.started) return void revive(conn); // Python broke
     conn.pending.delete(id);
     if (error === undefined) waiting.resolve(result);
     else waiting.reject(new CalculatorUnavailable(FAILED.replace("{detail}", sentence(error))));
   });
   worker.addEventListener("error", async (event) => {
     event.preventDefault();
+    if (conn.started) return void revive(conn); // an error nothing in the worker caught
     const found = event.message || (await scriptFault()) || "its script could not be loaded";
     failAll(conn, new CalculatorUnavailable(FAILED.replace("{detail}", sentence(found))));
   });
@@ -157,10 +172,19 @@ export function start(options = {}) {
  * A module worker from a blob: URL made here, so that the page's policy governs it.
  * Its one line imports worker.js by its full address (a blob has no base to resolve
  * a relative one against); worker.js finds the site from its own import.meta.url.
- * @returns {Worker}
+ * Then the worker holds the Web Lock named `life` for as long as it lives, and says
+ * so: the page is granted the lock the moment the worker dies (watchLife), even while
+ * a question keeps the worker busy. (Web Locks need a secure context: elsewhere a death
+ * is found by the question's receipt or time limit.)
+ * @param {string} life @returns {Worker}
  */
-function blobWorker() {
-  const source = `import ${JSON.stringify(WORKER_URL.href)};\n`;
+function blobWorker(life) {
+  const source =
+    `import ${JSON.stringify(WORKER_URL.href)};\n` +
+    `navigator.locks?.request(${JSON.stringify(life)}, () => {\n` +
+    "  self.postMessage({ alive: true });\n" +
+    "  return new Promise(() => {});\n" +
+    "});\n";
   const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
   try {
     return new Worker(url, { type: "module", name: "calculators" });
@@ -177,19 +201,28 @@ function blobWorker() {
  */
 async function scriptFault() {
   for (const url of WORKER_SCRIPTS) {
-    const name = url.pathname.split("/").pop();
-    try {
-      const response = await fetch(url, { method: "HEAD", cache: "no-store" });
-      if (!response.ok) return `${name} could not be loaded from the server (${response.status})`;
-      const sent = (response.headers.get("Content-Type") ?? "").split(";")[0].trim();
-      if (!/^(text|application)\/(javascript|ecmascript)$/.test(sent)) {
-        return `${name} was sent as ${sent || "no type"}; the server must send ${SCRIPT_TYPE}`;
-      }
-    } catch {
-      return `${name} could not be reached: the network or the server is down`;
-    }
+    const fault = await runtimeFileFault(url, JAVASCRIPT);
+    if (fault) return fault;
   }
   return "";
+}
+
+/** Once the worker holds its life lock: when the page is granted it, the worker has died. @param {Connection} conn */
+function watchLife(conn) {
+  navigator.locks?.request(conn.life, () => revive(conn)).catch(() => {});
+}
+
+/**
+ * The worker died or stopped answering: stop it, start a new one at once, and, if a
+ * question was on its way, say so (the questions are asked again by call).
+ * @param {Connection} conn
+ */
+function revive(conn) {
+  if (connection !== conn) return; // stopped here already
+  const asked = conn.pending.size > 0;
+  stop(conn, new WorkerDied(RESTARTED));
+  start().catch(() => {}); // a worker that cannot start says so at the question
+  if (asked) restarts.dispatchEvent(new CustomEvent("restarted", { detail: RESTARTED }));
 }
 
 /** Stop the worker; the next question starts a new one. @param {Connection} conn @param {Error} error */
@@ -212,8 +245,10 @@ function problem(error) {
 }
 
 /**
- * Ask the calculators one question; wait for them to start if need be. A question
- * still unanswered after the limit stops the worker (Python cannot be interrupted
+ * Ask the calculators one question; wait for them to start if need be. When the
+ * worker dies with the question on its way, or does not answer within the limit, it is
+ * started again at once and the question asked once more; a question still unanswered
+ * after the limit the second time stops the worker (Python cannot be interrupted
  * otherwise) and is answered with a plain message; the next question starts it again.
  * @param {string} type  a request type the bridge knows (risk, dates, fill…)
  * @param {object} payload
@@ -222,16 +257,35 @@ function problem(error) {
  */
 export async function call(type, payload, options = {}) {
   try {
-    await start();
+    return await ask(type, payload, options, false);
+  } catch (error) {
+    if (!(error instanceof WorkerDied)) return problem(error);
+  }
+  try {
+    return await ask(type, payload, options, true);
   } catch (error) {
     return problem(error);
   }
+}
+
+/**
+ * @param {string} type @param {object} payload @param {{limitMs?: number}} options
+ * @param {boolean} again  whether this is the question asked once more
+ * @returns {Promise<Answer>} rejects with WorkerDied when the worker died on the way
+ */
+async function ask(type, payload, options, again) {
+  await start();
   const conn = /** @type {Connection} */ (connection);
   const limit =
     options.limitMs ?? (Number(globalThis.CSE_CALCULATOR_CALL_LIMIT_MS) || DEFAULT_CALL_LIMIT_MS);
   let timer = 0;
   const overran = new Promise((_, reject) => {
     timer = setTimeout(() => {
+      if (!again) {
+        revive(conn);
+        reject(new WorkerDied(RESTARTED));
+        return;
+      }
       const seconds = String(Math.max(1, Math.round(limit / 1000)));
       const error = new CalculatorUnavailable(OVERRAN.replace("{seconds}", seconds));
       stop(conn, error);
@@ -242,8 +296,6 @@ export async function call(type, payload, options = {}) {
   const answered = send(conn, "call", { request: { type, payload } });
   try {
     return await Promise.race([answered, overran, ...(idle ? [died(conn, conn.nextId - 1)] : [])]);
-  } catch (error) {
-    return problem(error);
   } finally {
     clearTimeout(timer);
   }
@@ -252,16 +304,15 @@ export async function call(type, payload, options = {}) {
 /**
  * A worker with nothing else to do says at once that a question arrived; one that
  * does not has died (it cannot say so itself). Then it is started again at once, and
- * the question is answered with a plain message (rejects; never resolves otherwise).
+ * the question asked again (rejects; never resolves otherwise).
  * @param {Connection} conn @param {number} id @returns {Promise<never>}
  */
 function died(conn, id) {
   return new Promise((_, reject) => {
     const timer = setTimeout(() => {
       if (connection !== conn || !conn.pending.has(id)) return; // answered, or stopped already
-      const error = new CalculatorUnavailable(STOPPED);
-      restartWorker(STOPPED).catch(() => {});
-      reject(error);
+      revive(conn);
+      reject(new WorkerDied(RESTARTED));
     }, RECEIPT_LIMIT_MS);
     conn.received = (arrived) => {
       if (arrived === id) clearTimeout(timer);

@@ -101,6 +101,20 @@ function showFailure(form, status, message) {
   near.textContent = message;
 }
 
+/**
+ * When the worker died with a question on its way and was started again (api.js), say
+ * so at the top and beside the buttons while the question is asked again.
+ * @param {typeof import("./api.js")} api @param {HTMLFormElement} form @param {HTMLElement} status
+ */
+function sayRestarts(api, form, status) {
+  /** @param {Event} event */
+  const say = (event) => {
+    if (!form.isConnected) return void api.restarts.removeEventListener("restarted", say);
+    showFailure(form, status, /** @type {CustomEvent<string>} */ (event).detail);
+  };
+  api.restarts.addEventListener("restarted", say);
+}
+
 /** @param {HTMLFormElement} form @param {"loading" | "ready" | "failed"} state */
 function setState(form, state) {
   form.dataset.calculatorState = state;
@@ -132,6 +146,7 @@ async function setUp(form, load) {
       status.textContent = text;
     };
     binding.bind(form, { api, status: setStatus, ...render });
+    sayRestarts(api, form, status);
     setDisabled(form, false);
     // Anything ticked or typed before the binding was there is answered now (or as
     // soon as Python is ready: the question waits for it).

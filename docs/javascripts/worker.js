@@ -9,6 +9,7 @@
 // {id, result} or {id, error}, so errors travel as data.
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { runtimeFileFault, WEBASSEMBLY } from "./runtimefault.js";
 
 /** The site root, from this file's own address: works under any sub-path. */
 const SITE_ROOT = new URL("../", import.meta.url);
@@ -28,25 +29,14 @@ const SITE_ROOT = new URL("../", import.meta.url);
  * @property {string[]} warmUpModules  calculators.bridge.warm_up_modules()
  */
 
-/** Pyodide's WebAssembly, and the type a server must send it with. */
-const WASM = { path: "pyodide/pyodide.asm.wasm", type: "application/wasm" };
+/** Pyodide's WebAssembly. */
+const WASM = new URL("pyodide/pyodide.asm.wasm", SITE_ROOT);
 
-/**
- * Refuse at once, naming the file and the cause, when the server does not have a
- * runtime file or sends it with another type (a server that does not answer HEAD
- * is not judged).
- * @param {{path: string, type: string}} file
- */
-async function checkRuntimeFile({ path, type }) {
-  const response = await fetch(new URL(path, SITE_ROOT), { method: "HEAD" });
-  const name = path.split("/").pop();
-  if (response.status === 404 || response.status === 410) {
-    throw new Error(`${name} is missing on the server (${response.status}, at ${path})`);
-  }
-  const sent = (response.headers.get("Content-Type") ?? "").split(";")[0].trim();
-  if (response.ok && sent !== type) {
-    throw new Error(`${name} was sent as ${sent || "no type"}; the server must send ${type}`);
-  }
+/** Refuse at once, naming the file and the cause, when the server does not have the
+ * .wasm or sends it with another type (runtimefault.js). */
+async function checkWasm() {
+  const fault = await runtimeFileFault(WASM, WEBASSEMBLY);
+  if (fault) throw new Error(fault);
 }
 
 /** @returns {Promise<Manifest>} */
@@ -106,7 +96,7 @@ async function start() {
   });
   // Pyodide does not say when its .wasm is missing or sent with the wrong type: it
   // waits. Asking for the file's headers at once names the file and the cause.
-  await Promise.race([checkRuntimeFile(WASM), pyodideReady]);
+  await Promise.race([checkWasm(), pyodideReady]);
   const manifest = await manifestReady;
   const { wheel, protocolText } = await downloads;
   const pyodide = await pyodideReady;

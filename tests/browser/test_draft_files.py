@@ -1,6 +1,6 @@
 """Opening a draft on a form page in Chromium: it asks before replacing typed answers,
 refuses a draft in another encoding with a message that says so, and a worker that has
-died is said to have stopped and is started again at once (not after the call limit)."""
+died is started again at once (not after the call limit), and the draft opens."""
 
 from __future__ import annotations
 
@@ -54,20 +54,16 @@ def test_a_latin_1_draft_is_refused_and_nothing_changes(recorder: Any) -> None:
     assert page.input_value("#f-yp_name") == "Left as it was"
 
 
-def test_a_dead_worker_is_said_to_have_stopped_and_restarted_at_once(recorder: Any) -> None:
+def test_a_dead_worker_is_restarted_at_once_and_the_draft_still_opens(recorder: Any) -> None:
     page = open_ready(recorder, "forms/mase-referral/", REFERRAL)
     (first,) = calculator_workers(page)
     first.evaluate("setTimeout(() => self.close(), 0)")  # the worker dies, silently
-    page.wait_for_timeout(300)
     began = time.monotonic()
-    page.set_input_files("#open-draft", files=[draft("After the restart")])
-    summary = page.locator("#error-summary")
-    summary.wait_for(state="visible", timeout=15_000)
-    assert "stopped working" in summary.inner_text()
-    assert "very long or unusual" not in summary.inner_text()
-    assert time.monotonic() - began < 15  # not the 20 s call limit
-    page.wait_for_selector(f"{REFERRAL}[data-calculator-state='ready']")
+    while first in page.workers or not calculator_workers(page):
+        assert time.monotonic() - began < 5, "not restarted at once"  # not at the call limit
+        page.wait_for_timeout(100)
     page.set_input_files("#open-draft", files=[draft("After the restart")])
     expect(page.locator("#f-yp_name")).to_have_value("After the restart", timeout=90_000)
+    assert page.locator("#error-summary").is_hidden()
     workers = calculator_workers(page)
     assert len(workers) == 1 and workers[0] != first

@@ -5,7 +5,8 @@ a missing .wasm, a wrong MIME type for the .wasm and for the .mjs. Each time the
 message names the file and the cause, at the top and beside the buttons, within a
 few seconds (not after the start limit); the fields stay editable; Clear all and
 Save draft work without Python, and the draft is one the calculators open again.
-Offline after load, the Word document is still made.
+Offline after load, the Word document is still made. A worker that dies with a
+question on its way is said to have stopped, started again at once, and asked again.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from navigation import open_ready
+from navigation import START_LIMIT_MS, open_ready
+from playwright.sync_api import expect
 from test_forms import fill_required
+from test_memory import calculator_workers
 
 from calculators.drafts import read_draft
 from handbook.build.loader import load_protocol
-from tests.support.static_server import serve_site
+from tests.support.static_server import Site, serve_site
 
 pytestmark = pytest.mark.browser
 
@@ -101,3 +104,49 @@ def test_offline_after_load_the_document_is_made_and_nothing_is_locked(
         assert page.input_value("#f-yp_name") == ""
     finally:
         page.context.set_offline(False)
+
+
+# Kills the calculators' worker (from the page: the test holds each Worker made) the
+# moment it says a question arrived, and drops whatever it had still sent: the worker
+# dies with the question received and unanswered.
+KILL_ON_RECEIPT = """
+window.killOnReceipt = false;
+const PageWorker = window.Worker;
+window.Worker = class extends PageWorker {
+  constructor(...args) {
+    super(...args);
+    let dead = false;
+    this.addEventListener("message", (event) => {
+      if (dead) return void event.stopImmediatePropagation();
+      if (!event.data.received || !window.killOnReceipt) return;
+      window.killOnReceipt = false;
+      dead = true;
+      this.terminate();
+    });
+  }
+};
+"""
+RESTARTED = "The calculator stopped working; it has been restarted. Your answers are still here."
+RISK = "form#risk-form"
+
+
+def test_a_worker_that_dies_mid_question_is_restarted_and_the_question_answered(
+    make_recorder: Any, served: Site
+) -> None:
+    recorder = make_recorder(served.base_url, KILL_ON_RECEIPT)
+    page = open_ready(recorder, "calculators/risk/", RISK)
+    (first,) = calculator_workers(page)
+    page.evaluate("window.killOnReceipt = true")
+    boxes = page.locator("#risk-form input[name='indicator']")
+    began = time.monotonic()
+    boxes.first.check()
+    near = page.locator(f"{RISK} .form-actions + .calculator-failure")
+    expect(near).to_have_text(RESTARTED, timeout=WITHIN_S * 1000)
+    assert time.monotonic() - began < 5  # at once: not the question's 20 s limit
+    assert page.evaluate("window.killOnReceipt") is False  # the worker did die
+    assert page.inner_text(f"{RISK} .calculator-status") == RESTARTED
+    assert boxes.first.is_checked() and boxes.nth(1).is_enabled()
+    boxes.nth(1).check()  # nothing locked
+    expect(page.locator("#risk-answer")).to_contain_text("Category 1", timeout=START_LIMIT_MS)
+    assert first not in calculator_workers(page)
+    assert recorder.page_errors == []
