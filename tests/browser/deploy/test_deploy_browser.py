@@ -40,7 +40,11 @@ def test_a_first_visit_to_the_risk_page_transfers_under_six_megabytes(
     open_ready(recorder, "calculators/risk/", "form#risk-form")
     visit = deployed_for_browser.responses()[before:]
     assert any(r.path.endswith("pyodide.asm.wasm") for r in visit)
-    assert all(r.status == 200 for r in visit), visit
+    fetched = {r.path for r in visit if r.status == 200}
+    # 304: a file the page and its worker both import (runtimefault.js), revalidated the
+    # second time (no-cache), after the first fetch of this visit
+    failed = [r for r in visit if not (r.status == 200 or (r.status == 304 and r.path in fetched))]
+    assert not failed, failed
     assert sum(r.body_bytes for r in visit) <= FIRST_VISIT_BUDGET_BYTES
 
 
