@@ -45,7 +45,8 @@ def test_every_kind_of_page_has_no_accessibility_violation(browser: Any, served:
         found = {}
         for path in checked_pages():
             page.goto(served.base_url + path)
-            if path.startswith(("calculators/", "forms/")):
+            # a form a calculator fills shows its structure, with nothing to start
+            if page.locator("form[data-calculator]").count():
                 page.wait_for_selector("form[data-calculator-state='ready']", timeout=30_000)
             page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
             violations = page.evaluate(RUN_AXE)
