@@ -6,14 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from calculators.protocol import Protocol, ProtocolError
-from handbook.build.generated_pages import generated_pages
+from handbook.build.generated_pages import UnknownIdError, generated_pages
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def missing_pages(protocol: Protocol, docs: Path = DOCS) -> list[ProtocolError]:
     """A problem for each page the menu or the induction path names that does not exist."""
-    made = {page.src_uri for page in generated_pages(protocol)}
+    try:
+        made = {page.src_uri for page in generated_pages(protocol)}
+    except UnknownIdError as error:  # a page the handbook cannot make: name it, check no more
+        return [ProtocolError("templates", str(error))]
     named: list[tuple[str, str]] = []
     for i, entry in enumerate(protocol.site.menu):
         if entry.page is not None:

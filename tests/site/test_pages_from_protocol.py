@@ -105,6 +105,7 @@ def test_a_calculator_the_handbook_lacks_stops_the_build(
     assert original.count("    filled_by: risk\n") == 1
     protocol = tmp_path / "protocol.yaml"
     protocol.write_text(original.replace("    filled_by: risk\n", "    filled_by: quiz\n"), "utf-8")
-    assert build_site(site_dir=tmp_path / "site", protocol_path=protocol, quiet=True) == 1
+    assert build_site(site_dir=tmp_path / "site", protocol_path=protocol, quiet=True) != 0
     assert not (tmp_path / "site").exists()
-    assert "filled_by names the calculator 'quiz'" in capfd.readouterr().err
+    err = capfd.readouterr().err
+    assert "'quiz'" in err, err
