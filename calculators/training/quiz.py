@@ -1,7 +1,7 @@
 """A quiz computed from the rules: seeded multiple-choice questions.
 
 Every answer is worked out by the calculators the practitioners use
-(`calculators.schedule` for dates, `calculators.risk_listing` for the columns
+(`calculators.timing` for dates, `calculators.risk_listing` for the columns
 that list an indicator), never here. A risk question counts an indicator as one
 fact whichever column's copy was drawn: it names every column that lists the
 same words, and one column only where the wording is that column's own. The wrong choices are the mistakes people make: a week out, the wrong
@@ -25,9 +25,9 @@ from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Protocol
 from calculators.risk_listing import listed_under
 from calculators.risk_words import listing
-from calculators.schedule import (
-    add_weeks,
-    is_working_day,
+from calculators.schedule_words import in_sentence, rule_sentence
+from calculators.timing import deadline_for
+from calculators.timing.answers import (
     next_panel,
     next_report,
     panels,
@@ -40,8 +40,7 @@ from calculators.schedule import (
     scheduled_panels,
     strategy_window,
 )
-from calculators.schedule_words import in_sentence, rule_sentence
-from calculators.timing import deadline_for
+from calculators.timing.days import add_weeks, is_working_day
 from calculators.training.quiz_summary import check_answers, cited, summarise, summary_data
 from calculators.wording import clause_list, long_date
 

@@ -8,7 +8,7 @@ ticked (the same words in another column, or a cell of its theme,
 wording differs. It says which indicators were missed or added, which cells
 decide the highest column (`calculators.risk.assess`), what the category
 definitions say, and the due dates for the scenario's own dates
-(`calculators.schedule`). The level itself is set by the strategy meeting
+(`calculators.timing`). The level itself is set by the strategy meeting
 (clauses 6.3 and 6.9).
 """
 
@@ -23,8 +23,8 @@ from calculators.protocol import Indicator, Protocol, Scenario
 from calculators.risk import assess
 from calculators.risk_listing import found_by, same_fact, same_words
 from calculators.risk_words import listing
-from calculators.schedule import dates_answer
 from calculators.schedule_words import answer_words
+from calculators.timing.answers import dates_answer
 from calculators.wording import clause_list
 
 NO_CATEGORY = "none"

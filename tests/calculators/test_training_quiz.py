@@ -13,12 +13,12 @@ from calculators.errors import InputError
 from calculators.protocol import Protocol, protocol_from_mapping
 from calculators.risk_listing import copies, words
 from calculators.risk_words import listing
-from calculators.schedule import (
+from calculators.timing import deadline_for
+from calculators.timing.answers import (
     next_report,
     referable_panel,
     strategy_window,
 )
-from calculators.timing import deadline_for
 from calculators.training.quiz import (
     KINDS,
     check_request,

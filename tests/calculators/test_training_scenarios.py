@@ -10,7 +10,7 @@ from calculators.errors import InputError
 from calculators.protocol import Protocol
 from calculators.risk import assess
 from calculators.risk_listing import same_words
-from calculators.schedule import strategy_window
+from calculators.timing.answers import strategy_window
 from calculators.training.language import find_terms
 from calculators.training.scenarios import cell_words, check_scenario, handle_scenario_check
 from calculators.wording import long_date
