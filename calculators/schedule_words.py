@@ -271,8 +271,8 @@ def strategy_words(protocol: Protocol, strategy: StrategyAnswer, today: date) ->
     """Clauses 6.2 and 6.13: lead with the latest date; never a word that reads as "wait"."""
     rule = review_rule(protocol)
     wording = rule.handbook_wording
-    counted = "last" if strategy.counted_from == "last_strategy" else "initial"
-    since = f"the {counted} strategy meeting on {long_date(strategy.last)}"
+    counted = "since_last" if strategy.counted_from == "last_strategy" else "since_initial"
+    since = wording[counted].format(date=long_date(strategy.last))
     latest = long_date(strategy.latest)
     details = []
     if strategy.status == OVERDUE:

@@ -24,23 +24,23 @@ from cli.output import print_json
 
 def register(commands: Any) -> None:
     dates = commands.add_parser(
-        "dates", help="the next MASE panel, referral and report deadlines, strategy meeting"
+        "dates", help="the due dates the protocol's timing rules set, from a day and a case's dates"
     )
     dates.add_argument(
         "--today", metavar="YYYY-MM-DD", help="the day to count from (default: today)"
     )
-    dates.add_argument("--last-strategy", metavar="YYYY-MM-DD", help="the last strategy meeting")
+    dates.add_argument("--last-strategy", metavar="YYYY-MM-DD", help="the last review meeting")
     dates.add_argument(
-        "--initial-strategy", metavar="YYYY-MM-DD", help="the initial strategy meeting"
+        "--initial-strategy", metavar="YYYY-MM-DD", help="the initial review meeting"
     )
     dates.add_argument(
         "--out-of-borough", action="store_true", help="the child is placed out of borough"
     )
     dates.add_argument(
-        "--interval-weeks", metavar="WEEKS", help="agreed interval between strategy meetings"
+        "--interval-weeks", metavar="WEEKS", help="agreed interval between review meetings"
     )
     dates.add_argument("--rationale", help="rationale for the agreed interval")
-    dates.add_argument("--referral-planned", action="store_true", help="a MASE referral is planned")
+    dates.add_argument("--referral-planned", action="store_true", help="a referral to the panel is planned")
     dates.add_argument("--ics", metavar="FILE", help="also write a calendar file (.ics)")
     dates.add_argument("--case-reference", help="case reference for the calendar file (no names)")
     dates.add_argument("--json", action="store_true", help="print JSON")

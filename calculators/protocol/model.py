@@ -42,7 +42,7 @@ _CLAUSE_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
 def an_email(value: str, path: str) -> str:
     if not _EMAIL.match(value):
         raise ProtocolError(
-            path, f"expected an email address like name@newham.gov.uk, got {value!r}"
+            path, f"expected an email address like name@example.gov.uk, got {value!r}"
         )
     return value
 

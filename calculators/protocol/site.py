@@ -94,13 +94,18 @@ class DatesForm:
     agreed_interval_weeks: FormField
     interval_rationale: FormField
     referral_planned: FormField
+    # Said under the answer when no strategy meeting date was typed to hand to the forms.
+    nothing_to_hand_off: str
 
     def named(self, field_id: str) -> str:
         return getattr(self, field_id).named
 
     def validate(self, path: str) -> None:
         for item in dataclasses.fields(self):
-            hint = getattr(self, item.name).hint or ""
+            value = getattr(self, item.name)
+            if not isinstance(value, FormField):
+                continue
+            hint = value.hint or ""
             try:
                 names = [name for _, name, _, _ in string.Formatter().parse(hint)]
             except ValueError:

@@ -80,6 +80,9 @@ class ReviewWording(Wording):
     answer_title: str = field(metadata=placeholders("name"))
     latest: str = field(metadata=placeholders("latest"))
     minimum: str = field(metadata=placeholders("min_weeks", "max_weeks", "since"))
+    # The meeting counted from, as {since} reads in `minimum` and `out_of_borough`.
+    since_last: str = field(metadata=placeholders("date"))
+    since_initial: str = field(metadata=placeholders("date"))
     sooner: str = field(metadata=placeholders())
     convene_now: str = field(metadata=placeholders("convene"))
     overdue: str = field(metadata=placeholders("days", "latest"))

@@ -202,9 +202,7 @@ export function bind(form, { api }) {
     showAnswers(response.result.answers);
     const strategy = response.result.strategy_meeting;
     if (!strategy) {
-      exportStatus.textContent =
-        "There is no strategy meeting date to use: enter the date of the last or the initial " +
-        "CSE strategy meeting.";
+      exportStatus.textContent = form.dataset.nothingToHandOff ?? "";
       return;
     }
     /** @type {Record<string, unknown>} */

@@ -75,7 +75,9 @@ def dates_form(protocol: Protocol, here: str = PAGE) -> str:
     out = [
         '<div class="dates-layout">',
         '<form id="dates-form" class="calculator template-form dates-form" data-calculator="dates" '
-        f'data-handoff="{html_text(handoff)}" novalidate autocomplete="off">',
+        f'data-handoff="{html_text(handoff)}" '
+        f'data-nothing-to-hand-off="{html_text(protocol.site.dates_form.nothing_to_hand_off)}" '
+        'novalidate autocomplete="off">',
         f'<p class="calculator-status" role="status">{html_text(NO_SCRIPT)}</p>',
         '<div class="error-summary" id="dates-error-summary" tabindex="-1" hidden '
         'aria-labelledby="dates-error-summary-title" role="alert">',

@@ -129,8 +129,9 @@ def holiday_panels_warning(protocol: Protocol, today: date | None = None) -> str
     panels = unchanged_holiday_panels(protocol, today)
     if not panels:
         return ""
+    name = answers.panel_rule(protocol).name
     return (
-        f"Warning: {len(panels)} MASE panel(s) fall on a bank holiday with no change recorded "
+        f"Warning: {len(panels)} {name}(s) fall on a bank holiday with no change recorded "
         f"under timing.panel_changes: {'; '.join(panels)}. See the editorial note on About."
     )
 
