@@ -40,7 +40,9 @@ def register(commands: Any) -> None:
         "--interval-weeks", metavar="WEEKS", help="agreed interval between review meetings"
     )
     dates.add_argument("--rationale", help="rationale for the agreed interval")
-    dates.add_argument("--referral-planned", action="store_true", help="a referral to the panel is planned")
+    dates.add_argument(
+        "--referral-planned", action="store_true", help="a referral to the panel is planned"
+    )
     dates.add_argument("--ics", metavar="FILE", help="also write a calendar file (.ics)")
     dates.add_argument("--case-reference", help="case reference for the calendar file (no names)")
     dates.add_argument("--json", action="store_true", help="print JSON")
