@@ -1,4 +1,6 @@
-"""End-to-end fixtures: one build, one loopback server under /cse-handbook/, one Chromium.
+"""End-to-end fixtures: one build, served under /cse-handbook/ by Debian's nginx with the
+README's own sample (as a council runs it), and one Chromium. The few tests that check
+what reached a server use `watched`, a loopback server that records every request.
 
 Each test's page records every request (URL, method, headers, body) made by the
 page and its workers, console errors, page errors and Content-Security-Policy
@@ -8,6 +10,7 @@ violations, so the tests can assert that nothing left the browser.
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +21,12 @@ import pytest
 
 from handbook.build.site_build import build_site
 from tests.support.chromium import ChromiumMissing, launch
+from tests.support.deploy_servers import (
+    Deployed,
+    missing_servers,
+    readable_dir,
+    serve_deployed,
+)
 from tests.support.static_server import Site, free_port, serve_site
 
 CSP_LISTENER = """
@@ -85,17 +94,37 @@ def site_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def browser_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
-    """The handbook, built once for the browser tests into its own folder, for its address."""
-    site = tmp_path_factory.mktemp("browser") / "site"
+def browser_site(site_port: int) -> Iterator[Path]:
+    """The handbook, built once for the browser tests for its address, in a folder the
+    server's unprivileged workers can read."""
+    folder = readable_dir("cse-browser-site-")
+    site = folder / "site"
     site_url = f"http://127.0.0.1:{site_port}{PREFIX}"
     assert build_site(site_dir=site, quiet=True, site_url=site_url) == 0, "the site did not build"
-    return site
+    yield site
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def served(browser_site: Path, site_port: int) -> Iterator[Site]:
-    with serve_site(browser_site, prefix=PREFIX, port=site_port) as site:
+def served(browser_site: Path, site_port: int) -> Iterator[Deployed]:
+    """The site behind Debian's nginx, configured by the README's sample block."""
+    missing = missing_servers()
+    if "nginx" in missing:
+        pytest.fail(
+            "The browser tests serve the site with Debian's nginx: apt-get install nginx "
+            "(make system-tools does it as root)",
+            pytrace=False,
+        )
+    with serve_deployed("nginx", browser_site, site_port) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def watched(browser_site: Path) -> Iterator[Site]:
+    """The same site on a loopback server that records every request it receives, for
+    the tests that check nothing typed reached a server. Its port is not the one the
+    site was built for, so links there load whole pages (no instant navigation)."""
+    with serve_site(browser_site, prefix=PREFIX) as site:
         yield site
 
 
@@ -150,8 +179,16 @@ def open_recorder(browser: Any, base_url: str, init_script: str = "") -> tuple[A
 
 
 @pytest.fixture
-def recorder(browser: Any, served: Site) -> Iterator[Recorder]:
+def recorder(browser: Any, served: Deployed) -> Iterator[Recorder]:
     context, recording = open_recorder(browser, served.base_url)
+    yield recording
+    context.close()
+
+
+@pytest.fixture
+def watched_recorder(browser: Any, watched: Site) -> Iterator[Recorder]:
+    """A recording page on the `watched` server."""
+    context, recording = open_recorder(browser, watched.base_url)
     yield recording
     context.close()
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from handbook.build.loader import load_protocol
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +38,7 @@ READ_ABBREVIATIONS = """() => {
 
 
 def test_on_the_induction_path_the_abbreviations_add_no_tab_stops_and_are_expanded_at_first_use(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     glossary = {a.abbr: a.expansion for a in load_protocol().protocol.glossary}
     page = recorder.page
@@ -56,7 +56,7 @@ def test_on_the_induction_path_the_abbreviations_add_no_tab_stops_and_are_expand
     recorder.assert_clean()
 
 
-def test_an_abbreviation_keeps_its_expansion_as_its_title(recorder: Any, served: Site) -> None:
+def test_an_abbreviation_keeps_its_expansion_as_its_title(recorder: Any, served: Deployed) -> None:
     expansion = next(a.expansion for a in load_protocol().protocol.glossary if a.abbr == "TM")
     page = recorder.page
     page.goto(recorder.url("directive/section-6/"))

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from handbook.build.loader import load_protocol
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,7 @@ RUN_AXE = """async () => (await axe.run(document, {resultTypes: ['violations']})
   .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"""
 
 
-def test_every_kind_of_page_has_no_accessibility_violation(browser: Any, served: Site) -> None:
+def test_every_kind_of_page_has_no_accessibility_violation(browser: Any, served: Deployed) -> None:
     assert AXE.exists(), "axe-core is missing: run `npm ci`"
     # axe is injected as an inline script, which the pages' own policy rightly refuses
     context = browser.new_context(bypass_csp=True)
@@ -57,7 +57,7 @@ def test_every_kind_of_page_has_no_accessibility_violation(browser: Any, served:
         context.close()
 
 
-def test_the_risk_answer_after_a_tick_is_also_accessible(browser: Any, served: Site) -> None:
+def test_the_risk_answer_after_a_tick_is_also_accessible(browser: Any, served: Deployed) -> None:
     context = browser.new_context(bypass_csp=True)
     try:
         page = context.new_page()

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from navigation import fill_date, wait_ready
 
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +43,7 @@ def phone(browser: Any) -> Any:
 # The due dates ----------------------------------------------------------------------
 
 
-def test_the_due_dates_are_answered_on_arrival_in_view(laptop: Any, served: Site) -> None:
+def test_the_due_dates_are_answered_on_arrival_in_view(laptop: Any, served: Deployed) -> None:
     laptop.goto(served.base_url + "calculators/dates/")
     panel = laptop.locator("#dates-answer section[data-answer='mase_referral_deadline']")
     panel.wait_for(timeout=90_000)  # no button pressed: today's date from the clock
@@ -54,7 +54,7 @@ def test_the_due_dates_are_answered_on_arrival_in_view(laptop: Any, served: Site
     assert laptop.get_attribute("#dates-answer", "aria-live") == "polite"
 
 
-def test_a_changed_dates_answer_is_in_view_beside_the_field(laptop: Any, served: Site) -> None:
+def test_a_changed_dates_answer_is_in_view_beside_the_field(laptop: Any, served: Deployed) -> None:
     laptop.goto(served.base_url + "calculators/dates/")
     wait_ready(laptop, "form#dates-form")
     laptop.locator("#dates-answer section").first.wait_for()
@@ -69,7 +69,7 @@ def test_a_changed_dates_answer_is_in_view_beside_the_field(laptop: Any, served:
     assert in_view(laptop, "#dates-answer section")
 
 
-def test_on_a_phone_the_answer_comes_under_the_changed_field(phone: Any, served: Site) -> None:
+def test_on_a_phone_the_answer_comes_under_the_changed_field(phone: Any, served: Deployed) -> None:
     phone.goto(served.base_url + "calculators/dates/")
     wait_ready(phone, "form#dates-form")
     phone.locator("#today-field + #dates-answer section").first.wait_for()  # on arrival
@@ -86,19 +86,19 @@ def test_on_a_phone_the_answer_comes_under_the_changed_field(phone: Any, served:
 # The risk page ----------------------------------------------------------------------
 
 
-def open_risk_page(page: Any, served: Site) -> None:
+def open_risk_page(page: Any, served: Deployed) -> None:
     page.goto(served.base_url + "calculators/risk/")
     wait_ready(page, "form#risk-form")
 
 
-def test_an_indicator_is_on_the_risk_pages_first_screen(laptop: Any, served: Site) -> None:
+def test_an_indicator_is_on_the_risk_pages_first_screen(laptop: Any, served: Deployed) -> None:
     open_risk_page(laptop, served)
     assert in_view(laptop, "#indicator-eh-1-1")
     assert in_view(laptop, "#indicator-eh-3-1")  # the first row, every category
     assert laptop.locator(".risk-note-line a").count() == 1  # the warnings: one line, a link
 
 
-def test_download_and_copy_are_in_view_beside_the_first_rows(laptop: Any, served: Site) -> None:
+def test_download_and_copy_are_in_view_beside_the_first_rows(laptop: Any, served: Deployed) -> None:
     open_risk_page(laptop, served)
     laptop.check("#indicator-eh-1-1")
     laptop.locator("#risk-headline", has_text="Indicators ticked: 1,").wait_for()
@@ -112,7 +112,9 @@ def test_download_and_copy_are_in_view_beside_the_first_rows(laptop: Any, served
     assert in_view(laptop, "#risk-form [data-action='download']")
 
 
-def test_comparing_a_repeated_indicator_does_not_move_the_grid(laptop: Any, served: Site) -> None:
+def test_comparing_a_repeated_indicator_does_not_move_the_grid(
+    laptop: Any, served: Deployed
+) -> None:
     open_risk_page(laptop, served)
     laptop.check("#indicator-eh-1-1")
     laptop.locator("#risk-headline", has_text="Indicators ticked: 1,").wait_for()
@@ -124,7 +126,7 @@ def test_comparing_a_repeated_indicator_does_not_move_the_grid(laptop: Any, serv
 
 
 def test_printing_the_risk_page_prints_the_profile_and_the_ticked_indicators(
-    laptop: Any, served: Site
+    laptop: Any, served: Deployed
 ) -> None:
     open_risk_page(laptop, served)
     laptop.check("#indicator-eh-1-1")

@@ -9,7 +9,7 @@ import pytest
 from navigation import fill_date, open_ready
 
 from handbook.build.loader import load_protocol
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,7 @@ NAME_AND_BIRTHDAY = "Jane Smith 12/03/2011"
 
 
 def test_the_calendar_file_refuses_a_name_and_date_of_birth_as_the_case_reference(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     wording = load_protocol().protocol.calendar_file.case_reference
     page = open_ready(recorder, "calculators/dates/", "form#dates-form")

@@ -9,14 +9,14 @@ import pytest
 
 from calculators.protocol import protocol_from_mapping
 from handbook.build.loader import load_protocol
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
 PROTOCOL = protocol_from_mapping(load_protocol().data)
 
 
-def test_copy_link_beside_every_clause_copies_its_address(browser: Any, served: Site) -> None:
+def test_copy_link_beside_every_clause_copies_its_address(browser: Any, served: Deployed) -> None:
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     try:

@@ -17,7 +17,7 @@ from calculators.protocol import protocol_from_mapping
 from calculators.wording import long_date
 from handbook.build.loader import load_protocol
 from handbook.build.protocol_json import with_bank_holidays
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +55,7 @@ def hand_over(page: Any) -> None:
     page.locator("#dates-form .export-status a").first.wait_for()
 
 
-def test_today_is_filled_in_from_the_browsers_clock(recorder: Any, served: Site) -> None:
+def test_today_is_filled_in_from_the_browsers_clock(recorder: Any, served: Deployed) -> None:
     page = open_dates_page(recorder)
     browser_today = page.evaluate(
         "(() => { const d = new Date(); return [d.getDate(), d.getMonth() + 1, d.getFullYear()]; })()"
@@ -66,7 +66,7 @@ def test_today_is_filled_in_from_the_browsers_clock(recorder: Any, served: Site)
     recorder.assert_clean()
 
 
-def test_filled_form_gives_the_answers_with_their_clauses(recorder: Any, served: Site) -> None:
+def test_filled_form_gives_the_answers_with_their_clauses(recorder: Any, served: Deployed) -> None:
     page = dates_page_with(recorder, today="20 11 2026", last_strategy="1 9 2026")
     page.check("#referral_planned-yes")
     answer(page)
@@ -97,7 +97,7 @@ def test_filled_form_gives_the_answers_with_their_clauses(recorder: Any, served:
     recorder.assert_clean()
 
 
-def test_out_of_borough_asks_for_the_agreed_interval(recorder: Any, served: Site) -> None:
+def test_out_of_borough_asks_for_the_agreed_interval(recorder: Any, served: Deployed) -> None:
     page = open_dates_page(recorder)
     assert page.locator("#agreed_interval_weeks").is_hidden()
     page.check("#out_of_borough-yes")
@@ -116,7 +116,7 @@ def test_out_of_borough_asks_for_the_agreed_interval(recorder: Any, served: Site
 
 
 def test_impossible_date_shows_the_error_summary_and_the_fields_message(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = dates_page_with(recorder, today="20 11 2026", last_strategy="31 2 2026")
     page.click("#dates-form button[type='submit']")
@@ -143,7 +143,7 @@ def test_impossible_date_shows_the_error_summary_and_the_fields_message(
 
 
 def test_calendar_file_downloads_and_parses_without_names(
-    recorder: Any, served: Site, tmp_path: Path
+    recorder: Any, served: Deployed, tmp_path: Path
 ) -> None:
     page = dates_page_with(recorder, today="29 11 2026", last_strategy="1 10 2026")
     page.check("#out_of_borough-yes")
@@ -178,7 +178,7 @@ def form_date(page: Any, field: str) -> tuple[str, str, str]:
     return tuple(page.input_value(f"#f-{field}-{part}") for part in parts)  # type: ignore[return-value]
 
 
-def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served: Site) -> None:
+def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served: Deployed) -> None:
     page = open_dates_page(recorder)
     handoff = page.locator("[data-action='handoff-forms']")
     assert handoff.is_hidden()  # nothing to hand over before an answer
@@ -241,7 +241,7 @@ def test_the_dates_are_handed_to_the_forms_in_the_same_tab(recorder: Any, served
 
 
 def test_with_only_the_initial_meeting_it_is_the_last_one_handed_over(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = dates_page_with(recorder, today="20 11 2026", initial_strategy="2 11 2026")
     answer(page)
@@ -253,7 +253,7 @@ def test_with_only_the_initial_meeting_it_is_the_last_one_handed_over(
     }
 
 
-def test_clear_all_case_data_on_the_dates_page(recorder: Any, served: Site) -> None:
+def test_clear_all_case_data_on_the_dates_page(recorder: Any, served: Deployed) -> None:
     page = dates_page_with(recorder, today="29 11 2026", last_strategy="1 10 2026")
     page.check("#out_of_borough-yes")
     page.fill("#agreed_interval_weeks", "12")
@@ -285,7 +285,7 @@ def test_clear_all_case_data_on_the_dates_page(recorder: Any, served: Site) -> N
 
 
 def test_the_answers_follow_the_fields_without_pressing_the_button(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = dates_page_with(recorder, today="20 1 2027", last_strategy="6 1 2027")
     strategy = page.locator("#dates-answer section[data-answer='strategy_meeting']")
@@ -309,7 +309,7 @@ def test_the_answers_follow_the_fields_without_pressing_the_button(
     recorder.assert_clean()
 
 
-def test_the_minutes_check_the_next_meeting_date(recorder: Any, served: Site) -> None:
+def test_the_minutes_check_the_next_meeting_date(recorder: Any, served: Deployed) -> None:
     page = open_ready(recorder, "forms/strategy-meeting/", "form#form-strategy-meeting")
     for field, (day, month, year) in (
         ("meeting_date", ("6", "1", "2027")),

@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 
 from handbook.build.loader import load_protocol
 from tests.support.chromium import launch_profile
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
@@ -167,7 +167,7 @@ def use_form_page(page: Any, template: str) -> list[str]:
 
 
 def test_nothing_typed_reaches_the_profile_on_disk(
-    playwright: Any, served: Site, tmp_path: Path
+    playwright: Any, served: Deployed, tmp_path: Path
 ) -> None:
     profile = tmp_path / "profile"
     with page_in_profile(playwright, profile, served.base_url + "calculators/risk/") as page:
@@ -198,7 +198,7 @@ def test_nothing_typed_reaches_the_profile_on_disk(
 
 
 def test_the_search_would_find_the_sentinel_had_the_browser_stored_it(
-    playwright: Any, served: Site, tmp_path: Path
+    playwright: Any, served: Deployed, tmp_path: Path
 ) -> None:
     """The search above can fail: what sessionStorage keeps is found on disk."""
     profile = tmp_path / "profile"

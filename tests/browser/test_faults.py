@@ -25,7 +25,8 @@ from test_memory import calculator_workers
 
 from calculators.drafts import read_draft
 from handbook.build.loader import load_protocol
-from tests.support.static_server import Site, serve_site
+from tests.support.deploy_servers import Deployed
+from tests.support.static_server import serve_site
 
 pytestmark = pytest.mark.browser
 
@@ -131,7 +132,7 @@ RISK = "form#risk-form"
 
 
 def test_a_worker_that_dies_mid_question_is_restarted_and_the_question_answered(
-    make_recorder: Any, served: Site
+    make_recorder: Any, served: Deployed
 ) -> None:
     recorder = make_recorder(served.base_url, KILL_ON_RECEIPT)
     page = open_ready(recorder, "calculators/risk/", RISK)

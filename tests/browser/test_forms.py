@@ -14,7 +14,7 @@ from navigation import MEMORY_JS, follow, peek_handoff
 from playwright.sync_api import expect
 
 from calculators.drafts import MAX_ROWS
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +71,7 @@ def all_cells(document: Any) -> list[list[str]]:
 
 
 def test_referral_form_with_rows_downloads_a_word_document_that_reads_back(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = open_referral(recorder)
     fill_required(page)
@@ -101,7 +101,7 @@ def test_referral_form_with_rows_downloads_a_word_document_that_reads_back(
 
 
 def test_missing_required_fields_show_an_error_summary_that_takes_focus(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = open_referral(recorder)
     page.fill("#f-yp_name", "Jo")
@@ -122,7 +122,7 @@ def test_missing_required_fields_show_an_error_summary_that_takes_focus(
     assert page.input_value("#f-yp_name") == "Jo"  # nothing typed is lost
 
 
-def test_dates_go_to_the_date_checker_as_typed(recorder: Any, served: Site) -> None:
+def test_dates_go_to_the_date_checker_as_typed(recorder: Any, served: Deployed) -> None:
     page = open_referral(recorder)
     fill_required(page)
     page.fill("#f-strat_date-day", "5")  # a day alone
@@ -159,7 +159,7 @@ def test_dates_go_to_the_date_checker_as_typed(recorder: Any, served: Site) -> N
 
 
 def test_a_saved_draft_opens_again_and_a_bad_draft_loses_nothing(
-    recorder: Any, served: Site, tmp_path: Path
+    recorder: Any, served: Deployed, tmp_path: Path
 ) -> None:
     page = open_referral(recorder)
     fill_required(page)
@@ -189,7 +189,7 @@ def test_a_saved_draft_opens_again_and_a_bad_draft_loses_nothing(
 
 
 def test_clear_all_case_data_leaves_nothing_on_the_page_or_in_storage(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = open_referral(recorder)
     fill_required(page, name=SENTINEL)
@@ -223,7 +223,7 @@ def test_clear_all_case_data_leaves_nothing_on_the_page_or_in_storage(
     recorder.assert_same_origin_gets()
 
 
-def test_the_blank_template_downloads_from_the_form_page(recorder: Any, served: Site) -> None:
+def test_the_blank_template_downloads_from_the_form_page(recorder: Any, served: Deployed) -> None:
     page = recorder.page
     page.goto(recorder.url(REFERRAL_PAGE))
     name, data = read_download(page, ".blank-template a")
@@ -234,7 +234,7 @@ def test_the_blank_template_downloads_from_the_form_page(recorder: Any, served: 
     )
 
 
-def test_answers_handed_over_in_the_tab_fill_the_form(recorder: Any, served: Site) -> None:
+def test_answers_handed_over_in_the_tab_fill_the_form(recorder: Any, served: Deployed) -> None:
     page = open_referral(recorder)  # a calculator page: hand-offs start on one
     handoff = {"source": "the risk page", "fields": {"strategy_reading": "Poor self-image"}}
     page.evaluate(
@@ -255,7 +255,7 @@ def test_answers_handed_over_in_the_tab_fill_the_form(recorder: Any, served: Sit
 
 
 def test_a_table_stops_at_the_most_rows_a_form_can_hold_and_says_so(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = open_referral(recorder)
     add = page.locator("[data-action='add-row'][data-rows='significant_events']")

@@ -15,7 +15,7 @@ from icalendar import Calendar
 from keyboard_walk import COPIED, HANDED_OFF, MAX_PRESSES, Walk, back_to, open_page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_every_control_of_the_due_dates_calculator_works_by_keyboard(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     form = "form#dates-form"
     page = open_page(recorder, "calculators/dates/", f"{form}[data-calculator-state='ready']")
@@ -115,7 +115,7 @@ def operate_risk_control(
 
 
 def test_every_indicator_and_button_of_the_risk_calculator_works_by_keyboard(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     forms = "form[data-calculator]"
     page = open_page(recorder, "calculators/risk/", "form[data-calculator-state='ready']")

@@ -22,7 +22,7 @@ from keyboard_walk import (
     read_word,
 )
 
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
@@ -76,7 +76,7 @@ def forward_through_a_form(walk: Walk) -> dict[str, Any]:
 
 @pytest.mark.parametrize("template", FORM_PAGES)
 def test_every_control_of_a_form_works_by_keyboard_through_to_the_download(
-    recorder: Any, served: Site, template: str
+    recorder: Any, served: Deployed, template: str
 ) -> None:
     form = f"form#form-{template}"
     page = open_page(recorder, f"forms/{template}/", f"{form}[data-calculator-state='ready']")

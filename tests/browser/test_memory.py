@@ -23,7 +23,8 @@ from navigation import (
 from playwright.sync_api import expect
 
 from calculators.drafts import MAX_DRAFT_BYTES
-from tests.support.static_server import Site, serve_site
+from tests.support.deploy_servers import Deployed
+from tests.support.static_server import serve_site
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +51,7 @@ def tick_first_indicator(page: Any) -> None:
 
 
 def test_from_inside_the_worker_another_origin_is_refused_and_the_calculators_still_answer(
-    recorder: Any, served: Site, browser_site: Path
+    recorder: Any, served: Deployed, browser_site: Path
 ) -> None:
     page = open_ready(recorder, "calculators/risk/", RISK)
     (worker,) = calculator_workers(page)
@@ -195,7 +196,7 @@ def test_a_question_that_overruns_is_answered_plainly_and_the_worker_restarts(
 
 
 def test_a_draft_over_the_limit_is_refused_before_it_is_read(
-    make_recorder: Any, served: Site
+    make_recorder: Any, served: Deployed
 ) -> None:
     recorder = make_recorder(
         served.base_url,

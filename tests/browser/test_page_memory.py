@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from test_memory import calculator_workers
 
 from handbook.build.loader import load_protocol
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
@@ -103,7 +103,7 @@ def test_a_scenario_and_its_comparison_come_back(recorder: Any) -> None:
 
 
 def test_the_quiz_comes_back_at_the_same_question_with_the_same_choice_and_score(
-    make_recorder: Any, served: Site
+    make_recorder: Any, served: Deployed
 ) -> None:
     recorder = make_recorder(served.base_url, f"globalThis.CSE_QUIZ_SEED = {QUIZ_SEED};")
     page = open_ready(recorder, "training/quiz/", "form#quiz-form")

@@ -11,7 +11,7 @@ import pytest
 from navigation import START_LIMIT_MS
 from test_accessibility import AXE
 
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,7 @@ def settle(page: Any) -> None:
 
 @pytest.mark.parametrize("width", [390, 320])
 def test_no_page_scrolls_sideways_on_a_phone(
-    browser: Any, served: Site, browser_site: Path, width: int
+    browser: Any, served: Deployed, browser_site: Path, width: int
 ) -> None:
     pages = every_page(browser_site)
     assert len(pages) > 20 and "categories/" in pages and "planner/" in pages
@@ -60,7 +60,7 @@ def test_no_page_scrolls_sideways_on_a_phone(
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_every_target_is_at_least_24_css_px(
-    browser: Any, served: Site, browser_site: Path, width: int
+    browser: Any, served: Deployed, browser_site: Path, width: int
 ) -> None:
     context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 800})
     try:
@@ -78,7 +78,7 @@ def test_every_target_is_at_least_24_css_px(
         context.close()
 
 
-def test_a_risk_checkbox_is_a_24_px_target(browser: Any, served: Site) -> None:
+def test_a_risk_checkbox_is_a_24_px_target(browser: Any, served: Deployed) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
         page.goto(served.base_url + "calculators/risk/")
@@ -88,7 +88,7 @@ def test_a_risk_checkbox_is_a_24_px_target(browser: Any, served: Site) -> None:
         page.close()
 
 
-def test_a_focused_button_shows_the_yellow_focus(browser: Any, served: Site) -> None:
+def test_a_focused_button_shows_the_yellow_focus(browser: Any, served: Deployed) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
         page.goto(served.base_url + "calculators/dates/")

@@ -18,7 +18,7 @@ from navigation import MEMORY_JS, peek_handoff
 
 from calculators.documents.text import ADDED_NOTICE
 from handbook.build.loader import load_protocol
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
@@ -69,7 +69,7 @@ def document_text(data: bytes) -> str:
 
 
 def test_the_grid_is_a_fieldset_per_domain_and_each_box_names_its_category(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = open_page(recorder)
     legends = page.locator("#risk-form fieldset.risk-domain > legend").all_inner_texts()
@@ -88,7 +88,7 @@ def test_the_grid_is_a_fieldset_per_domain_and_each_box_names_its_category(
 
 
 def test_on_a_wide_screen_the_grid_fits_in_about_two_screens_beside_the_profile(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = open_page(recorder, width=1280)
     grid = page.locator(".risk-grid").bounding_box()
@@ -104,7 +104,7 @@ def test_on_a_wide_screen_the_grid_fits_in_about_two_screens_beside_the_profile(
 
 
 def test_on_a_narrow_screen_domains_stack_and_the_profile_is_a_bar_at_the_bottom(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = open_page(recorder, width=400)
     headings = page.locator("#domain-education .risk-cell-heading")
@@ -120,7 +120,7 @@ def test_on_a_narrow_screen_domains_stack_and_the_profile_is_a_bar_at_the_bottom
 
 
 def test_one_category_3_indicator_gives_a_profile_resting_on_one_indicator_with_the_definition(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = open_page(recorder)
     page.check("#indicator-sh-3-2")  # Pregnancy, and nothing else
@@ -141,7 +141,7 @@ def test_one_category_3_indicator_gives_a_profile_resting_on_one_indicator_with_
 
 
 def test_a_theme_ticked_at_two_levels_counts_once_and_shows_its_siblings_side_by_side(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = open_page(recorder)
     page.check("#indicator-srt-2-1")
@@ -163,7 +163,7 @@ def test_a_theme_ticked_at_two_levels_counts_once_and_shows_its_siblings_side_by
     recorder.assert_clean()
 
 
-def test_nothing_ticked_says_nothing_ticked(recorder: Any, served: Site) -> None:
+def test_nothing_ticked_says_nothing_ticked(recorder: Any, served: Deployed) -> None:
     page = open_page(recorder)
     page.check("#indicator-eh-1-1")
     wait_for_headline(page, 1)
@@ -172,7 +172,7 @@ def test_nothing_ticked_says_nothing_ticked(recorder: Any, served: Site) -> None
     assert "No information recorded" not in page.locator(".risk-profile").inner_text()
 
 
-def test_the_whole_grid_works_by_keyboard(recorder: Any, served: Site) -> None:
+def test_the_whole_grid_works_by_keyboard(recorder: Any, served: Deployed) -> None:
     page = open_page(recorder)
     order = [
         i.id
@@ -204,7 +204,7 @@ def test_the_whole_grid_works_by_keyboard(recorder: Any, served: Site) -> None:
 
 
 def test_the_profile_downloads_as_word_with_the_agreed_category_left_blank(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = open_page(recorder)
     page.check("#indicator-eh-1-1")
@@ -251,7 +251,7 @@ def test_the_profile_downloads_as_word_with_the_agreed_category_left_blank(
 )
 def test_6_3_the_hand_off_fills_in_the_reading_and_leaves_the_category_unrecorded(
     recorder: Any,
-    served: Site,
+    served: Deployed,
     indicator: str,
     to: str,
     profile_field: str,
@@ -275,7 +275,7 @@ def test_6_3_the_hand_off_fills_in_the_reading_and_leaves_the_category_unrecorde
 
 
 def test_6_9_the_category_agreed_in_the_minutes_with_its_rationale_and_date_reaches_the_report(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = recorder.page
     page.goto(recorder.url("forms/strategy-meeting/"))
@@ -302,7 +302,7 @@ def test_6_9_the_category_agreed_in_the_minutes_with_its_rationale_and_date_reac
 
 
 def test_clear_all_case_data_leaves_nothing_on_the_page_or_in_storage(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = open_page(recorder)
     page.check("#indicator-sh-3-2")
@@ -345,7 +345,7 @@ def level_fields_are_empty(page: Any, template_id: str) -> None:
 
 
 def test_6_3_after_every_hand_off_of_the_risk_page_every_level_field_is_empty_until_the_minutes(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     """Tick Category 3 and Category 1 indicators, use every hand-off of the risk page, and
     every form's level and category fields stay empty, until the category the strategy

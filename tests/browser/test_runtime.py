@@ -13,6 +13,7 @@ from calculators.protocol import protocol_from_mapping
 from handbook.build.assets import PYODIDE_LOADED
 from handbook.build.loader import load_protocol
 from handbook.build.protocol_json import with_bank_holidays
+from tests.support.deploy_servers import Deployed
 from tests.support.static_server import Site, serve_site
 
 pytestmark = pytest.mark.browser
@@ -45,7 +46,7 @@ def open_risk_page(recorder: Any) -> Any:
 
 
 def test_risk_page_is_usable_at_once_then_answers_with_category_and_reasons(
-    recorder: Any, served: Site
+    recorder: Any, served: Deployed
 ) -> None:
     page = recorder.page
     page.goto(recorder.url(RISK_PAGE), wait_until="domcontentloaded")
@@ -74,8 +75,9 @@ def test_risk_page_is_usable_at_once_then_answers_with_category_and_reasons(
         assert recorder.url(f"pyodide/{name}") in urls, name
 
 
-def test_typed_text_goes_nowhere(recorder: Any, served: Site) -> None:
-    before = len(served.seen)
+def test_typed_text_goes_nowhere(watched_recorder: Any, watched: Site) -> None:
+    recorder = watched_recorder
+    before = len(watched.seen)
     page = open_risk_page(recorder)
     first = first_indicators()[0]
     page.check(f"#indicator-{first}")  # the live profile follows the tick, no button
@@ -101,7 +103,7 @@ def test_typed_text_goes_nowhere(recorder: Any, served: Site) -> None:
     typed += 1
     assert typed >= 1, "no text field to type into"
     page.wait_for_timeout(500)
-    recorder.assert_sentinel_absent(SENTINEL, served.seen[before:])
+    recorder.assert_sentinel_absent(SENTINEL, watched.seen[before:])
     recorder.assert_same_origin_gets()
     recorder.assert_clean()
     assert SENTINEL not in page.url
@@ -133,7 +135,7 @@ def test_every_page_carries_the_policy_and_raises_no_violation(recorder: Any) ->
 
 
 def test_without_webassembly_the_page_says_so_at_once_and_locks_nothing(
-    make_recorder: Any, served: Site
+    make_recorder: Any, served: Deployed
 ) -> None:
     recorder = make_recorder(served.base_url, "delete globalThis.WebAssembly;")
     page = recorder.page

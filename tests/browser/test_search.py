@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.deploy_servers import Deployed
 from tests.support.static_server import Site
 
 pytestmark = pytest.mark.browser
@@ -14,9 +15,10 @@ TYPED = "escalation"  # a word of clause 6.12, so that search has a result to fo
 
 
 def test_search_finds_a_clause_and_what_was_typed_stays_out_of_every_url(
-    recorder: Any, served: Site
+    watched_recorder: Any, watched: Site
 ) -> None:
-    before = len(served.seen)
+    recorder = watched_recorder
+    before = len(watched.seen)
     page = recorder.page
     page.goto(recorder.url(""))
     query = page.locator("input[data-md-component='search-query']")
@@ -28,12 +30,12 @@ def test_search_finds_a_clause_and_what_was_typed_stays_out_of_every_url(
     page.wait_for_load_state("load")
     assert "section-6" in page.url
     assert TYPED not in page.url.lower()
-    recorder.assert_sentinel_absent(TYPED, served.seen[before:])
+    recorder.assert_sentinel_absent(TYPED, watched.seen[before:])
     recorder.assert_same_origin_gets()
     recorder.assert_clean()
 
 
-def test_searching_for_a_clause_number_lands_on_the_clause(recorder: Any, served: Site) -> None:
+def test_searching_for_a_clause_number_lands_on_the_clause(recorder: Any, served: Deployed) -> None:
     page = recorder.page
     page.goto(recorder.url(""))
     query = page.locator("input[data-md-component='search-query']")
@@ -59,7 +61,7 @@ def test_searching_for_a_clause_number_lands_on_the_clause(recorder: Any, served
 
 
 def test_without_javascript_the_handbook_reads_and_nothing_can_be_typed(
-    browser: Any, served: Site
+    browser: Any, served: Deployed
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:

@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from tests.support.static_server import Site, serve_site
+from tests.support.deploy_servers import Deployed
+from tests.support.static_server import serve_site
 
 pytestmark = pytest.mark.browser
 
@@ -83,7 +84,7 @@ def test_the_search_worker_starts_from_a_blob_url_and_still_finds_a_clause(
 
 @pytest.mark.parametrize("path", ["", "calculators/risk/"])
 def test_from_inside_the_search_worker_another_origin_is_refused(
-    recorder: Any, served: Site, browser_site: Path, path: str
+    recorder: Any, served: Deployed, browser_site: Path, path: str
 ) -> None:
     page = recorder.page
     page.goto(recorder.url(path))

@@ -42,9 +42,9 @@ def download(page: Any, selector: str) -> tuple[str, bytes]:
     return done.suggested_filename, Path(done.path()).read_bytes()
 
 
-def assert_nothing_left_the_page(recorder: Any, served: Site, first_seen: int) -> None:
+def assert_nothing_left_the_page(recorder: Any, watched: Site, first_seen: int) -> None:
     page = recorder.page
-    seen = served.seen[first_seen:]
+    seen = watched.seen[first_seen:]
     assert seen, "the server saw no request from this test"
     recorder.assert_sentinel_absent(SENTINEL, seen)
     recorder.assert_same_origin_gets()
@@ -57,9 +57,10 @@ def assert_nothing_left_the_page(recorder: Any, served: Site, first_seen: int) -
 
 
 def test_referral_form_sentinel_reaches_the_exports_and_nothing_else(
-    recorder: Any, served: Site
+    watched_recorder: Any, watched: Site
 ) -> None:
-    first_seen = len(served.seen)
+    recorder = watched_recorder
+    first_seen = len(watched.seen)
     page = open_ready(recorder, "forms/mase-referral/", "form#form-mase-referral")
     for add in page.locator("[data-action='add-row']").all():
         add.click()
@@ -89,13 +90,14 @@ def test_referral_form_sentinel_reaches_the_exports_and_nothing_else(
     _, draft = download(page, "[data-action='save-draft']")
     assert json.loads(draft)["fields"]["yp_name"] == SENTINEL
 
-    assert_nothing_left_the_page(recorder, served, first_seen)
+    assert_nothing_left_the_page(recorder, watched, first_seen)
 
 
 def test_dates_page_sentinel_reaches_the_calendar_file_and_nothing_else(
-    recorder: Any, served: Site
+    watched_recorder: Any, watched: Site
 ) -> None:
-    first_seen = len(served.seen)
+    recorder = watched_recorder
+    first_seen = len(watched.seen)
     page = open_ready(recorder, "calculators/dates/", "form#dates-form")
     page.check("#out_of_borough-yes")  # shows the interval and its rationale
     typed = type_sentinel_everywhere(page, "#dates-form")
@@ -126,4 +128,4 @@ def test_dates_page_sentinel_reaches_the_calendar_file_and_nothing_else(
     kept = json.dumps(peek_handoff(page, "monthly-report"))  # in the tab's memory only
     assert "2026-10-01" in kept and SENTINEL not in kept
 
-    assert_nothing_left_the_page(recorder, served, first_seen)
+    assert_nothing_left_the_page(recorder, watched, first_seen)

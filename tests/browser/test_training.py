@@ -14,7 +14,7 @@ from calculators.training.quiz import generate, lengths
 from calculators.training.quiz_summary import cites
 from handbook.build.loader import load_protocol
 from handbook.build.protocol_json import with_bank_holidays
-from tests.support.static_server import Site
+from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,7 @@ PAGES = [
 
 
 def test_a_scenario_a_quiz_right_and_wrong_and_the_language_hint_with_no_request_made(
-    make_recorder: Any, served: Site
+    make_recorder: Any, served: Deployed
 ) -> None:
     recorder = make_recorder(
         served.base_url,
@@ -104,7 +104,7 @@ def test_a_scenario_a_quiz_right_and_wrong_and_the_language_hint_with_no_request
 
 
 def test_a_quiz_of_the_chosen_length_ends_with_a_summary_linking_the_clauses_to_reread(
-    make_recorder: Any, served: Site
+    make_recorder: Any, served: Deployed
 ) -> None:
     recorder = make_recorder(
         served.base_url,
@@ -162,7 +162,7 @@ def test_a_quiz_of_the_chosen_length_ends_with_a_summary_linking_the_clauses_to_
 
 
 def test_the_training_pages_and_the_process_map_have_no_accessibility_violation(
-    browser: Any, served: Site
+    browser: Any, served: Deployed
 ) -> None:
     assert AXE.exists(), "axe-core is missing: run `npm ci`"
     context = browser.new_context(bypass_csp=True)

@@ -1,15 +1,17 @@
-"""A loopback static server for the built site, used by the browser tests and the benchmark.
+"""A loopback static server for a built site, for what Debian's nginx cannot do in a test.
 
-It serves site/ under a sub-path (as an intranet might), with the MIME types
-Pyodide needs, and a record of every request it saw. Like a server that follows the
-README it sends `Cache-Control: no-cache` (revalidate), except for content-hashed
-files, which it marks immutable (stricter than the README asks); it sends none of the
-README's security headers, so the tests see the handbook protected by its own `<meta>`
-policy alone. What a council runs, nginx and Apache with the README's samples, is
-tested in tests/browser/deploy/.
+The browser tests run against nginx with the README's sample (tests/browser/conftest.py
+`served`); this server is for the rest: recording every request it receives (`watched`,
+for the tests that check nothing typed reached a server), a second origin (the tests
+that another origin is refused), injected faults (a file missing, answered 404, or a
+type sent wrongly for an extension: `types={".wasm": "text/plain"}`), the made-up
+protocols' sites under their own sub-paths, and the benchmark's bare Pyodide page.
 
-Faults a misconfigured server has can be injected: a file missing (404) and a type
-sent wrongly for an extension (`types={".wasm": "text/plain"}`).
+It serves a folder under a sub-path, with the MIME types Pyodide needs. Like a server
+that follows the README it sends `Cache-Control: no-cache` (revalidate), except for
+content-hashed files, which it marks immutable (stricter than the README asks); it
+sends none of the README's security headers, so a test here sees the handbook
+protected by its own `<meta>` policy alone.
 """
 
 from __future__ import annotations
