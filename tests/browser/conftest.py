@@ -49,6 +49,8 @@ class Recorder:
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     csp_messages: list[str] = field(default_factory=list)
+    # On a tab shared by a module's tests (`tab`): pages are reached without a reload.
+    shared: bool = False
 
     def url(self, path: str = "") -> str:
         return self.base_url + path
@@ -84,6 +86,7 @@ class Recorder:
 
 
 PREFIX = "/cse-handbook/"
+VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default
 
 
 @pytest.fixture(scope="session")
@@ -147,11 +150,9 @@ def browser(playwright: Any) -> Iterator[Any]:
     chromium.close()
 
 
-def open_recorder(browser: Any, base_url: str, init_script: str = "") -> tuple[Any, Recorder]:
-    """A fresh context and page that records everything; close the context when done."""
-    context = browser.new_context(service_workers="block")
-    context.add_init_script(CSP_LISTENER + init_script)
-    page = context.new_page()
+def record(context: Any, page: Any, base_url: str) -> tuple[Recorder, Callable[[], None]]:
+    """Record what `page` and the context's workers do from now on; call the returned
+    function to stop."""
     recorder = Recorder(page=page, base_url=base_url)
 
     def on_request(request: Any) -> None:
@@ -172,10 +173,54 @@ def open_recorder(browser: Any, base_url: str, init_script: str = "") -> tuple[A
         if "Content Security Policy" in message.text:
             recorder.csp_messages.append(message.text)
 
+    def on_page_error(error: Any) -> None:
+        recorder.page_errors.append(str(error))
+
     context.on("request", on_request)
     context.on("console", on_console)  # pages and their workers
-    page.on("pageerror", lambda error: recorder.page_errors.append(str(error)))
+    page.on("pageerror", on_page_error)
+
+    def stop() -> None:
+        context.remove_listener("request", on_request)
+        context.remove_listener("console", on_console)
+        page.remove_listener("pageerror", on_page_error)
+
+    return recorder, stop
+
+
+def new_tab(browser: Any, init_script: str = "") -> tuple[Any, Any]:
+    """A fresh browser context (nothing shared with any other) and a page in it."""
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(CSP_LISTENER + init_script)
+    return context, context.new_page()
+
+
+def open_recorder(browser: Any, base_url: str, init_script: str = "") -> tuple[Any, Recorder]:
+    """A fresh context and page that records everything; close the context when done."""
+    context, page = new_tab(browser, init_script)
+    recorder, _ = record(context, page, base_url)
     return context, recorder
+
+
+@pytest.fixture(scope="module")
+def shared_tab(browser: Any, served: Deployed) -> Iterator[tuple[Any, Any]]:
+    """One tab for a module's tests, as a person keeps one tab open and moves between the
+    handbook's pages: the calculators' worker starts once. Each test arrives by the
+    handbook's own (instant) navigation with the tab's memory forgotten (`tab`)."""
+    context, page = new_tab(browser)
+    yield context, page
+    context.close()
+
+
+@pytest.fixture
+def tab(shared_tab: tuple[Any, Any], served: Deployed) -> Iterator[Recorder]:
+    """A recorder on the module's shared tab; `open_ready` arrives there without a reload."""
+    context, page = shared_tab
+    page.set_viewport_size(VIEWPORT)
+    recorder, stop = record(context, page, served.base_url)
+    recorder.shared = True
+    yield recorder
+    stop()
 
 
 @pytest.fixture

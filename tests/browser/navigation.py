@@ -53,11 +53,53 @@ def wait_ready(page: Any, form: str = "form") -> None:
     page.wait_for_selector(f"{form}[data-calculator-state='ready']", timeout=START_LIMIT_MS)
 
 
+# A fresh arrival on a shared tab: what the tab keeps for the case (memory.js) and the
+# files made there (files.js) are forgotten, as "Clear all case data" does, but the
+# calculators' worker is kept (it holds no case data: every question carries its own).
+FORGET_JS = """async () => {
+  const memory = await import(new URL("javascripts/memory.js", __md_scope).href);
+  const files = await import(new URL("javascripts/files.js", __md_scope).href);
+  memory.forgetAll();
+  files.revokeDownloads();
+}"""
+# Instant navigation follows a click on a link to a page of the site.
+CLICK_LINK_JS = """(href) => {
+  const link = document.createElement("a");
+  link.href = href;
+  document.body.append(link);
+  link.click();
+}"""
+STOPOVER = "contacts/"  # a page with no calculator, on the way to a fresh copy of the next
+
+
+def go(page: Any, url: str) -> None:
+    """Move to `url` by the handbook's instant navigation and wait until it is shown."""
+    if page.url == url:
+        return
+    page.evaluate(LEAVING_JS)
+    page.evaluate(CLICK_LINK_JS, url)
+    page.wait_for_url(url)
+    page.wait_for_function(SHOWN_JS)
+
+
+def arrive(recorder: Any, path: str) -> Any:
+    """Open `path` in the recorder's page: a page load in a fresh tab; on a shared tab
+    that already shows the handbook, its memory forgotten and the page reached afresh
+    by instant navigation (by way of a page without a calculator)."""
+    page = recorder.page
+    if not (recorder.shared and page.url.startswith(recorder.base_url)):
+        page.goto(recorder.url(path))
+        return page
+    page.evaluate(FORGET_JS)
+    go(page, recorder.url(STOPOVER))
+    go(page, recorder.url(path))
+    return page
+
+
 def open_ready(recorder: Any, path: str, form: str = "form") -> Any:
     """Open `path` (relative to the site root) in the recorder's page and wait until its
     calculator form `form` is ready."""
-    page = recorder.page
-    page.goto(recorder.url(path))
+    page = arrive(recorder, path)
     wait_ready(page, form)
     return page
 

@@ -21,6 +21,14 @@ from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture
+def recorder(tab: Any) -> Any:
+    """This module's tests share one tab and one start of the calculators (conftest `tab`):
+    each arrives at its page afresh, with the tab's memory forgotten."""
+    return tab
+
+
 DATES_PAGE = "calculators/dates/"
 DATES_FORM = "form#dates-form"
 

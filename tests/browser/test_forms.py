@@ -10,13 +10,21 @@ from typing import Any
 
 import docx
 import pytest
-from navigation import MEMORY_JS, follow, peek_handoff
+from navigation import MEMORY_JS, arrive, follow, peek_handoff
 from playwright.sync_api import expect
 
 from calculators.drafts import MAX_ROWS
 from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def recorder(tab: Any) -> Any:
+    """This module's tests share one tab and one start of the calculators (conftest `tab`):
+    each arrives at its page afresh, with the tab's memory forgotten."""
+    return tab
+
 
 REFERRAL_PAGE = "forms/mase-referral/"
 READY = "form#form-mase-referral[data-calculator-state='ready']"
@@ -26,8 +34,7 @@ SENTINEL = "SENTINEL-forms-Qp31"
 
 
 def open_referral(recorder: Any) -> Any:
-    page = recorder.page
-    page.goto(recorder.url(REFERRAL_PAGE))
+    page = arrive(recorder, REFERRAL_PAGE)
     page.wait_for_selector(READY, timeout=START_LIMIT_S * 1000)
     return page
 
@@ -224,8 +231,7 @@ def test_clear_all_case_data_leaves_nothing_on_the_page_or_in_storage(
 
 
 def test_the_blank_template_downloads_from_the_form_page(recorder: Any, served: Deployed) -> None:
-    page = recorder.page
-    page.goto(recorder.url(REFERRAL_PAGE))
+    page = arrive(recorder, REFERRAL_PAGE)
     name, data = read_download(page, ".blank-template a")
     assert name == "mase-referral.docx"
     document = docx.Document(io.BytesIO(data))

@@ -14,13 +14,21 @@ from typing import Any
 
 import docx
 import pytest
-from navigation import MEMORY_JS, peek_handoff
+from navigation import MEMORY_JS, arrive, go, peek_handoff
 
 from calculators.documents.text import ADDED_NOTICE
 from handbook.build.loader import load_protocol
 from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def recorder(tab: Any) -> Any:
+    """This module's tests share one tab and one start of the calculators (conftest `tab`):
+    each arrives at its page afresh, with the tab's memory forgotten."""
+    return tab
+
 
 PROTOCOL = load_protocol().protocol
 RULE = PROTOCOL.risk_rule
@@ -35,7 +43,7 @@ def open_page(recorder: Any, width: int | None = None) -> Any:
     page = recorder.page
     if width is not None:
         page.set_viewport_size({"width": width, "height": 800})
-    page.goto(recorder.url(RISK_PAGE))
+    arrive(recorder, RISK_PAGE)
     page.wait_for_selector(READY, timeout=START_LIMIT_MS)
     page.locator("#risk-headline", has_text=RULE.none_ticked[:14]).wait_for()
     return page
@@ -277,8 +285,7 @@ def test_6_3_the_hand_off_fills_in_the_reading_and_leaves_the_category_unrecorde
 def test_6_9_the_category_agreed_in_the_minutes_with_its_rationale_and_date_reaches_the_report(
     recorder: Any, served: Deployed
 ) -> None:
-    page = recorder.page
-    page.goto(recorder.url("forms/strategy-meeting/"))
+    page = arrive(recorder, "forms/strategy-meeting/")
     page.wait_for_selector(FORM_READY, timeout=START_LIMIT_MS)
     page.check("[name='agreed_category'][value='Category 2']")
     page.fill("#f-meeting_date-day", "4")
@@ -376,9 +383,8 @@ def test_6_3_after_every_hand_off_of_the_risk_page_every_level_field_is_empty_un
         reading = page.input_value(f"#f-{field}")
         assert "Getting into strangers cars: listed under Categories 2 and 3" in reading
         level_fields_are_empty(page, handoff.to)
-    for template in forms:
-        page = recorder.page
-        page.goto(recorder.url(f"forms/{template.id}/"))
+    for template in forms:  # in the same tab, with what it keeps in memory
+        go(page, recorder.url(f"forms/{template.id}/"))
         page.wait_for_selector(FORM_READY, timeout=START_LIMIT_MS)
         level_fields_are_empty(page, template.id)
 
