@@ -26,17 +26,21 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from calculators.limits import MAX_DRAFT_BYTES
-from handbook.build.bytecode import compile_with_pyodide, wheel_with_bytecode
+from handbook.build.bytecode import cached_bytecode, wheel_with_bytecode
 from handbook.build.docx_templates import write_blank_templates
 from handbook.build.loader import PROTOCOL_PATH, load_protocol
 from handbook.build.protocol_json import protocol_json
 
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
+BYTECODE_CACHE = ROOT / ".cache" / "bytecode"  # handbook/build/bytecode.py cached_bytecode
+GZIP_CACHE = ROOT / ".cache" / "gzip"  # gzipped(): the runtime's large files, by digest
+GZIP_CACHE_MIN_BYTES = 1_000_000
 PYODIDE_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
@@ -118,7 +122,7 @@ def write_runtime_assets(site_dir: Path, protocol_path: Path | None = None) -> R
     copy_pyodide(site_dir / PYODIDE_DIR)
     with tempfile.TemporaryDirectory(prefix="cse-wheel-") as scratch:
         wheel = build_wheel(Path(scratch))
-        bytecode = compile_with_pyodide(PYODIDE_PACKAGE, wheel)
+        bytecode = cached_bytecode(PYODIDE_PACKAGE, wheel, BYTECODE_CACHE)
         wheel_bytes = wheel_with_bytecode(wheel.read_bytes(), bytecode)
         wheel_path = _write_hashed(site_dir, f"{ASSETS_DIR}/wheels", wheel.name, wheel_bytes)
     loaded = load_protocol(protocol_path or os.environ.get("CSE_PROTOCOL") or PROTOCOL_PATH)
@@ -228,11 +232,31 @@ def write_precompressed(site_dir: Path) -> list[Path]:
         if len(data) < PRECOMPRESS_MIN_BYTES:
             continue
         target = path.with_name(path.name + ".gz")
-        target.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        target.write_bytes(gzipped(data))
         stat = path.stat()
         os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
         written.append(target)
     return written
+
+
+def gzipped(data: bytes, cache_dir: Path = GZIP_CACHE) -> bytes:
+    """`data` gzipped at level 9 with no name or time in the header. Large files (the
+    runtime's, the same on every build) are kept in cache_dir by their digest."""
+    if len(data) < GZIP_CACHE_MIN_BYTES:
+        return gzip.compress(data, compresslevel=9, mtime=0)
+    kept = cache_dir / f"{hashlib.sha256(data).hexdigest()}.gz"
+    try:
+        packed = kept.read_bytes()
+        if gzip.decompress(packed) == data:  # a damaged copy is made again
+            return packed
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error):
+        pass
+    packed = gzip.compress(data, compresslevel=9, mtime=0)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_suffix(f".{os.getpid()}.partial")
+    partial.write_bytes(packed)
+    partial.replace(kept)
+    return packed
 
 
 # Helpers --------------------------------------------------------------------

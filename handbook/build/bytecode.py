@@ -7,6 +7,11 @@ in each package's `__pycache__` with Pyodide's cache tag. They are unchecked-has
 .pyc files (PEP 552): the same sources give the same bytes, and importing does not
 read the sources. Should the magic number ever differ from the running Python's,
 the worker removes them and the import system compiles the sources instead.
+
+A build keeps what it compiled in `.cache/bytecode/`, under a key made of everything
+the bytes follow from (the wheel's sources, the pinned Pyodide's package.json and the
+compiler script), so the next build of the same sources reads it instead of starting
+Pyodide again. `make clean` removes it.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import zipfile
@@ -47,6 +53,37 @@ def compile_with_pyodide(pyodide_dir: Path, wheel: Path) -> Bytecode:
     answer = json.loads(done.stdout.strip().splitlines()[-1])
     files = {name: base64.b64decode(data) for name, data in answer["pyc"].items()}
     return Bytecode(magic=answer["magic"], files=files)
+
+
+def bytecode_key(pyodide_dir: Path, wheel: Path) -> str:
+    """What the compiled bytes follow from, as one digest."""
+    digest = hashlib.sha256()
+    digest.update(COMPILER.read_bytes())
+    digest.update((Path(pyodide_dir) / "package.json").read_bytes())
+    with zipfile.ZipFile(wheel) as archive:
+        for name in sorted(n for n in archive.namelist() if n.endswith(".py")):
+            digest.update(name.encode("utf-8") + b"\0")
+            digest.update(archive.read(name) + b"\0")
+    return digest.hexdigest()
+
+
+def cached_bytecode(pyodide_dir: Path, wheel: Path, cache_dir: Path) -> Bytecode:
+    """The bytecode for the wheel's sources: from cache_dir when it holds them, else
+    compiled with Pyodide and kept there (written whole, then renamed into place)."""
+    path = Path(cache_dir) / f"{bytecode_key(pyodide_dir, wheel)}.json"
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        files = {name: base64.b64decode(data) for name, data in kept["pyc"].items()}
+        return Bytecode(magic=kept["magic"], files=files)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # not kept yet, or unreadable: compile afresh
+    bytecode = compile_with_pyodide(pyodide_dir, wheel)
+    pyc = {name: base64.b64encode(data).decode("ascii") for name, data in bytecode.files.items()}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.partial")
+    partial.write_text(json.dumps({"magic": bytecode.magic, "pyc": pyc}), encoding="utf-8")
+    partial.replace(path)
+    return bytecode
 
 
 def wheel_with_bytecode(wheel: bytes, bytecode: Bytecode) -> bytes:

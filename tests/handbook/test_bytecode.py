@@ -15,6 +15,7 @@ import pytest
 
 from calculators import bridge
 from calculators.protocol import protocol_from_mapping
+from handbook.build import bytecode
 from handbook.build.assets import PYODIDE_PACKAGE, ROOT, build_wheel
 from handbook.build.bytecode import compile_with_pyodide, wheel_with_bytecode
 from handbook.build.loader import load_protocol
@@ -112,3 +113,33 @@ def test_with_a_magic_number_that_does_not_fit_the_sources_are_imported_instead(
     assert ran["kept"] is False and ran["left_after_check"] == 0
     assert "calculators/bridge.py" in " ".join(ran["compiled_from_source"])
     assert ran["answers"] == on_cpython()
+
+
+def test_a_build_of_the_same_sources_reads_the_kept_bytecode_and_a_changed_source_compiles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled: list[Path] = []
+
+    def compile_counted(pyodide_dir: Path, wheel: Path) -> bytecode.Bytecode:
+        compiled.append(wheel)
+        return bytecode.Bytecode(magic="cb0d0d0a", files={"a/__pycache__/m.pyc": b"\x00\xff"})
+
+    monkeypatch.setattr(bytecode, "compile_with_pyodide", compile_counted)
+    cache = tmp_path / "cache"
+    wheel = build_wheel(tmp_path / "one")
+    first = bytecode.cached_bytecode(PYODIDE_PACKAGE, wheel, cache)
+    again = bytecode.cached_bytecode(PYODIDE_PACKAGE, build_wheel(tmp_path / "two"), cache)
+    assert again == first and len(compiled) == 1  # the same sources: read from the cache
+
+    changed = tmp_path / "changed.whl"
+    with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(changed, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data + b"\n# changed\n" if name.endswith("bridge.py") else data)
+    bytecode.cached_bytecode(PYODIDE_PACKAGE, changed, cache)
+    assert len(compiled) == 2  # a changed source: compiled afresh
+
+    [kept] = [p for p in cache.iterdir() if bytecode.bytecode_key(PYODIDE_PACKAGE, wheel) in p.name]
+    kept.write_text("{not json", encoding="utf-8")
+    assert bytecode.cached_bytecode(PYODIDE_PACKAGE, wheel, cache) == first
+    assert len(compiled) == 3  # an unreadable entry: compiled afresh, never a traceback

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.build.assets import SERVING, write_precompressed
+from handbook.build.assets import SERVING, gzipped, write_precompressed
 
 
 def a_site(root: Path) -> Path:
@@ -48,3 +48,15 @@ def test_two_builds_write_the_same_bytes(tmp_path: Path) -> None:
 def test_make_serve_writes_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(SERVING, "1")
     assert write_precompressed(a_site(tmp_path / "site")) == []
+
+
+def test_a_large_file_is_gzipped_once_and_a_damaged_kept_copy_is_made_again(
+    tmp_path: Path,
+) -> None:
+    data = bytes(range(256)) * 5000  # over the size kept in the cache
+    first = gzipped(data, tmp_path)
+    [kept] = list(tmp_path.iterdir())
+    assert gzip.decompress(first) == data and gzipped(data, tmp_path) == first
+    kept.write_bytes(b"not gzip at all")
+    assert gzip.decompress(gzipped(data, tmp_path)) == data
+    assert kept.read_bytes() == first
