@@ -66,8 +66,10 @@ FORGET_JS = """async () => {
 CLICK_LINK_JS = """(href) => {
   const link = document.createElement("a");
   link.href = href;
+  link.hidden = true;
   document.body.append(link);
   link.click();
+  link.remove();
 }"""
 STOPOVER = "contacts/"  # a page with no calculator, on the way to a fresh copy of the next
 
