@@ -143,7 +143,7 @@ BREAKAGES = {
         "  panel_changes: []\n",
         f"  panel_changes:\n    - {{date: {NOT_A_PANEL}, cancelled: true, reason: A slip}}\n",
         says=("timing.panel_changes[0].date", f"that month's panel is on {PANEL_2027_01}"),
-        on_line_of=NOT_A_PANEL,
+        on_line_of=f"{{date: {NOT_A_PANEL}, cancelled",
     ),
     "a_cross_reference_to_an_unknown_form_names_the_clause_and_its_line": Breakage(
         "(see {form:mase-referral|",
