@@ -1,6 +1,8 @@
 # The CSE practice handbook. Two commands on a fresh machine:
 #   make serve   set up what building needs, build and serve at http://127.0.0.1:$(PORT)
 #   make test    set up the test tools too, lint and run the whole suite
+# After editing data/protocol.yaml: `make check`, then `make expected` (rewrites
+# data/expected/, Newham's answers the tests compare with, and shows the diff to commit).
 # and `make release` (CSE_SITE_URL=… required) for the deployable archive.
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -16,7 +18,7 @@ PORT ?= 8000
 # Material's notice about MkDocs 2.0, printed on every build, is not for the protocol owner.
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: setup setup-test serve build check release test lint test-python test-pyodide test-browser test-deploy bench system-tools clean
+.PHONY: setup setup-test serve build check expected release test lint test-python test-pyodide test-browser test-deploy bench system-tools clean
 
 # Set-up ---------------------------------------------------------------------
 
@@ -74,6 +76,10 @@ setup-test: setup $(TEST_STAMP)
 
 check: $(STAMP)
 	$(PY) -m handbook check data/protocol.yaml
+
+# Rewrite data/expected/ (what the protocol says today) and show the change to review.
+expected: $(STAMP)
+	$(PY) -m handbook expected data/protocol.yaml
 
 build: setup
 	$(PY) -m handbook build

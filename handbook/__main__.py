@@ -1,4 +1,4 @@
-"""Command line of the build side: `python -m handbook check|open-decisions|build`.
+"""Command line of the build side: `python -m handbook check|open-decisions|build|expected`.
 
 The calculators' tests inside Pyodide run from the tests themselves
 (`make test-pyodide`), so the build side imports nothing from tests/."""
@@ -22,6 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     listing.add_argument("path", nargs="?", default=str(PROTOCOL_PATH))
     commands.add_parser("build", help="build the site into site/ (all or nothing)")
+    expected = commands.add_parser(
+        "expected",
+        help="rewrite data/expected/ (what the protocol says today) and show the change",
+    )
+    expected.add_argument("path", nargs="?", default=str(PROTOCOL_PATH))
     args = parser.parse_args(argv)
 
     if args.command in ("check", "open-decisions"):
@@ -45,6 +50,17 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(p.open_decisions)} of {len(p.decisions)} "
             "(python -m handbook open-decisions lists them)."
         )
+        return 0
+    if args.command == "expected":
+        from handbook.build.expected import show_changes, write_expected
+
+        try:
+            written = write_expected(args.path)
+        except ProtocolFileError as error:
+            print(f"The protocol file has a problem:\n  {error}", file=sys.stderr)
+            return 2
+        print(f"Wrote {len(written)} files to data/expected/ from {args.path}.")
+        show_changes()
         return 0
     if args.command == "build":
         from handbook.build.site_build import build_site

@@ -10,12 +10,6 @@ import pytest
 from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
 
 
-def test_every_clause_from_1_1_to_6_15_is_there_in_order(protocol: Protocol) -> None:
-    expected = ["1.1", "2.1"] + [f"3.{n}" for n in range(1, 6)] + [f"4.{n}" for n in range(1, 7)]
-    expected += [f"5.{n}" for n in range(1, 4)] + [f"6.{n}" for n in range(1, 16)]
-    assert [c.id for c in protocol.clauses] == expected
-
-
 def test_safeguard_spells_its_name_with_sexual_health_first(protocol: Protocol) -> None:
     signs = protocol.clause("2.1").items
     assert "".join(s.label for s in signs) == "SAFEGUARD"
@@ -36,20 +30,6 @@ def test_matrix_is_nine_domains_by_three_categories_and_rewards_has_no_category_
     for domain in domains:
         expected = {1, 2} if domain.id == "rewards" else {1, 2, 3}
         assert {i.category for i in domain.indicators} == expected, domain.id
-
-
-def test_timing_rules_are_the_directives(protocol: Protocol) -> None:
-    timing = protocol.timing
-    assert (timing.rule("mase_panel").weekday, timing.rule("mase_panel").week_of_month) == (3, 1)
-    assert timing.rule("mase_referral").days == 14
-    assert (timing.rule("monthly_report").weekday, timing.rule("monthly_report").week_of_month) == (
-        3,
-        3,
-    )
-    assert (
-        timing.rule("strategy_meeting").min_weeks,
-        timing.rule("strategy_meeting").max_weeks,
-    ) == (8, 10)
 
 
 def test_every_email_address_is_a_contact_with_where_it_is_used(protocol: Protocol) -> None:

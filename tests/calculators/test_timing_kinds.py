@@ -1,7 +1,8 @@
 """Timing rules by kind (issue 12, item 3): each kind's dates and words, rule by rule.
 
 Runs on CPython and inside Pyodide: standard library and pytest only. Every date
-here was counted by hand on a calendar; the comment beside it says how.
+here was counted by hand on a calendar; the comment beside it says how. The rules are
+the engine's own (engine_timing.py), not data/protocol.yaml's of the day.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def test_the_nth_or_last_working_day_of_a_month_skips_weekends_and_the_given_hol
 # monthly_meeting -----------------------------------------------------------------
 
 
-def test_monthly_meeting_newhams_panel_is_the_1st_thursday_of_each_month(
+def test_monthly_meeting_a_panel_on_the_1st_thursday_is_in_the_first_seven_days(
     protocol: Protocol,
 ) -> None:
     assert timing.rule_words(protocol, "mase_panel") == "1st Thursday"
@@ -119,7 +120,7 @@ def test_monthly_meeting_moved_and_cancelled_meetings_as_the_owner_lists_them(
 # deadline_before -----------------------------------------------------------------
 
 
-def test_deadline_before_newhams_referral_is_2_weeks_before_the_panel(protocol: Protocol) -> None:
+def test_deadline_before_a_referral_2_weeks_before_the_panel(protocol: Protocol) -> None:
     assert timing.rule_words(protocol, "mase_referral") == "2 weeks"
     due = timing.deadline_for(protocol, "mase_referral", date(2027, 1, 7))
     assert (due.date, due.clauses) == (date(2026, 12, 24), ("4.6",))
@@ -173,7 +174,7 @@ def test_deadline_before_is_asked_only_of_a_deadline_rule(protocol: Protocol) ->
 # monthly_deadline ----------------------------------------------------------------
 
 
-def test_monthly_deadline_newhams_report_is_due_by_the_3rd_thursday(protocol: Protocol) -> None:
+def test_monthly_deadline_a_report_due_by_the_3rd_thursday(protocol: Protocol) -> None:
     assert timing.rule_words(protocol, "monthly_report") == "3rd Thursday"
     assert dates(protocol, "monthly_report", 2027)[:2] == [date(2027, 1, 21), date(2027, 2, 18)]
 
@@ -198,7 +199,7 @@ def test_monthly_deadline_on_the_last_friday_falls_back_from_good_friday(
 # recurring_review ----------------------------------------------------------------
 
 
-def test_recurring_review_newhams_strategy_meetings_every_8_to_10_weeks(
+def test_recurring_review_strategy_meetings_every_8_to_10_weeks(
     protocol: Protocol,
 ) -> None:
     assert timing.rule_words(protocol, "strategy_meeting") == "8-10 weeks"

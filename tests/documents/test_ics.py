@@ -17,8 +17,7 @@ from calculators.documents import ics
 from calculators.errors import InputError
 from calculators.protocol import Protocol, protocol_from_mapping
 from calculators.timing import answers
-from handbook.build.loader import load_protocol
-from handbook.build.protocol_json import with_bank_holidays
+from tests.engine_protocol import engine_protocol_data
 
 STAMP = datetime(2026, 11, 29, 9, 30, tzinfo=UTC)
 TODAY = date(2026, 11, 29)
@@ -26,7 +25,8 @@ TODAY = date(2026, 11, 29)
 
 @pytest.fixture(scope="module")
 def protocol_data() -> dict[str, Any]:
-    return with_bank_holidays(load_protocol().data, TODAY)
+    """Newham's protocol with the engine's own timing rules (tests/engine_protocol.py)."""
+    return engine_protocol_data(TODAY)
 
 
 @pytest.fixture(scope="module")

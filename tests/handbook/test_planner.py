@@ -14,6 +14,7 @@ from calculators.protocol import Protocol, protocol_from_mapping
 from handbook.build.loader import load_protocol
 from handbook.build.protocol_json import with_bank_holidays
 from handbook.pages import planner
+from tests.calculators.engine_timing import engine_timing
 
 TODAY = date(2026, 11, 29)
 HERE = "planner.md"
@@ -21,7 +22,8 @@ HERE = "planner.md"
 
 @pytest.fixture(scope="module")
 def protocol_data() -> dict[str, Any]:
-    return load_protocol().data
+    """Newham's protocol with the engine's own timing rules (tests/engine_protocol.py)."""
+    return engine_timing(load_protocol().data)
 
 
 @pytest.fixture(scope="module")

@@ -41,11 +41,20 @@ def test_the_readmes_rule_is_accepted_and_among_the_due_dates() -> None:
     assert f"{added}_due" in [answer["id"] for answer in answers]
 
 
-def test_the_readmes_section_is_accepted_as_section_7() -> None:
+def test_the_readmes_section_is_accepted_after_the_last_section() -> None:
+    """The README adds section 7 to the directive's six; on a protocol that already has
+    more, the same section comes next under the next number."""
     [section] = example("- number: 7")
+    last = load_protocol().protocol.sections[-1].number
+    number = max(7, last + 1)
+    section = {
+        **section,
+        "number": number,
+        "clauses": [{**c, "id": f"{number}.{c['id'].split('.')[1]}"} for c in section["clauses"]],
+    }
     protocol = edited(lambda data: data["sections"].append(section))
-    assert protocol.sections[-1].number == 7
-    assert protocol.clause("7.1").text == section["clauses"][0]["text"]
+    assert protocol.sections[-1].number == number
+    assert protocol.clause(f"{number}.1").text == section["clauses"][0]["text"]
 
 
 def test_the_readmes_weighted_method_names_bands_from_zero_up() -> None:

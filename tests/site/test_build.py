@@ -8,11 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from calculators.clause_text import plain_text
 from calculators.limits import MAX_DRAFT_BYTES
 from handbook.build.loader import PROTOCOL_PATH, load_protocol
 from handbook.build.site_build import build_site
+from tests.engine_protocol import write_engine_protocol_yaml
 
 PROTOCOL = load_protocol().protocol
 EXPANSION = r'<span class="abbr-expansion">[^<]*</span>'
@@ -235,18 +237,14 @@ def test_proposed_strategy_template_quotes_its_clauses_rather_than_paraphrasing(
 def test_changed_timing_rules_change_the_planner_and_the_browsers_protocol(
     tmp_path: Path,
 ) -> None:
-    original = PROTOCOL_PATH.read_text(encoding="utf-8")
-    changed = (
-        original.replace(
-            "    weekday: thursday\n    week_of_month: 1\n",
-            "    weekday: friday\n    week_of_month: 2\n",
-        )
-        .replace("    days: 14\n", "    days: 21\n")
-        .replace("    min_weeks: 8\n    max_weeks: 10\n", "    min_weeks: 6\n    max_weeks: 7\n")
-    )
-    assert changed.count("friday") == 1 and "days: 21" in changed
+    # From the engine's own rules (tests/engine_protocol.py), whatever data/protocol.yaml's.
+    protocol_path = write_engine_protocol_yaml(tmp_path / "engine.yaml")
+    data = yaml.safe_load(protocol_path.read_text(encoding="utf-8"))
+    data["timing"]["mase_panel"].update(weekday="friday", week_of_month=2)
+    data["timing"]["mase_referral"]["days"] = 21
+    data["timing"]["strategy_meeting"].update(min_weeks=6, max_weeks=7)
     protocol_path = tmp_path / "protocol.yaml"
-    protocol_path.write_text(changed, encoding="utf-8")
+    protocol_path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     site = tmp_path / "site"
     assert build_site(site_dir=site, protocol_path=protocol_path, quiet=True) == 0
 
