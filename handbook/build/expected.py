@@ -5,10 +5,11 @@
 writes data/expected/ from data/protocol.yaml, then shows the change as `git diff
 --stat` and the diff itself, for the protocol owner to review and commit with the
 edit. The tests (tests/handbook/test_expected.py) compare the live answers with these
-files, so a revision changes data, never test code. One item a line, for small diffs:
+files, so a revision changes data, never test code. The clauses' own text is not
+copied here: tests/handbook/test_fidelity.py compares it with data/source/. One item
+a line, for small diffs:
 
 - `outline.txt`: the sections and their clauses, in order;
-- `clauses.txt`: every clause as the pages read it (rules and contacts filled in);
 - `timing.txt`: each timing rule, its kind and what `{rule:…}` reads;
 - `due_dates.json`: the due dates on set days of 2026-2028, by the rules alone (no
   bank holidays), the last strategy meeting 9 weeks before each day.
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from calculators import dates_request
-from calculators.clause_text import plain_text, rule_words
+from calculators.clause_text import rule_words
 from calculators.protocol import Protocol, protocol_from_mapping
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,16 +77,6 @@ def outline(protocol: Protocol) -> list[str]:
     return lines
 
 
-def clauses(protocol: Protocol) -> list[str]:
-    lines = []
-    for clause in protocol.clauses:
-        lines.append(f"{clause.id} {plain_text(protocol, clause.text)}")
-        lines.extend(
-            f"{clause.id} ({item.label}) {plain_text(protocol, item.text)}" for item in clause.items
-        )
-    return lines
-
-
 def timing(protocol: Protocol) -> list[str]:
     return [
         f"{rule.id}: {rule.kind}, clause {rule.clause}, reads {rule_words(protocol, rule.id)!r}"
@@ -98,7 +89,6 @@ def expected_files(protocol_data: dict[str, Any], protocol: Protocol) -> dict[st
     rows = ",\n".join(" " + json.dumps(row) for row in due_dates(protocol_data))
     return {
         "outline.txt": "\n".join(outline(protocol)) + "\n",
-        "clauses.txt": "\n".join(clauses(protocol)) + "\n",
         "timing.txt": "\n".join(timing(protocol)) + "\n",
         "due_dates.json": f"[\n{rows}\n]\n",
     }

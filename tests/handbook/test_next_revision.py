@@ -63,7 +63,6 @@ def test_make_expected_on_the_revision_changes_data_expected_and_nothing_else(
         name for name in before.keys() | after.keys() if before.get(name) != after.get(name)
     )
     assert changed == [
-        "expected/clauses.txt",
         "expected/due_dates.json",
         "expected/outline.txt",
         "expected/timing.txt",
