@@ -127,7 +127,7 @@ def _check_ids(protocol: Protocol, ids: list[str]) -> None:
         raise InputError.one(
             "indicators",
             f"unknown indicator id {shown}: expected ids such as "
-            f"{protocol.indicators[0].id} (see `python -m cli indicators`)",
+            f"{protocol.indicators[0].id} (the protocol's indicators list every id)",
         )
 
 
