@@ -40,6 +40,9 @@ with the first paint: first field painted 0.39 s against 0.20 s (3 runs each), a
 two whole `make bench` runs 0.40 s (load average rising to 14) against 0.30 s (load
 about 4); the cold ratio was 0.75 (paired 1.09) at once against 1.05 (paired 1.18)
 after the frame, the later start costing the worker about the first frame's time.
+Measured again on 3 December 2026 (load average 0.6 to 3.4): at once, cold ratio 1.16
+(paired 1.20) and first field usable 0.29 s; after the frame 1.20 (paired 1.20) and
+0.22 s. No gain in the ratio the noise shows, so the frame's wait stays.
 
 Medians of several runs; in every other run the risk page goes first. The machine's
 load average before and after is reported: on a shared machine the waits grow with it.
