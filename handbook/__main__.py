@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from handbook.build.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol
 
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("build", help="build the site into site/ (all or nothing)")
     expected = commands.add_parser(
         "expected",
-        help="rewrite data/expected/ (what the protocol says today) and show the change",
+        help="rewrite expected/ beside the protocol file (what it says today); show the change",
     )
     expected.add_argument("path", nargs="?", default=str(PROTOCOL_PATH))
     args = parser.parse_args(argv)
@@ -54,13 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "expected":
         from handbook.build.expected import show_changes, write_expected
 
+        directory = Path(args.path).resolve().parent / "expected"  # beside the protocol
         try:
-            written = write_expected(args.path)
+            written = write_expected(args.path, directory)
         except ProtocolFileError as error:
             print(f"The protocol file has a problem:\n  {error}", file=sys.stderr)
             return 2
-        print(f"Wrote {len(written)} files to data/expected/ from {args.path}.")
-        show_changes()
+        print(f"Wrote {len(written)} files to {directory} from {args.path}.")
+        show_changes(directory)
         return 0
     if args.command == "build":
         from handbook.build.site_build import build_site

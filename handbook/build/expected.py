@@ -112,6 +112,10 @@ def write_expected(protocol_path: Path | str, directory: Path = EXPECTED_DIR) ->
 
 def show_changes(directory: Path = EXPECTED_DIR) -> None:
     """Print the change to `directory` as git sees it (new files included), for review."""
+    if not directory.resolve().is_relative_to(ROOT):
+        print(f"{directory} is outside this repository: compare it yourself.")
+        return
+    directory = directory.resolve()
     git = ["git", "-C", str(ROOT)]
     subprocess.run([*git, "add", "--intent-to-add", "--", str(directory)], check=False)
     stat = subprocess.run(

@@ -150,10 +150,12 @@ def browser(playwright: Any) -> Iterator[Any]:
     chromium.close()
 
 
-def record(context: Any, page: Any, base_url: str) -> tuple[Recorder, Callable[[], None]]:
+def record(
+    context: Any, page: Any, base_url: str, shared: bool = False
+) -> tuple[Recorder, Callable[[], None]]:
     """Record what `page` and the context's workers do from now on; call the returned
     function to stop."""
-    recorder = Recorder(page=page, base_url=base_url)
+    recorder = Recorder(page=page, base_url=base_url, shared=shared)
 
     def on_request(request: Any) -> None:
         recorder.requests.append(
@@ -217,8 +219,7 @@ def tab(shared_tab: tuple[Any, Any], served: Deployed) -> Iterator[Recorder]:
     """A recorder on the module's shared tab; `open_ready` arrives there without a reload."""
     context, page = shared_tab
     page.set_viewport_size(VIEWPORT)
-    recorder, stop = record(context, page, served.base_url)
-    recorder.shared = True
+    recorder, stop = record(context, page, served.base_url, shared=True)
     yield recorder
     stop()
 

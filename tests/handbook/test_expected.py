@@ -1,8 +1,8 @@
 """Newham's protocol gives today the answers recorded in data/expected/.
 
-What the directive says today (its outline, its
-timing rules and the due dates they give) is data: after a revision the protocol
-owner runs `make expected`, reviews the diff and commits it. A failure here means the
+What the directive says today (its outline, its timing rules and the due dates they
+give) is data: after a revision the protocol owner runs `make expected`, reviews the
+diff and commits it. A failure here means the
 answers changed without that: run `make expected` and review what changed.
 """
 
