@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Protocol
@@ -25,9 +24,17 @@ def nth_weekday_of_month(year: int, month: int, weekday: int, n: int) -> date:
     return day
 
 
+def days_in_month(year: int, month: int) -> int:
+    """How many days the month has (no `calendar` module: importing it takes Pyodide
+    about a tenth of a second, which every cold start of the calculators would wait for)."""
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
+
+
 def last_weekday_of_month(year: int, month: int, weekday: int) -> date:
     """The last weekday (0 = Monday) of a month."""
-    last = date(year, month, calendar.monthrange(year, month)[1])
+    last = date(year, month, days_in_month(year, month))
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
@@ -67,7 +74,7 @@ def is_working_day(day: date, holidays: Collection[date]) -> bool:
 def working_days_of_month(year: int, month: int, holidays: Collection[date]) -> list[date]:
     """The month's working days, in order."""
     first = date(year, month, 1)
-    length = calendar.monthrange(year, month)[1]
+    length = days_in_month(year, month)
     every = (first + timedelta(days=n) for n in range(length))
     return [day for day in every if is_working_day(day, holidays)]
 

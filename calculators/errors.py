@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class FieldProblem:
+    """What is wrong with one field of a request, for the page to show beside it."""
+
     field: str
     message: str
 

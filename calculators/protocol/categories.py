@@ -36,6 +36,8 @@ Level = Category
 
 @dataclass(frozen=True)
 class Indicator:
+    """One indicator of a domain, with its level and weight where the method uses them."""
+
     id: str = field(metadata=identifier())
     domain: str = field(metadata=from_parent("id"))
     text: str
@@ -54,6 +56,8 @@ class Indicator:
 
 @dataclass(frozen=True)
 class Domain:
+    """A domain of the risk indicators (Appendix B's rows) and its indicators."""
+
     id: str = field(metadata=identifier())
     name: str
     indicators: tuple[Indicator, ...] = field(metadata=items(1))

@@ -57,6 +57,8 @@ def a_clause_number(value: str, path: str) -> str:
 
 @dataclass(frozen=True)
 class Metadata:
+    """The protocol's title, organisation, version, dates and status."""
+
     title: str
     short_title: str
     organisation: str
@@ -83,6 +85,8 @@ class Metadata:
 
 @dataclass(frozen=True)
 class Contact:
+    """A named contact and how to reach them."""
+
     id: str = field(metadata=identifier())
     name: str
     email: str = field(metadata=checked(an_email))
@@ -94,6 +98,8 @@ class Contact:
 
 @dataclass(frozen=True)
 class Abbreviation:
+    """An abbreviation the directive uses and what it stands for."""
+
     abbr: str
     expansion: str
     # The directive uses the term without saying what it means: the expansion is the
@@ -103,12 +109,16 @@ class Abbreviation:
 
 @dataclass(frozen=True)
 class Item:
+    """One labelled item of a clause's list."""
+
     label: str
     text: str = field(metadata=refers_to("text"))
 
 
 @dataclass(frozen=True)
 class Clause:
+    """One clause of the directive, word for word, with its list if it has one."""
+
     id: str = field(metadata=checked(a_clause_number))
     text: str = field(metadata=refers_to("text"))
     items: tuple[Item, ...] = ()
@@ -124,6 +134,8 @@ class Clause:
 
 @dataclass(frozen=True)
 class Section:
+    """A numbered section of the directive and its clauses."""
+
     number: int = field(metadata=whole_number(1))
     title: str
     clauses: tuple[Clause, ...] = field(metadata=items(1))
@@ -216,6 +228,8 @@ class CalendarFile:
 
 @dataclass(frozen=True)
 class ChangeLogEntry:
+    """One entry of the protocol's change log."""
+
     version: str
     date: date
     summary: str
@@ -223,12 +237,16 @@ class ChangeLogEntry:
 
 @dataclass(frozen=True)
 class Column:
+    """A column of a field made of rows."""
+
     id: str = field(metadata=identifier())
     label: str
 
 
 @dataclass(frozen=True)
 class Field:
+    """One field of a form: its label, type and what it records."""
+
     id: str = field(metadata=identifier())
     label: str
     type: str = field(metadata=choice(FIELD_TYPES))
@@ -278,6 +296,8 @@ class TemplateSection:
 
 @dataclass(frozen=True)
 class Template:
+    """One of the directive's forms, filled in and downloaded as a Word document."""
+
     id: str = field(metadata=identifier())
     title: str
     clauses: tuple[str, ...] = field(metadata=refers_to("clause"))
@@ -305,6 +325,8 @@ class Template:
 
 @dataclass(frozen=True)
 class Protocol:
+    """The whole protocol as read from the file: the one source every page and calculator reads."""
+
     metadata: Metadata
     contacts: tuple[Contact, ...]
     glossary: tuple[Abbreviation, ...]

@@ -83,6 +83,8 @@ class Band:
 
 @dataclass(frozen=True)
 class RiskRule:
+    """How the risk reading is made from the indicators ticked, and its wording."""
+
     id: str = field(metadata=identifier())
     method: str = field(metadata=choice(tuple(METHODS), ALIASES))
     clauses: tuple[str, ...] = field(metadata=refers_to("clause", min_items=1))

@@ -27,6 +27,8 @@ def a_page_path(value: str, path: str) -> str:
 
 @dataclass(frozen=True)
 class MenuPage:
+    """A page in the site's menu, under its own title or the label given."""
+
     page: str = field(metadata=checked(a_page_path))
     label: str | None = None  # none: the page's own title
 
@@ -121,6 +123,8 @@ class DatesForm:
 
 @dataclass(frozen=True)
 class Site:
+    """The site's own words: description, audience, menu, headings and the dates form."""
+
     description: str  # for search engines and link previews
     audience: str  # the home page's "Who this handbook is for"
     menu: tuple[MenuEntry, ...] = field(metadata=items(1))

@@ -225,12 +225,16 @@ class PanelChange:
 
 @dataclass(frozen=True)
 class BankHoliday:
+    """A day that is not a working day, with its name."""
+
     date: date
     name: str
 
 
 @dataclass(frozen=True)
 class BankHolidays:
+    """Which country's bank holidays count, over which years."""
+
     country: str
     subdivision: str
     years_before: int = field(metadata=whole(0, 10))

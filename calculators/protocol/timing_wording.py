@@ -39,6 +39,8 @@ class Wording:
 
 @dataclass(frozen=True)
 class MeetingWording(Wording):
+    """How a recurring meeting's answer reads."""
+
     # The rule in a sentence ({when}: "1st Thursday"), and the heading of its answer.
     rule: str = field(metadata=placeholders("name", "when"))
     answer_title: str = field(metadata=placeholders("name"))
@@ -51,6 +53,8 @@ class MeetingWording(Wording):
 
 @dataclass(frozen=True)
 class DeadlineWording(Wording):
+    """How a deadline before a meeting reads."""
+
     rule: str = field(metadata=placeholders("name", "before", "meeting"))
     answer_title: str = field(metadata=placeholders("name"))
     # The answer leads with the meeting the case can still reach and the day to send by
@@ -68,6 +72,8 @@ class DeadlineWording(Wording):
 
 @dataclass(frozen=True)
 class MonthlyDeadlineWording(Wording):
+    """How a monthly deadline reads."""
+
     rule: str = field(metadata=placeholders("name", "when", "send_to", "email"))
     answer_title: str = field(metadata=placeholders("name"))
     last_due: str = field(metadata=placeholders("month", "date", "send_to"))
@@ -77,6 +83,8 @@ class MonthlyDeadlineWording(Wording):
 
 @dataclass(frozen=True)
 class ReviewWording(Wording):
+    """How the answer on the next review meeting reads."""
+
     answer_title: str = field(metadata=placeholders("name"))
     latest: str = field(metadata=placeholders("latest"))
     minimum: str = field(metadata=placeholders("min_weeks", "max_weeks", "since"))

@@ -46,6 +46,8 @@ class Duty:
 
 @dataclass(frozen=True)
 class Role:
+    """A role in the process and its duties, for the induction."""
+
     id: str = field(metadata=identifier())
     name: str
     duties: tuple[Duty, ...] = field(metadata=items(1))
@@ -65,6 +67,8 @@ class PageLink:
 
 @dataclass(frozen=True)
 class InductionStep:
+    """One step of the induction path and the clauses it rests on."""
+
     id: str = field(metadata=identifier())
     title: str
     clauses: tuple[str, ...] = field(metadata=refers_to("clause", min_items=1))
@@ -74,6 +78,8 @@ class InductionStep:
 
 @dataclass(frozen=True)
 class Induction:
+    """The induction path for new staff."""
+
     intro: str
     steps: tuple[InductionStep, ...] = field(metadata=items(1))
 
@@ -83,6 +89,8 @@ class Induction:
 
 @dataclass(frozen=True)
 class MapNode:
+    """A step on the process map and the clause it rests on."""
+
     id: str = field(metadata=identifier())
     label: str
     clause: str = field(metadata=refers_to("clause"))
@@ -91,6 +99,8 @@ class MapNode:
 
 @dataclass(frozen=True)
 class MapEdge:
+    """An arrow on the process map, from one step to another."""
+
     source: str = field(metadata=spec(key="from", refers_to="node"))
     target: str = field(metadata=spec(key="to", refers_to="node"))
     label: str | None = None
@@ -102,6 +112,8 @@ class MapEdge:
 
 @dataclass(frozen=True)
 class ProcessMap:
+    """The process map: steps and the arrows between them."""
+
     title: str
     description: str
     nodes: tuple[MapNode, ...] = field(metadata=items(1))
@@ -133,6 +145,8 @@ class ScenarioDates:
 
 @dataclass(frozen=True)
 class Scenario:
+    """A case scenario for training: the indicators it shows, its dates and the model answer."""
+
     id: str = field(metadata=identifier())
     title: str
     text: str = field(metadata=checked(a_vignette))
@@ -167,6 +181,8 @@ class LanguageTerm:
 
 @dataclass(frozen=True)
 class Language:
+    """The guidance on the words used about a child: the terms that blame, and what to say instead."""
+
     source: str
     principle: str
     verbatim_note: str = field(metadata=refers_to("note"))

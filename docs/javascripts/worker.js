@@ -72,11 +72,17 @@ function awaitedLater(promise) {
   return promise;
 }
 
+/** Where the calculators' wheel is written in Pyodide's file system: Python imports
+ * straight from it (zipimport, as from its own standard library's zip), with no
+ * unpacking, and finds it on sys.path through PYTHONPATH from its very start. */
+const WHEEL_PATH = "/lib/calculators.whl";
+
 /**
  * Boot Pyodide and, from the first moment, fetch the manifest, then the calculators
- * wheel and the protocol, while the runtime downloads and compiles; then unpack the
- * wheel into site-packages (no micropip, no package index) and import the bridge,
- * which is the real check that the package loaded.
+ * wheel and the protocol, while the runtime downloads and compiles. The wheel is
+ * written into Pyodide's file system before Python starts (fsInit), so importing
+ * the bridge, the real check that the package loaded, is the only Python work
+ * before the protocol is read.
  * @returns {Promise<Runtime>}
  */
 async function start() {
@@ -93,6 +99,14 @@ async function start() {
     indexURL: new URL("pyodide/", SITE_ROOT).href,
     stdLibURL: new URL("pyodide/python_stdlib.handbook.zip", SITE_ROOT).href,
     packages: [],
+    env: { PYTHONPATH: WHEEL_PATH },
+    fsInit: async (FS) => {
+      try {
+        FS.writeFile(WHEEL_PATH, new Uint8Array(await (await downloads).wheel));
+      } catch {
+        // a wheel that did not arrive is reported below, where it is awaited
+      }
+    },
   });
   // Pyodide does not say when its .wasm is missing or sent with the wrong type: it
   // waits. Asking for the file's headers at once names the file and the cause.
@@ -102,12 +116,11 @@ async function start() {
   const pyodide = await pyodideReady;
   let bridge;
   try {
-    const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
-    pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
-    // The shipped bytecode is kept only if it was compiled for this Python; otherwise
-    // it is removed and the sources are imported (calculators/bytecode.py).
+    await wheel;
+    // The shipped bytecode is imported only if it was compiled for this Python;
+    // otherwise zipimport compiles the sources beside it (calculators/bytecode.py).
     const bytecode = pyodide.pyimport("calculators.bytecode");
-    if (!bytecode.keep_bytecode_if_it_fits()) {
+    if (!bytecode.bytecode_fits(manifest.bytecode_magic)) {
       console.warn(`${manifest.wheel}: its bytecode is not for this Python; importing the sources`);
     }
     bytecode.destroy();

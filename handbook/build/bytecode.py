@@ -2,11 +2,12 @@
 
 The host Python is another version than Pyodide's, so its bytecode would be useless
 in the browser. The build runs the pinned Pyodide under Node once
-(compile_bytecode.mjs) and writes the .pyc files into the wheel beside the sources,
-in each package's `__pycache__` with Pyodide's cache tag. They are unchecked-hash
-.pyc files (PEP 552): the same sources give the same bytes, and importing does not
-read the sources. Should the magic number ever differ from the running Python's,
-the worker removes them and the import system compiles the sources instead.
+(compile_bytecode.mjs) and writes the .pyc files into the wheel, each beside its
+source (calculators/bridge.pyc), where zipimport finds it: the worker imports the
+calculators straight from the wheel, with no unpacking. They are unchecked-hash .pyc
+files (PEP 552): the same sources give the same bytes, and importing does not read
+the sources. Should the magic number ever differ from the running Python's, zipimport
+passes over them and compiles the sources instead (and the worker says so).
 
 A build keeps what it compiled in `.cache/bytecode/`, under a key made of everything
 the bytes follow from (the wheel's sources, the pinned Pyodide's package.json and the

@@ -2,9 +2,11 @@
 //
 //   node handbook/build/compile_bytecode.mjs PYODIDE_DIR/ WHEEL
 //
-// Prints one line of JSON: {magic, pyc: {path in the wheel: base64 bytes}}. The .pyc
-// files are unchecked-hash ones (PEP 552): no modification time in them, so the same
-// sources give the same bytes, and the import system does not re-read the sources.
+// Prints one line of JSON: {magic, pyc: {path in the wheel: base64 bytes}}, each .pyc
+// beside its source (calculators/bridge.pyc), where zipimport looks for it: the worker
+// imports straight from the wheel. The .pyc files are unchecked-hash ones (PEP 552): no
+// modification time in them, so the same sources give the same bytes, and the import
+// system does not re-read the sources.
 // handbook/build/bytecode.py runs this once per build and writes them into the wheel.
 
 import { readFile } from "node:fs/promises";
@@ -25,7 +27,7 @@ with zipfile.ZipFile("/tmp/calculators.whl") as wheel:
         source = pathlib.Path("/tmp/source", name)
         source.parent.mkdir(parents=True, exist_ok=True)
         source.write_bytes(wheel.read(name))
-        cached = importlib.util.cache_from_source(name)
+        cached = name[: -len(".py")] + ".pyc"
         target = pathlib.Path("/tmp/compiled", cached)
         py_compile.compile(
             str(source), cfile=str(target), dfile=name, doraise=True,

@@ -40,3 +40,10 @@ def test_nth_weekday_of_month_is_that_weekday_in_that_week(
     day = calendar_rules.nth_weekday_of_month(year, month, weekday, n)
     assert (day.year, day.month, day.weekday()) == (year, month, weekday)
     assert (day.day - 1) // 7 + 1 == n
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_days_in_month_agrees_with_the_standard_librarys_calendar(year: int, month: int) -> None:
+    import calendar  # the module the calculators no longer import (it slows their start)
+
+    assert calendar_rules.days_in_month(year, month) == calendar.monthrange(year, month)[1]

@@ -1,5 +1,6 @@
-// Boot Pyodide under Node with a given standard library zip (stdLibURL), unpack the
-// calculators wheel, import every calculators module, answer one request per kind
+// Boot Pyodide under Node with a given standard library zip (stdLibURL), the calculators
+// wheel imported straight from the file system as the worker does, import every
+// calculators module, answer one request per kind
 // given, and print {modules, answers} as JSON. Used by tests/handbook/test_trimmed_stdlib.py.
 //
 //   node tests/support/trimmed_stdlib_run.mjs PYODIDE_DIR/ STDLIB.zip WHEEL PROTOCOL.json REQUESTS.json
@@ -10,10 +11,13 @@ import { pathToFileURL } from "node:url";
 
 const [indexURL, stdLib, wheelPath, protocolPath, requestsPath] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL, stdLibURL: stdLib });
-const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
-pyodide.unpackArchive(new Uint8Array(await readFile(wheelPath)), "wheel", {
-  extractDir: sitePackages,
+const WHEEL_PATH = "/lib/calculators.whl"; // as docs/javascripts/worker.js
+const wheel = await readFile(wheelPath);
+const pyodide = await loadPyodide({
+  indexURL,
+  stdLibURL: stdLib,
+  env: { PYTHONPATH: WHEEL_PATH },
+  fsInit: (FS) => FS.writeFile(WHEEL_PATH, new Uint8Array(wheel)),
 });
 pyodide.globals.set("protocol_text", await readFile(protocolPath, "utf8"));
 pyodide.globals.set("requests_text", await readFile(requestsPath, "utf8"));
