@@ -8,6 +8,7 @@
 // kept in memory.js (pagememory.js) while the practitioner moves between pages.
 
 import { bindClearAll } from "./clear.js";
+import { copyForCaseRecord } from "./copy.js";
 import { downloadDocument } from "./files.js";
 import { handToForm } from "./handto.js";
 import { keepPage, rememberPage } from "./pagememory.js";
@@ -174,13 +175,7 @@ export function bind(form, { api, showProblems }) {
   async function copyText() {
     const result = await profileNow();
     if (!result) return;
-    try {
-      await navigator.clipboard.writeText(result.text);
-      exportStatus.textContent = "Copied the text for the case record.";
-    } catch {
-      caseText.select();
-      exportStatus.textContent = "The text is below, selected: press Ctrl+C (or Cmd+C) to copy it.";
-    }
+    await copyForCaseRecord(result.text, caseText, exportStatus);
   }
 
   /** Hand the profile to another form: the fields come from the template's hand-off. */

@@ -98,6 +98,12 @@ def arrive(recorder: Any, path: str) -> Any:
     return page
 
 
+def wait_started(page: Any, form: str = "form") -> None:
+    """Wait until calculator.js has taken up the form `form` (a selector), and so leave.js
+    listens: Python may still be starting."""
+    page.wait_for_selector(f"{form}[data-calculator-state]", timeout=START_LIMIT_MS)
+
+
 def open_ready(recorder: Any, path: str, form: str = "form") -> Any:
     """Open `path` (relative to the site root) in the recorder's page and wait until its
     calculator form `form` is ready."""

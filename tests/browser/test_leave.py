@@ -2,6 +2,10 @@
 the handbook's pages does not ask (the answers are kept in the tab's memory), and after
 "Clear all case data" nothing is left to lose, so nothing asks.
 
+Asking needs no Python: leave.js listens once calculator.js has taken up the form, so
+these tests wait for Python only where the answer needs it (the quiz's question) or
+where "Clear all case data" must be bound, and never after the reload that asks.
+
 For every calculator page whose answers memory.js keeps: the risk page's ticks, the
 due-dates entries, a training scenario's ticks and the quiz's choice.
 """
@@ -12,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from navigation import fill_date, follow, open_ready, wait_ready
+from navigation import arrive, fill_date, follow, wait_ready, wait_started
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +34,7 @@ def tick_a_scenario_indicator(page: Any) -> None:
 
 
 def choose_a_quiz_answer(page: Any) -> None:
+    wait_ready(page, "form#quiz-form")  # Python sets the question
     page.locator("#quiz-form input[type='radio']").first.check()
 
 
@@ -69,14 +74,14 @@ def dialogs_asked(page: Any) -> list[str]:
 @pytest.mark.parametrize("name", list(PAGES))
 def test_a_reload_after_answering_asks_first(recorder: Any, name: str) -> None:
     path, form, answer, _ = PAGES[name]
-    page = open_ready(recorder, path, form)
+    page = arrive(recorder, path)
+    wait_started(page, form)
     asked = dialogs_asked(page)
     page.reload()
-    wait_ready(page, form)
+    wait_started(page, form)
     assert asked == []  # nothing answered yet: nothing to lose
     answer(page)
-    page.reload()
-    wait_ready(page, form)
+    page.reload()  # the browser asks before it unloads the page
     assert asked == ["beforeunload"]
 
 
@@ -85,13 +90,13 @@ def test_moving_by_a_link_does_not_ask_and_after_clear_all_a_reload_does_not(
     recorder: Any, name: str
 ) -> None:
     path, form, answer, elsewhere = PAGES[name]
-    page = open_ready(recorder, path, form)
+    page = arrive(recorder, path)
+    wait_started(page, form)
     asked = dialogs_asked(page)
     answer(page)
     follow(page, elsewhere)
-    wait_ready(page, CLEAR_FORM[elsewhere])
+    wait_ready(page, CLEAR_FORM[elsewhere])  # "Clear all case data" is bound
     assert asked == []  # instant navigation keeps the answers: nothing to ask
     page.click(f"{CLEAR_FORM[elsewhere]} [data-action='clear-all']")
-    page.reload()
-    wait_ready(page, CLEAR_FORM[elsewhere])
+    page.reload()  # a dialog would be asked here, before the page unloads
     assert asked == []
