@@ -15,6 +15,10 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements-test.lock | cksum
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
 CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8000
+# The suite runs on every processor (pytest-xdist), a test module per worker, so that a
+# module's tests share their browser tab and their start of the calculators.
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 # Material's notice about MkDocs 2.0, printed on every build, is not for the protocol owner.
 export NO_MKDOCS_2_WARNING := true
 
@@ -99,20 +103,20 @@ lint: setup-test
 	$(VENV)/bin/ruff format --check .
 
 test-python: setup-test system-tools
-	$(PY) -m pytest -q -m "not browser"
+	$(PYTEST) -m "not browser"
 
 test-pyodide: setup-test
 	$(PY) -m tests.support.pyodide_runner
 
 test-browser: setup-test system-tools
-	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q -m browser
+	CHROMIUM=$(CHROMIUM) $(PYTEST) -m browser
 
 # The README's nginx and Apache samples on Debian's servers, and the release archive.
 test-deploy: setup-test system-tools
-	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q -m deploy
+	CHROMIUM=$(CHROMIUM) $(PYTEST) -m deploy
 
 test: setup-test system-tools lint
-	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
+	CHROMIUM=$(CHROMIUM) $(PYTEST)
 	$(MAKE) --no-print-directory test-pyodide
 
 bench: setup-test system-tools
