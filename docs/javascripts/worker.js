@@ -19,6 +19,8 @@ const SITE_ROOT = new URL("../", import.meta.url);
  * @property {string} pyodide
  * @property {string} wheel
  * @property {string} protocol
+ * @property {string} bytecode_magic
+ * @property {Record<string, string>} pyodide_lock_info
  */
 
 /**
@@ -99,6 +101,12 @@ async function start() {
     indexURL: new URL("pyodide/", SITE_ROOT).href,
     stdLibURL: new URL("pyodide/python_stdlib.handbook.zip", SITE_ROOT).href,
     packages: [],
+    // No package is ever loaded: a lock file of none, from the manifest, in place of
+    // fetching and parsing pyodide-lock.json (handbook/build/assets.py).
+    lockFileContents: manifestReady.then((manifest) => ({
+      info: manifest.pyodide_lock_info,
+      packages: {},
+    })),
     env: { PYTHONPATH: WHEEL_PATH },
     fsInit: async (FS) => {
       try {

@@ -50,9 +50,13 @@ PYODIDE_FILES = (
 )
 PYODIDE_DIR = "pyodide"
 TRIMMED_STDLIB = "python_stdlib.handbook.zip"
-# What the calculators' worker loads of it: the trimmed standard library, not the full one.
+LOCK_FILE = "pyodide-lock.json"  # shipped whole; the worker passes its `info` only
+# What the calculators' worker loads of it: the trimmed standard library, not the full
+# one, and no lock file (RuntimeManifest.pyodide_lock_info).
 PYODIDE_LOADED = tuple(
-    TRIMMED_STDLIB if name == "python_stdlib.zip" else name for name in PYODIDE_FILES
+    TRIMMED_STDLIB if name == "python_stdlib.zip" else name
+    for name in PYODIDE_FILES
+    if name != LOCK_FILE
 )
 ASSETS_DIR = "assets"
 MANIFEST = "assets/runtime.json"
@@ -103,8 +107,12 @@ class RuntimeManifest:
     protocol: str
     protocol_version: str
     # The magic number of the wheel's .pyc files (hex): the worker compares it with
-    # the running Python's and drops the bytecode if they differ.
+    # the running Python's and says so if they differ (zipimport then uses the sources).
     bytecode_magic: str
+    # The pinned Pyodide's lock file `info` (its Python, platform, ABI): the worker hands
+    # Pyodide a lock file of no packages made from it, so pyodide-lock.json (357 packages
+    # the calculators never load) is neither fetched nor parsed on the way to ready.
+    pyodide_lock_info: dict[str, str]
     # The largest draft file the calculators open (calculators.limits): the page checks a
     # file's size against it before reading the file.
     max_draft_bytes: int = MAX_DRAFT_BYTES
@@ -137,6 +145,7 @@ def write_runtime_assets(site_dir: Path, protocol_path: Path | None = None) -> R
         protocol=protocol_file,
         protocol_version=loaded.protocol.metadata.version,
         bytecode_magic=bytecode.magic,
+        pyodide_lock_info=pyodide_lock_info(),
     )
     (site_dir / MANIFEST).write_text(manifest.as_json(), encoding="utf-8")
     return manifest
@@ -183,6 +192,11 @@ def trimmed_stdlib(full: bytes) -> bytes:
             if stdlib_entry_kept(info.filename):
                 trimmed.writestr(info, source.read(info), compress_type=info.compress_type)
     return out.getvalue()
+
+
+def pyodide_lock_info() -> dict[str, str]:
+    lock = json.loads((PYODIDE_PACKAGE / LOCK_FILE).read_text(encoding="utf-8"))
+    return {str(key): str(value) for key, value in lock["info"].items()}
 
 
 def pyodide_version() -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from calculators import bridge
 from calculators.protocol import protocol_from_mapping
-from handbook.build.assets import PYODIDE_LOADED
+from handbook.build.assets import LOCK_FILE, PYODIDE_LOADED
 from handbook.build.loader import load_protocol
 from handbook.build.protocol_json import with_bank_holidays
 from tests.support.deploy_servers import Deployed
@@ -73,6 +73,7 @@ def test_risk_page_is_usable_at_once_then_answers_with_category_and_reasons(
     urls = {request["url"] for request in recorder.requests}
     for name in PYODIDE_LOADED:
         assert recorder.url(f"pyodide/{name}") in urls, name
+    assert recorder.url(f"pyodide/{LOCK_FILE}") not in urls  # its `info` comes in the manifest
 
 
 def test_typed_text_goes_nowhere(watched_recorder: Any, watched: Site) -> None:

@@ -281,6 +281,15 @@ def test_changed_timing_rules_change_the_planner_and_the_browsers_protocol(
     )
 
 
+def test_the_manifest_carries_the_pinned_pyodides_lock_file_info_for_a_lock_of_no_packages(
+    built_site: Path,
+) -> None:
+    manifest = json.loads((built_site / "assets" / "runtime.json").read_text(encoding="utf-8"))
+    lock = json.loads((built_site / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert manifest["pyodide_lock_info"] == lock["info"]
+    assert manifest["pyodide_lock_info"]["python"].startswith("3.")
+
+
 def test_the_draft_limit_reaches_the_page_and_the_runtime_manifest(built_site: Path) -> None:
     manifest = json.loads((built_site / "assets" / "runtime.json").read_text(encoding="utf-8"))
     assert manifest["max_draft_bytes"] == MAX_DRAFT_BYTES
