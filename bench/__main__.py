@@ -44,6 +44,17 @@ Measured again on 3 December 2026 (load average 0.6 to 3.4): at once, cold ratio
 (paired 1.20) and first field usable 0.29 s; after the frame 1.20 (paired 1.20) and
 0.22 s. No gain in the ratio the noise shows, so the frame's wait stays.
 
+Measured on 3 December 2026, with marks inside the worker (a copy of the site, not kept):
+on a quiet machine the worker's module starts 0.45 to 0.85 s after navigation (start.js
+runs at 0.3 to 0.55 s, then the frame's wait and the worker's own start), Pyodide takes
+as long inside it as the whole bare page, and the Python work after Pyodide was 0.5 to
+0.6 s (1.0 s under load). Kept: the wheel imported straight from Pyodide's file system
+(zipimport, no unpacking, no sysconfig), no `calendar` module, a docstring on every
+dataclass read at start (dataclasses otherwise builds one from the signature), and a lock
+file of no packages from the manifest: 0.23 to 0.35 s after Pyodide. Not kept: V8's
+lazy, Liftoff-only or no-tier-up compilation of the .wasm (no gain in either page), and
+no search index (Material's search worker) while the calculators start (no gain).
+
 Medians of several runs; in every other run the risk page goes first. The machine's
 load average before and after is reported: on a shared machine the waits grow with it.
 Results also go to bench/results/latest.json.
