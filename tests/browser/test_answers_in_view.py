@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from navigation import fill_date, wait_ready
+from navigation import arrive, fill_date, wait_ready
 
 from tests.support.deploy_servers import Deployed
 
@@ -27,10 +27,12 @@ def in_view(page: Any, selector: str) -> bool:
 
 
 @pytest.fixture
-def laptop(browser: Any) -> Any:
-    context = browser.new_context(viewport=LAPTOP)
-    yield context.new_page()
-    context.close()
+def on_laptop(tab: Any) -> Any:
+    """The module's shared tab (conftest `tab`) at 1280×800: each test arrives at its page
+    afresh by the handbook's own navigation, with the tab's memory forgotten."""
+    tab.page.set_viewport_size(LAPTOP)
+    yield tab
+    tab.page.emulate_media(media="screen")  # after the print test
 
 
 @pytest.fixture
@@ -43,8 +45,8 @@ def phone(browser: Any) -> Any:
 # The due dates ----------------------------------------------------------------------
 
 
-def test_the_due_dates_are_answered_on_arrival_in_view(laptop: Any, served: Deployed) -> None:
-    laptop.goto(served.base_url + "calculators/dates/")
+def test_the_due_dates_are_answered_on_arrival_in_view(on_laptop: Any, served: Deployed) -> None:
+    laptop = arrive(on_laptop, "calculators/dates/")
     panel = laptop.locator("#dates-answer section[data-answer='mase_referral_deadline']")
     panel.wait_for(timeout=90_000)  # no button pressed: today's date from the clock
     assert in_view(laptop, "#dates-answer section")
@@ -54,8 +56,10 @@ def test_the_due_dates_are_answered_on_arrival_in_view(laptop: Any, served: Depl
     assert laptop.get_attribute("#dates-answer", "aria-live") == "polite"
 
 
-def test_a_changed_dates_answer_is_in_view_beside_the_field(laptop: Any, served: Deployed) -> None:
-    laptop.goto(served.base_url + "calculators/dates/")
+def test_a_changed_dates_answer_is_in_view_beside_the_field(
+    on_laptop: Any, served: Deployed
+) -> None:
+    laptop = arrive(on_laptop, "calculators/dates/")
     wait_ready(laptop, "form#dates-form")
     laptop.locator("#dates-answer section").first.wait_for()
     laptop.locator("#referral_planned-yes").scroll_into_view_if_needed()
@@ -86,20 +90,23 @@ def test_on_a_phone_the_answer_comes_under_the_changed_field(phone: Any, served:
 # The risk page ----------------------------------------------------------------------
 
 
-def open_risk_page(page: Any, served: Deployed) -> None:
-    page.goto(served.base_url + "calculators/risk/")
+def open_risk_page(recorder: Any) -> Any:
+    page = arrive(recorder, "calculators/risk/")
     wait_ready(page, "form#risk-form")
+    return page
 
 
-def test_an_indicator_is_on_the_risk_pages_first_screen(laptop: Any, served: Deployed) -> None:
-    open_risk_page(laptop, served)
+def test_an_indicator_is_on_the_risk_pages_first_screen(on_laptop: Any, served: Deployed) -> None:
+    laptop = open_risk_page(on_laptop)
     assert in_view(laptop, "#indicator-eh-1-1")
     assert in_view(laptop, "#indicator-eh-3-1")  # the first row, every category
     assert laptop.locator(".risk-note-line a").count() == 1  # the warnings: one line, a link
 
 
-def test_download_and_copy_are_in_view_beside_the_first_rows(laptop: Any, served: Deployed) -> None:
-    open_risk_page(laptop, served)
+def test_download_and_copy_are_in_view_beside_the_first_rows(
+    on_laptop: Any, served: Deployed
+) -> None:
+    laptop = open_risk_page(on_laptop)
     laptop.check("#indicator-eh-1-1")
     laptop.locator("#risk-headline", has_text="Indicators ticked: 1,").wait_for()
     row = laptop.locator("#domain-emotional-health").bounding_box()
@@ -113,9 +120,9 @@ def test_download_and_copy_are_in_view_beside_the_first_rows(laptop: Any, served
 
 
 def test_comparing_a_repeated_indicator_does_not_move_the_grid(
-    laptop: Any, served: Deployed
+    on_laptop: Any, served: Deployed
 ) -> None:
-    open_risk_page(laptop, served)
+    laptop = open_risk_page(on_laptop)
     laptop.check("#indicator-eh-1-1")
     laptop.locator("#risk-headline", has_text="Indicators ticked: 1,").wait_for()
     before = laptop.locator("#domain-sexual-health").bounding_box()
@@ -126,9 +133,9 @@ def test_comparing_a_repeated_indicator_does_not_move_the_grid(
 
 
 def test_printing_the_risk_page_prints_the_profile_and_the_ticked_indicators(
-    laptop: Any, served: Deployed
+    on_laptop: Any, served: Deployed
 ) -> None:
-    open_risk_page(laptop, served)
+    laptop = open_risk_page(on_laptop)
     laptop.check("#indicator-eh-1-1")
     laptop.check("#indicator-cc-3-2")
     laptop.locator("#risk-headline", has_text="Indicators ticked: 2,").wait_for()
