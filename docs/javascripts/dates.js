@@ -147,6 +147,7 @@ export function bind(form, { api }) {
   /** Ask for the answers; `live` (as the fields change) shows no problems and takes no focus. */
   async function update(live = false) {
     clearTimeout(liveTimer);
+    liveTimer = 0;
     const asked = ++latest;
     const response = await api.call("dates", payload());
     if (asked !== latest) return; // a newer question is on its way
@@ -189,6 +190,8 @@ export function bind(form, { api }) {
 
   async function handToForms() {
     exportStatus.textContent = "";
+    clearTimeout(liveTimer); // this question answers the fields as they stand
+    liveTimer = 0;
     const asked = ++latest;
     const response = await api.call("dates", payload());
     if (asked !== latest) return;
@@ -242,6 +245,9 @@ export function bind(form, { api }) {
 
   async function downloadCalendar() {
     exportStatus.textContent = "";
+    // The answer to the last change first, so that it cannot come after the calendar
+    // file's problems and clear them.
+    if (liveTimer) await update(true);
     const response = await api.call("calendar_file", { ...payload(), now: new Date().toISOString() });
     if (!response.ok) {
       showProblems(response.errors);
