@@ -26,6 +26,7 @@ from calculators.errors import InputError
 from calculators.json_text import load_json
 from calculators.limits import MAX_REQUEST_BYTES
 from calculators.protocol import Protocol, protocol_from_mapping
+from calculators.registry import request_answers
 
 Handler = Callable[[Protocol, dict[str, Any]], dict[str, Any]]
 
@@ -47,26 +48,10 @@ def handle_ping(protocol: Protocol, payload: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-# Each request type names the function that answers it, as "module:function".
-# A module is imported on its first request, so the calculator is ready sooner.
-HANDLERS: Mapping[str, Handler | str] = MappingProxyType(
-    {
-        "ping": handle_ping,
-        "risk": "calculators.risk:handle_risk",
-        "dates": "calculators.dates_request:handle_dates",
-        "calendar": "calculators.dates_request:handle_calendar",
-        "calendar_file": "calculators.documents.ics:handle_calendar_file",
-        "fill": "calculators.documents.forms:handle_fill",
-        "template_text": "calculators.documents.forms:handle_template_text",
-        "check_form": "calculators.documents.forms:handle_check",
-        "save_draft": "calculators.documents.forms:handle_save_draft",
-        "open_draft": "calculators.documents.forms:handle_open_draft",
-        # Training (issue 11)
-        "scenario_check": "calculators.training.scenarios:handle_scenario_check",
-        "quiz": "calculators.training.quiz:handle_quiz",
-        "language_check": "calculators.training.language:handle_language_check",
-    }
-)
+# Each request type names the function that answers it, as "module:function"
+# (calculators.registry). A module is imported on its first request, so the calculator
+# is ready sooner.
+HANDLERS: Mapping[str, Handler | str] = MappingProxyType({"ping": handle_ping, **request_answers()})
 
 
 def handler(request_type: str, handlers: Mapping[str, Handler | str] = HANDLERS) -> Handler:

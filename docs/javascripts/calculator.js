@@ -10,14 +10,8 @@
 import "./leave.js";
 import "./cite.js";
 
-/** Each calculator's binding module, by the form's data-calculator name. */
-const BINDINGS = {
-  risk: () => import("./risk.js"),
-  form: () => import("./forms.js"),
-  dates: () => import("./dates.js"),
-  scenarios: () => import("./training.js"),
-  quiz: () => import("./training.js"),
-};
+/** A binding's file name, as calculators.registry writes it into data-binding. */
+const BINDING_NAME = /^[a-z]+\.js$/;
 
 const STARTING = "Starting the calculator: you can fill in the form meanwhile.";
 const READY = "The calculator is ready.";
@@ -178,11 +172,11 @@ function bindPage() {
   }
   for (const form of forms) {
     if (form.dataset.calculatorBound) continue;
-    const load = BINDINGS[form.dataset.calculator ?? ""];
-    // Forms without a binding here (follow-up forms) are managed by their page's binding.
-    if (!load) continue;
+    // Each calculator form names its page binding (data-binding, from calculators.registry).
+    const binding = form.dataset.binding ?? "";
+    if (!BINDING_NAME.test(binding)) continue;
     form.dataset.calculatorBound = "true";
-    setUp(form, load);
+    setUp(form, () => import(`./${binding}`));
   }
 }
 

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from calculators.protocol import Protocol, Section, Template
+from calculators.registry import page_calculators
 from handbook.pages.links import form_page, section_page
 
 DIRECTIVE_INDEX = "directive/index.md"
 FORMS_INDEX = "forms/index.md"
-# The calculators a template may name in `filled_by`, and their pages.
-CALCULATOR_PAGES = {"risk": "calculators/risk.md"}
+# The calculators a template may name in `filled_by`, and their pages (calculators.registry).
+CALCULATOR_PAGES = page_calculators()
 
 
 class UnknownIdError(ValueError):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from calculators.clause_text import plain_text
 from calculators.documents.text import PROPOSED_NOTICE
 from calculators.protocol import Protocol, Template, TemplateSection
+from calculators.registry import calculator
 from handbook.pages.links import clause_refs, email_link, md_text
 
 
@@ -35,3 +36,10 @@ def template_intro(protocol: Protocol, template: Template, here: str) -> list[st
         emails = "; ".join(email_link(protocol, c) for c in template.email_to)
         lines += [f"Email the completed form to: {emails}", ""]
     return lines
+
+
+def calculator_attributes(name: str) -> str:
+    """A calculator form's attributes from calculators.registry: the name the page's
+    script knows it by, and the page binding that runs it."""
+    found = calculator(name)
+    return f'data-calculator="{found.name}" data-binding="{found.binding}"'

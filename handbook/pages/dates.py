@@ -26,6 +26,7 @@ from calculators.dates_input import EXAMPLE, MAX_RATIONALE_LENGTH
 from calculators.protocol import Protocol
 from calculators.timing.answers import review_rule
 from calculators.wording import clause_list
+from handbook.pages.components import calculator_attributes
 from handbook.pages.forms import clear_all_button, clear_all_status, date_parts
 from handbook.pages.links import html_text, site_link
 
@@ -74,7 +75,7 @@ def dates_form(protocol: Protocol, here: str = PAGE) -> str:
     handoff = json.dumps(handoff_targets(protocol, here), ensure_ascii=False)
     out = [
         '<div class="dates-layout">',
-        '<form id="dates-form" class="calculator template-form dates-form" data-calculator="dates" '
+        f'<form id="dates-form" class="calculator template-form dates-form" {calculator_attributes("dates")} '
         f'data-handoff="{html_text(handoff)}" '
         f'data-nothing-to-hand-off="{html_text(protocol.site.dates_form.nothing_to_hand_off)}" '
         'novalidate autocomplete="off">',

@@ -20,7 +20,7 @@ from calculators.drafts import MAX_ROWS, MAX_TEXT_CHARS, draft_filename
 from calculators.limits import MAX_DRAFT_BYTES
 from calculators.protocol import FIELD_TYPES, HANDOFF_TEXT, Field, HandOffRule, Protocol, Template
 from handbook.build.docx_templates import blank_filename
-from handbook.pages.components import section_guidance, template_intro
+from handbook.pages.components import calculator_attributes, section_guidance, template_intro
 from handbook.pages.links import html_text, site_link
 
 NO_SCRIPT = (
@@ -96,7 +96,7 @@ def handoff_buttons(protocol: Protocol, template: Template, here: str) -> list[s
 
 def _form_html(protocol: Protocol, template: Template, blank: str, here: str) -> str:
     out = [
-        f'<form id="form-{template.id}" class="calculator template-form" data-calculator="form" '
+        f'<form id="form-{template.id}" class="calculator template-form" {calculator_attributes("form")} '
         f'data-template="{template.id}" data-blank="{html_text(blank)}" '
         f'data-title="{html_text(template.title)}" '
         f'data-draft-name="{html_text(draft_filename(template))}" '

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from calculators.protocol import Indicator, Level, Protocol
 from handbook.build.generated_pages import filled_by
+from handbook.pages.components import calculator_attributes
 from handbook.pages.forms import (
     blank_template_link,
     clear_all_button,
@@ -184,7 +185,7 @@ def risk_form(protocol: Protocol, here: str) -> str:
     numbers = " ".join(str(level.number) for level in columns if level)
     out = [
         replaced_note(protocol, here),
-        '<form id="risk-form" class="calculator risk-form" data-calculator="risk" novalidate '
+        f'<form id="risk-form" class="calculator risk-form" {calculator_attributes("risk")} novalidate '
         f'autocomplete="off" data-template="{filled_by(protocol, CALCULATOR).id}" '
         f'data-blank="{html_text(blank)}" data-source="{html_text(rule.title)}" '
         f'data-levels="{numbers}" style="--risk-columns: {len(columns)}">',

@@ -13,6 +13,7 @@ from calculators.protocol import Clause, Protocol, Scenario
 from calculators.schedule_words import rule_name
 from calculators.training.quiz import lengths
 from calculators.training.scenarios import category_words, cell_words, due_date_lines
+from handbook.pages.components import calculator_attributes
 from handbook.pages.links import (
     clause_ref,
     clause_refs,
@@ -108,7 +109,7 @@ def scenario_form(protocol: Protocol, here: str) -> str:
     """Pick a scenario, tick the indicators, choose a category; the calculators compare."""
     out = [
         f'<p class="invented-names"><strong>{html_text(INVENTED_NAMES)}</strong></p>',
-        '<form id="scenario-form" class="calculator training-form" data-calculator="scenarios" '
+        f'<form id="scenario-form" class="calculator training-form" {calculator_attributes("scenarios")} '
         'novalidate autocomplete="off">',
         f'<p class="calculator-status" role="status">{html_text(NO_SCRIPT)}</p>',
         '<div class="field"><label for="scenario-choice">Scenario</label>',
@@ -248,7 +249,7 @@ def quiz_form(protocol: Protocol, here: str) -> str:
     options = [f'<option value="{n}">{n} questions</option>' for n in lengths(protocol)]
     return "\n".join(
         [
-            '<form id="quiz-form" class="calculator training-form" data-calculator="quiz" '
+            f'<form id="quiz-form" class="calculator training-form" {calculator_attributes("quiz")} '
             f"data-clause-links='{html_text(json.dumps(links))}' "
             'novalidate autocomplete="off">',
             '<p class="calculator-status" role="status">The quiz needs JavaScript and '

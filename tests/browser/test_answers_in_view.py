@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from navigation import arrive, fill_date, wait_ready
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.support.deploy_servers import Deployed
 
@@ -24,6 +25,15 @@ IN_VIEW = """(selector) => {
 def in_view(page: Any, selector: str) -> bool:
     """The element's top is on the screen shown, with room below it to read a line."""
     return bool(page.evaluate(IN_VIEW, selector))
+
+
+def comes_into_view(page: Any, selector: str) -> bool:
+    """The element is brought into view within 5 s of appearing (its panel scrolls to it)."""
+    try:
+        page.wait_for_function(IN_VIEW, arg=selector, timeout=5_000)
+    except PlaywrightTimeout:  # it never came into view
+        return False
+    return True
 
 
 @pytest.fixture
@@ -129,7 +139,7 @@ def test_comparing_a_repeated_indicator_does_not_move_the_grid(
     laptop.check("#indicator-eh-2-4")  # the same indicator, higher: its siblings are compared
     laptop.locator("#compare-emotional-health").wait_for()
     assert laptop.locator("#domain-sexual-health").bounding_box() == before
-    assert in_view(laptop, "#compare-emotional-health")
+    assert comes_into_view(laptop, "#compare-emotional-health")
 
 
 def test_printing_the_risk_page_prints_the_profile_and_the_ticked_indicators(

@@ -12,6 +12,7 @@ import yaml
 
 from calculators.clause_text import plain_text
 from calculators.limits import MAX_DRAFT_BYTES
+from calculators.registry import CALCULATORS
 from handbook.build.loader import PROTOCOL_PATH, load_protocol
 from handbook.build.site_build import build_site
 from tests.engine_protocol import write_engine_protocol_yaml
@@ -313,3 +314,18 @@ def test_every_page_links_the_handbooks_stylesheets_as_one_file(built_site: Path
         assert not re.search(
             r'href="[^"]*stylesheets/(handbook|forms|risk|print|training)\.css"', source
         ), page
+
+
+def test_every_calculator_form_names_a_registered_calculator_and_its_binding(
+    built_site: Path,
+) -> None:
+    bindings = {c.name: c.binding for c in CALCULATORS}
+    seen = set()
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for name, binding in re.findall(r'data-calculator="([^"]*)" data-binding="([^"]*)"', text):
+            assert bindings.get(name) == binding, (page, name, binding)
+            assert (built_site / "javascripts" / binding).is_file(), binding
+            seen.add(name)
+        assert text.count("data-calculator=") == text.count("data-binding="), page
+    assert seen == set(bindings)  # every calculator has a page that holds its form
