@@ -26,9 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from calculators import bridge
-from calculators.document_size import MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS
-from calculators.drafts import MAX_TEXT_CHARS
-from calculators.limits import MAX_DRAFT_BYTES, MAX_REQUEST_BYTES
+from calculators.limits import (
+    MAX_DOCUMENT_CHARS,
+    MAX_DOCUMENT_PARAGRAPHS,
+    MAX_DRAFT_BYTES,
+    MAX_REQUEST_BYTES,
+    MAX_TEXT_CHARS,
+)
 from calculators.protocol import Protocol, Template
 
 BENCH = Path(__file__).resolve().parent

@@ -6,16 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from calculators.field_types import texts_of
+from calculators.limits import MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS
 from calculators.protocol import Field, Template
-
-# One document's answers together: each paragraph, line break and table cell counts as a
-# paragraph. LibreOffice took 144 s to open 200 table rows of short paragraphs. Measured
-# with `soffice --headless --convert-to pdf` (CPU time; starting with a fresh profile and
-# an empty form takes 1.8 s), the largest documents at these caps took: all the characters
-# in one table row of seven cells 3.0 s, 85 rows of seven cells 2.4 s, 600 paragraphs of
-# text 2.2 s (tests/documents/test_libreoffice.py opens all three).
-MAX_DOCUMENT_CHARS = 40_000
-MAX_DOCUMENT_PARAGRAPHS = 600
 
 
 def document_size_problem(template: Template, clean: Mapping[str, Any]) -> tuple[Field, str] | None:
@@ -25,7 +18,7 @@ def document_size_problem(template: Template, clean: Mapping[str, Any]) -> tuple
         value = clean.get(field.id)
         if not value:
             continue
-        texts = [c for row in value for c in row.values()] if field.type == "rows" else [value]
+        texts = texts_of(field, value)
         chars += sum(len(text) for text in texts)
         paragraphs += sum(paragraphs_and_lines(text) for text in texts)
         if chars > MAX_DOCUMENT_CHARS:

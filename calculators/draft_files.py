@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from calculators.errors import InputError
+from calculators.field_types import field_type
 from calculators.json_text import MAX_NESTING, nesting_depth
 from calculators.limits import MAX_DRAFT_BYTES
 from calculators.protocol import Template
@@ -100,7 +101,7 @@ def fit_to_template(template: Template, fields: Any) -> tuple[Any, list[str]]:
         if field is None:
             continue
         columns = {column.id for column in field.columns}
-        if field.type == "rows" and isinstance(value, list):
+        if field_type(field).repeated and isinstance(value, list):
             gone = sorted(
                 {str(k) for row in value if isinstance(row, Mapping) for k in row} - columns
             )

@@ -317,7 +317,7 @@ def profile_fields(protocol: Protocol, assessment: RiskAssessment) -> dict[str, 
             if form_field.id not in filled:
                 continue
             value = values[form_field.id]
-            if form_field.type == "rows":
+            if form_field.columns:  # a table: each row keeps only its columns
                 columns = [c.id for c in form_field.columns]
                 value = [{c: row[c] for c in columns} for row in value]
             out[form_field.id] = value

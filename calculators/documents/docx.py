@@ -22,14 +22,13 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 from xml.etree import ElementTree as ET
 
 from calculators.drafts import check_values
 from calculators.errors import InputError
+from calculators.field_types import display_value, field_type
 from calculators.protocol import Field, Template
-from calculators.wording import long_date
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -116,13 +115,6 @@ def filled_filename(template: Template) -> str:
     return f"{template.id}-completed.docx"
 
 
-def display_value(field: Field, value: Any) -> str:
-    """A checked value as the document and the plain text show it."""
-    if field.type == "date" and value:
-        return long_date(date.fromisoformat(value))
-    return "" if value is None else str(value)
-
-
 # The main part ------------------------------------------------------------------
 
 
@@ -151,7 +143,7 @@ def _fill_part(xml: bytes, template: Template, values: Mapping[str, Any]) -> byt
             controls.setdefault(tag.get(_VAL), []).append(sdt)
 
     for field in template.fields:
-        if field.type == "rows":
+        if field_type(field).repeated:
             _fill_rows(field, values.get(field.id, []), controls, parents)
         else:
             places = controls.get(field.id, [])

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from calculators.documents.docx import display_value
 from calculators.drafts import check_values
+from calculators.field_types import display_value, field_type
 from calculators.protocol import Field, Protocol, Template
 
 INDENT = "  "
@@ -52,7 +52,7 @@ def _labelled(label: str, value: str, indent: str) -> list[str]:
 
 
 def _field_lines(field: Field, value: Any) -> list[str]:
-    if field.type != "rows":
+    if not field_type(field).repeated:
         return _labelled(field.label, display_value(field, value), "")
     lines = []
     for number, row in enumerate(value, start=1):

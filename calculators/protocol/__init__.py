@@ -17,7 +17,7 @@ from typing import Any
 
 from calculators.protocol.categories import Categories, Category, Domain, Indicator, Level
 from calculators.protocol.model import (
-    FIELD_TYPES,
+    FIELD_TYPE_NAMES,
     HANDOFF_TEXT,
     Abbreviation,
     ChangeLogEntry,
@@ -90,7 +90,7 @@ __all__ = [
     "InductionStep",
     "Induction",
     "SCENARIO_MIN_CHARACTERS",
-    "FIELD_TYPES",
+    "FIELD_TYPE_NAMES",
     "HANDOFF_TEXT",
     "RISK_SENTENCES",
     "REFERENCE",

@@ -30,7 +30,7 @@ from calculators.protocol.status import EDITION_STATES, Decision, EditionWording
 from calculators.protocol.timing import Timing
 from calculators.protocol.training import Induction, Language, ProcessMap, Role, Scenario
 
-FIELD_TYPES = ("text", "textarea", "date", "choice", "rows", "number")
+FIELD_TYPE_NAMES = ("text", "textarea", "date", "choice", "rows", "number")
 # What a field records, when the protocol says: "level" marks a field a form names for
 # the risk level or category. Only the level a meeting agreed fills it (references.py).
 FIELD_RECORDS = ("level",)
@@ -249,7 +249,7 @@ class Field:
 
     id: str = field(metadata=identifier())
     label: str
-    type: str = field(metadata=choice(FIELD_TYPES))
+    type: str = field(metadata=choice(FIELD_TYPE_NAMES))
     required: bool = False
     help: str | None = None
     options: tuple[str, ...] = ()

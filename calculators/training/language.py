@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from calculators.errors import InputError
+from calculators.limits import MAX_LANGUAGE_CHECK_CHARS
 from calculators.protocol import Language, LanguageTerm, Protocol
-
-MAX_TEXT_CHARACTERS = 100_000
 
 
 @dataclass(frozen=True)
@@ -67,9 +66,9 @@ def handle_language_check(protocol: Protocol, payload: Mapping[str, Any]) -> dic
     text = payload.get("text", "")
     if not isinstance(text, str):
         raise InputError.one("text", "expected the text of the field")
-    if len(text) > MAX_TEXT_CHARACTERS:
+    if len(text) > MAX_LANGUAGE_CHECK_CHARS:
         raise InputError.one(
-            "text", f"expected at most {MAX_TEXT_CHARACTERS:,} characters to check"
+            "text", f"expected at most {MAX_LANGUAGE_CHECK_CHARS:,} characters to check"
         )
     findings = find_terms(protocol.language, text)
     return {

@@ -16,9 +16,10 @@ import json
 
 from calculators.dates_input import DATE_PART_DIGITS, DATE_PARTS, EXAMPLE
 from calculators.documents.text import ADDED_NOTICE
-from calculators.drafts import MAX_ROWS, MAX_TEXT_CHARS, draft_filename
-from calculators.limits import MAX_DRAFT_BYTES
-from calculators.protocol import FIELD_TYPES, HANDOFF_TEXT, Field, HandOffRule, Protocol, Template
+from calculators.drafts import draft_filename
+from calculators.field_types import field_type
+from calculators.limits import MAX_DRAFT_BYTES, MAX_ROWS, MAX_TEXT_CHARS
+from calculators.protocol import HANDOFF_TEXT, Field, HandOffRule, Protocol, Template
 from handbook.build.docx_templates import blank_filename
 from handbook.pages.components import calculator_attributes, section_guidance, template_intro
 from handbook.pages.links import html_text, site_link
@@ -168,18 +169,10 @@ def _error(field: Field) -> str:
     return f'<p class="field-error" id="f-{field.id}-error" hidden></p>'
 
 
-def field_control(field_type: str) -> dict[str, object]:
-    """How forms.js reads, fills and focuses a field of this type (one place for the types):
+def field_control(field: Field) -> dict[str, object]:
+    """How forms.js reads, fills and focuses a field (calculators.field_types):
     "parts" (the date's parts), "radios", "rows" or "value" (one input or textarea)."""
-    if field_type == "date":
-        return {"kind": "parts", "parts": list(DATE_PARTS)}
-    if field_type == "choice":
-        return {"kind": "radios"}
-    if field_type == "rows":
-        return {"kind": "rows"}
-    if field_type in FIELD_TYPES:
-        return {"kind": "value"}
-    raise RuntimeError(f"Unknown field type: {field_type}")
+    return dict(field_type(field).control)
 
 
 def date_parts(control_id: str, attributes: str, *, named: bool = False) -> str:
@@ -200,7 +193,7 @@ def _field_html(field: Field) -> str:
     hint, described = _hint(field)
     required = ' aria-required="true"' if field.required else ""
     common = f'data-field="{field.id}" aria-describedby="{described}"{required} disabled'
-    control = html_text(json.dumps(field_control(field.type), separators=(",", ":")))
+    control = html_text(json.dumps(field_control(field), separators=(",", ":")))
     wrapper = (
         f'<div class="field" id="f-{field.id}-field" data-field-wrapper="{field.id}" '
         f'data-type="{field.type}" data-control="{control}">'

@@ -13,7 +13,7 @@ import pytest
 from navigation import MEMORY_JS, arrive, follow, peek_handoff
 from playwright.sync_api import expect
 
-from calculators.drafts import MAX_ROWS
+from calculators.limits import MAX_ROWS
 from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser

@@ -10,14 +10,13 @@ import json
 import pytest
 
 from calculators.drafts import (
-    MAX_ROWS,
-    MAX_TEXT_CHARS,
     check_values,
     make_draft,
     read_draft,
     read_values,
 )
 from calculators.errors import InputError
+from calculators.limits import MAX_ROWS, MAX_TEXT_CHARS
 from calculators.protocol import Protocol
 
 

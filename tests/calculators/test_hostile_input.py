@@ -17,15 +17,19 @@ from bridge_answers import call, problems_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators.document_size import MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS
 from calculators.drafts import (
-    MAX_TEXT_CHARS,
     check_values,
     draft_text,
 )
 from calculators.errors import InputError
 from calculators.json_text import STRING, load_json, nesting_depth, outside_strings
-from calculators.limits import MAX_DRAFT_BYTES, MAX_REQUEST_BYTES
+from calculators.limits import (
+    MAX_DOCUMENT_CHARS,
+    MAX_DOCUMENT_PARAGRAPHS,
+    MAX_DRAFT_BYTES,
+    MAX_REQUEST_BYTES,
+    MAX_TEXT_CHARS,
+)
 from calculators.protocol import Field, Protocol, Template
 
 MEGABYTE = 1_000_000

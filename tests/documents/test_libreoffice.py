@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from calculators.document_size import MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS
 from calculators.documents.docx import fill_docx
 from calculators.drafts import check_values
+from calculators.limits import MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS
 from calculators.protocol import Protocol
 from handbook.build.docx_templates import blank_template_docx
 from handbook.build.loader import load_protocol
