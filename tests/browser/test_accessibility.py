@@ -8,31 +8,12 @@ from typing import Any
 import pytest
 from navigation import go
 
-from handbook.build.loader import load_protocol
+from tests.support.accessibility_pages import checked_pages
 from tests.support.deploy_servers import Deployed
 
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = [
-    "",
-    "directive/section-6/",
-    "warning-signs/",
-    "categories/",
-    "calculators/risk/",
-    "calculators/dates/",
-    "planner/",
-    "contacts/",
-    "glossary/",
-    "about/",
-]
-
-
-def checked_pages() -> list[str]:
-    """The pages axe checks: one of each kind, and every form page the protocol has."""
-    return PAGES + [f"forms/{t.id}/" for t in load_protocol().protocol.templates]
-
-
 RUN_AXE = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
   .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"""
 

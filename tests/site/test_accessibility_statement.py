@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from handbook.build.loader import load_protocol
-from tests.browser.test_accessibility import checked_pages
+from tests.support.accessibility_pages import checked_pages
 
 PROTOCOL = load_protocol().protocol
 
