@@ -35,7 +35,7 @@ Measured and not kept (2 December 2026, load average 4 to 7 on 2 shared cores):
   shows, and their downloads compete with the page's stylesheets for the first paint;
 - a Pyodide memory snapshot (bench/snapshot.py).
 Kept, with its cost: the worker starts in the first task after the page's first frame
-(docs/javascripts/start.js). Started at once, its download and compilation compete
+(docs/javascripts/runtime/start.js). Started at once, its download and compilation compete
 with the first paint: first field painted 0.39 s against 0.20 s (3 runs each), and in
 two whole `make bench` runs 0.40 s (load average rising to 14) against 0.30 s (load
 about 4); the cold ratio was 0.75 (paired 1.09) at once against 1.05 (paired 1.18)
@@ -103,7 +103,7 @@ TIMEOUT_MS = 180_000
 START_LIMIT_JS = f"globalThis.CSE_CALCULATOR_START_LIMIT_MS = {TIMEOUT_MS - 10_000};"
 
 BRIDGE_LATENCY_JS = """async ([count, ids]) => {
-  const api = await import(new URL("javascripts/api.js", __md_scope).href);
+  const api = await import(new URL("javascripts/runtime/api.js", __md_scope).href);
   const times = [];
   for (let i = 0; i < count; i++) {
     const started = performance.now();

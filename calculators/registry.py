@@ -14,7 +14,7 @@ class Calculator:
     """One calculator: the form that names it, its page binding and the requests it asks."""
 
     name: str  # the form's data-calculator
-    binding: str  # the page binding that runs the form, docs/javascripts/<binding>
+    binding: str  # the page binding that runs the form, docs/javascripts/<binding>, one of pages/
     requests: Mapping[str, str]  # request type → "module:function" that answers it
     page: str | None = None  # its handbook page, when a template's filled_by may name it
 
@@ -26,13 +26,13 @@ def _requests(**answers: str) -> Mapping[str, str]:
 CALCULATORS: tuple[Calculator, ...] = (
     Calculator(
         "risk",
-        "risk.js",
+        "pages/risk.js",
         _requests(risk="calculators.risk:handle_risk"),
         page="calculators/risk.md",
     ),
     Calculator(
         "dates",
-        "dates.js",
+        "pages/dates.js",
         _requests(
             dates="calculators.dates_request:handle_dates",
             calendar="calculators.dates_request:handle_calendar",
@@ -41,7 +41,7 @@ CALCULATORS: tuple[Calculator, ...] = (
     ),
     Calculator(
         "form",
-        "forms.js",
+        "pages/forms.js",
         _requests(
             fill="calculators.documents.forms:handle_fill",
             template_text="calculators.documents.forms:handle_template_text",
@@ -52,13 +52,15 @@ CALCULATORS: tuple[Calculator, ...] = (
     ),
     Calculator(
         "scenarios",
-        "training.js",
+        "pages/training.js",
         _requests(
             scenario_check="calculators.training.scenarios:handle_scenario_check",
             language_check="calculators.training.language:handle_language_check",
         ),
     ),
-    Calculator("quiz", "training.js", _requests(quiz="calculators.training.quiz:handle_quiz")),
+    Calculator(
+        "quiz", "pages/training.js", _requests(quiz="calculators.training.quiz:handle_quiz")
+    ),
 )
 
 

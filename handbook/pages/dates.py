@@ -6,12 +6,12 @@ page is built from those names: the fieldset `today`, its inputs `today-day`,
 `today-month`, `today-year`, its message `today-error`.
 
 The answers come on arrival, from today's date, and update as the fields change
-(docs/javascripts/dates.js); "Work out the dates" does the same and shows any problem.
+(docs/javascripts/pages/dates.js); "Work out the dates" does the same and shows any problem.
 On a wide screen the answers stand beside the fields; on a narrow one, under the
 field last changed.
 
 After an answer, "Use these dates in the forms" hands the strategy meeting dates to
-the forms (docs/javascripts/dates.js, as the risk page hands its answer to the
+the forms (docs/javascripts/pages/dates.js, as the risk page hands its answer to the
 monthly report): the target templates and their field ids are looked up in the
 protocol here and written into the form's data-handoff attribute, so a renamed
 field fails the build instead of silently filling nothing.
@@ -123,7 +123,7 @@ def dates_form(protocol: Protocol, here: str = PAGE) -> str:
         '<p class="export-status" role="status" aria-live="polite"></p>',
         "</form>",
         # beside the form on a wide screen, under the field last changed on a narrow one
-        # (docs/javascripts/dates.js); a region of its own, scrolled when it is long
+        # (docs/javascripts/pages/dates.js); a region of its own, scrolled when it is long
         '<div id="dates-answer" class="calculator-answer" aria-live="polite" role="region" '
         'aria-label="The dates" tabindex="0"></div>',
         "</div>",

@@ -28,7 +28,7 @@ def render_clause(protocol: Protocol, clause: Clause, here: str) -> str:
         f'<div class="clause" id="{clause.anchor}" markdown>',
         f'<a class="clause-number" href="#{clause.anchor}" '
         f'title="Link to clause {clause.id}">{clause.id}</a> '
-        # shown by docs/javascripts/cite.js, which copies the clause's address
+        # shown by docs/javascripts/components/cite.js, which copies the clause's address
         f'<button type="button" class="clause-copy" data-copy-link="#{clause.anchor}" '
         "data-search-exclude hidden>"
         f'Copy link<span class="visually-hidden"> to clause {clause.id}</span></button> ' + text,

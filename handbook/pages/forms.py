@@ -3,7 +3,7 @@
 GOV.UK patterns: a fieldset per section, labels and hints, date inputs in three
 parts, radios for choices, required markers, an error summary the script fills
 and focuses, and repeatable rows with Add and Remove buttons. The form is never
-submitted: docs/javascripts/forms.js sends its answers to the calculators in the
+submitted: docs/javascripts/pages/forms.js sends its answers to the calculators in the
 browser and downloads the Word document they make.
 
 Ids: an input is `f-<field>`; a date's parts `f-<field>-day|month|year`; a choice's
@@ -38,7 +38,7 @@ PRIVACY = (
 
 
 def clear_all_button() -> str:
-    """The "Clear all case data" button every calculator page has (docs/javascripts/clear.js)."""
+    """The "Clear all case data" button every calculator page has (docs/javascripts/components/clear.js)."""
     return (
         '<button type="button" class="md-button" data-action="clear-all" disabled>'
         f"{html_text(CLEAR_ALL_LABEL)}</button>"

@@ -3,7 +3,7 @@
 A row per domain (a fieldset with a legend), a column per category, the cell's
 indicators as checkboxes whose names include their category. Beside the grid, a
 panel that stays in view shows the reading the calculators work out on every tick
-(docs/javascripts/risk.js), headed `risk_rule.title`: what is ticked and every
+(docs/javascripts/pages/risk.js), headed `risk_rule.title`: what is ticked and every
 column that lists it, never a level. No category is recorded on this page: the
 strategy meeting sets the risk level (clauses 6.3 and 6.9), and the page hands the
 reading to the meeting's minutes and to the monthly report's attachment field (the

@@ -6,12 +6,12 @@ a data type (`application/json`) are not run and need no hash.
 
 Only a page that holds a calculator form (`data-calculator=`) may compile
 WebAssembly ('wasm-unsafe-eval'). Every page may start a worker from a `blob:`
-URL: the calculators' worker (docs/javascripts/api.js) and Material's search
-worker (docs/javascripts/search-worker.js) are started that way, so that each
+URL: the calculators' worker (docs/javascripts/runtime/api.js) and Material's search
+worker (docs/javascripts/runtime/search-worker.js) are started that way, so that each
 inherits this policy. `'self'` stays in worker-src because a module worker's
 imports (worker.js, Pyodide's .mjs) are fetched as worker scripts. With
 Material's instant navigation the policy of the page a tab first loads governs
-every page shown after it without a reload (docs/javascripts/calculator.js), and
+every page shown after it without a reload (docs/javascripts/runtime/calculator.js), and
 a tab that began on a text-only page loads a calculator page in full, under that
 page's own policy.
 """

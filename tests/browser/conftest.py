@@ -67,7 +67,7 @@ class Recorder:
             if parts.scheme in ("blob", "data"):
                 continue
             assert (parts.scheme, parts.netloc) == (origin.scheme, origin.netloc), request["url"]
-            # GET, or HEAD for the runtime files' headers (docs/javascripts/worker.js, api.js)
+            # GET, or HEAD for the runtime files' headers (docs/javascripts/runtime/worker.js, api.js)
             assert request["method"] in ("GET", "HEAD"), request
             assert not request["post_data"], request
 

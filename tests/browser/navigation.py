@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 MEMORY_JS = """async (template) => {
-  const memory = await import(new URL("javascripts/memory.js", __md_scope).href);
+  const memory = await import(new URL("javascripts/components/memory.js", __md_scope).href);
   return template === null ? memory.holdsCaseData() : memory.keptAnswers(template);
 }"""
 PEEK_HANDOFF_JS = """async (template) => {
-  const memory = await import(new URL("javascripts/memory.js", __md_scope).href);
+  const memory = await import(new URL("javascripts/components/memory.js", __md_scope).href);
   const handoff = memory.takeHandOff(template);
   if (handoff) memory.handOff(template, handoff);  // put back: this only looks
   return handoff;
@@ -57,8 +57,8 @@ def wait_ready(page: Any, form: str = "form") -> None:
 # files made there (files.js) are forgotten, as "Clear all case data" does, but the
 # calculators' worker is kept (it holds no case data: every question carries its own).
 FORGET_JS = """async () => {
-  const memory = await import(new URL("javascripts/memory.js", __md_scope).href);
-  const files = await import(new URL("javascripts/files.js", __md_scope).href);
+  const memory = await import(new URL("javascripts/components/memory.js", __md_scope).href);
+  const files = await import(new URL("javascripts/components/files.js", __md_scope).href);
   memory.forgetAll();
   files.revokeDownloads();
 }"""

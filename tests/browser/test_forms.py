@@ -245,7 +245,7 @@ def test_answers_handed_over_in_the_tab_fill_the_form(recorder: Any, served: Dep
     handoff = {"source": "the risk page", "fields": {"strategy_reading": "Poor self-image"}}
     page.evaluate(
         """async (handoff) => {
-          const memory = await import(new URL("javascripts/memory.js", __md_scope).href);
+          const memory = await import(new URL("javascripts/components/memory.js", __md_scope).href);
           memory.handOff("monthly-report", handoff);
         }""",
         handoff,

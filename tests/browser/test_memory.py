@@ -181,7 +181,7 @@ def test_a_question_that_overruns_is_answered_plainly_and_the_worker_restarts(
     (first,) = calculator_workers(page)
     answers = page.evaluate(
         """async () => {
-          const api = await import(new URL("javascripts/api.js", __md_scope).href);
+          const api = await import(new URL("javascripts/runtime/api.js", __md_scope).href);
           const overran = await api.call("risk", {indicators: []}, {limitMs: 0});
           const again = await api.call("risk", {indicators: []});
           return [overran, again];

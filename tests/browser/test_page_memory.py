@@ -31,7 +31,7 @@ DATES = "form#dates-form"
 REPORT = "form#form-monthly-report"
 QUIZ_SEED = 424242
 MEMORY_JS = """async () => {
-  const memory = await import(new URL("javascripts/memory.js", __md_scope).href);
+  const memory = await import(new URL("javascripts/components/memory.js", __md_scope).href);
   return memory.holdsCaseData();
 }"""
 

@@ -2,7 +2,7 @@
 
 It receives every search query, where a practitioner may type a child's name, so
 from inside it no request may reach another origin, even on a server that sends
-no headers (the test server sends none). docs/javascripts/search-worker.js starts
+no headers (the test server sends none). docs/javascripts/runtime/search-worker.js starts
 it from a blob: URL; the calculators' worker is tested the same way in
 test_memory.py.
 """

@@ -50,5 +50,6 @@ def test_only_the_risk_calculator_has_a_page_a_template_may_be_filled_by() -> No
 
 def test_each_binding_is_a_plain_file_name_the_page_script_accepts() -> None:
     for found in CALCULATORS:
-        name = found.binding
+        folder, _, name = found.binding.partition("/")
+        assert folder == "pages", found.binding
         assert name.endswith(".js") and name[:-3].isalpha() and name.islower(), name

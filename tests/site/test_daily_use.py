@@ -13,8 +13,8 @@ import pytest
 from handbook.build.generated_pages import generated_pages
 from handbook.build.loader import PROTOCOL_PATH, load_protocol
 from handbook.build.site_build import build_site
+from handbook.build.steps import after_first_heading, needs_immediate_danger_notice
 from handbook.pages.directive import immediate_danger
-from handbook.postprocess.hooks import after_first_heading, needs_immediate_danger_notice
 
 PROTOCOL = load_protocol().protocol
 

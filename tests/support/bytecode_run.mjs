@@ -12,7 +12,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const WHEEL_PATH = "/lib/calculators.whl"; // as docs/javascripts/worker.js
+const WHEEL_PATH = "/lib/calculators.whl"; // as docs/javascripts/runtime/worker.js
 const [site, protocolPath, requestsPath, wheelGiven] = process.argv.slice(2);
 const manifest = JSON.parse(await readFile(path.join(site, "assets", "runtime.json"), "utf8"));
 const wheel = await readFile(wheelGiven ?? path.join(site, manifest.wheel));

@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 
 const [indexURL, stdLib, wheelPath, protocolPath, requestsPath] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
-const WHEEL_PATH = "/lib/calculators.whl"; // as docs/javascripts/worker.js
+const WHEEL_PATH = "/lib/calculators.whl"; // as docs/javascripts/runtime/worker.js
 const wheel = await readFile(wheelPath);
 const pyodide = await loadPyodide({
   indexURL,

@@ -8,11 +8,11 @@
 // earlier simply wait for it. Every request carries an id; the reply is
 // {id, result} or {id, error}, so errors travel as data.
 
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { loadPyodide } from "../../pyodide/pyodide.mjs";
 import { runtimeFileFault, WEBASSEMBLY } from "./runtimefault.js";
 
 /** The site root, from this file's own address: works under any sub-path. */
-const SITE_ROOT = new URL("../", import.meta.url);
+const SITE_ROOT = new URL("../../", import.meta.url);
 
 /**
  * @typedef {object} Manifest  assets/runtime.json, paths relative to the site root

@@ -7,11 +7,11 @@
 // the forms named in the risk-summary template (through memory.js). The ticks are
 // kept in memory.js (pagememory.js) while the practitioner moves between pages.
 
-import { bindClearAll } from "./clear.js";
-import { copyForCaseRecord } from "./copy.js";
-import { downloadDocument } from "./files.js";
-import { handToForm } from "./handto.js";
-import { keepPage, rememberPage } from "./pagememory.js";
+import { bindClearAll } from "../components/clear.js";
+import { copyForCaseRecord } from "../components/copy.js";
+import { downloadDocument } from "../components/files.js";
+import { handToForm } from "../components/handto.js";
+import { keepPage, rememberPage } from "../components/pagememory.js";
 
 /**
  * @typedef {{id: string, text: string, category: number, category_name: string,
@@ -30,7 +30,7 @@ function add(parent, tag, text, className) {
 
 /**
  * @param {HTMLFormElement} form  form#risk-form with checkboxes name="indicator"
- * @param {import("./calculator.js").Context} context
+ * @param {import("../runtime/calculator.js").Context} context
  */
 export function bind(form, { api, showProblems }) {
   const headline = /** @type {HTMLElement} */ (document.getElementById("risk-headline"));

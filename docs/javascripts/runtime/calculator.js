@@ -7,11 +7,11 @@
 // appear as soon as Python is ready. Text-only pages load nothing more than this
 // file, and the worker starts only when a calculator page is shown.
 
-import "./leave.js";
-import "./cite.js";
+import "../components/leave.js";
+import "../components/cite.js";
 
 /** A binding's file name, as calculators.registry writes it into data-binding. */
-const BINDING_NAME = /^[a-z]+\.js$/;
+const BINDING_NAME = /^pages\/[a-z]+\.js$/;
 
 const STARTING = "Starting the calculator: you can fill in the form meanwhile.";
 const READY = "The calculator is ready.";
@@ -21,8 +21,8 @@ const READY = "The calculator is ready.";
  * @typedef {object} Context
  * @property {typeof import("./api.js")} api
  * @property {(text: string) => void} status  set the form's status line
- * @property {typeof import("./render.js").showLines} showLines
- * @property {typeof import("./render.js").showProblems} showProblems
+ * @property {typeof import("../components/render.js").showLines} showLines
+ * @property {typeof import("../components/render.js").showProblems} showProblems
  */
 
 // The page's policy -------------------------------------------------------------
@@ -135,7 +135,7 @@ async function setUp(form, load) {
     // until then a click on "Make the document" does nothing and a hand-off is unread.
     setState(form, "loading");
     if (!ready) status.textContent = STARTING;
-    const [binding, render] = await Promise.all([load(), import("./render.js")]);
+    const [binding, render] = await Promise.all([load(), import("../components/render.js")]);
     const setStatus = (/** @type {string} */ text) => {
       status.textContent = text;
     };
@@ -176,7 +176,7 @@ function bindPage() {
     const binding = form.dataset.binding ?? "";
     if (!BINDING_NAME.test(binding)) continue;
     form.dataset.calculatorBound = "true";
-    setUp(form, () => import(`./${binding}`));
+    setUp(form, () => import(`../${binding}`));
   }
 }
 

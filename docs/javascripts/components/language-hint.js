@@ -11,7 +11,7 @@ const FREE_TEXT = "textarea:not([readonly]), input[type='text']:not([data-date-p
 
 /**
  * @param {HTMLFormElement} form
- * @param {typeof import("./api.js")} api
+ * @param {typeof import("../runtime/api.js")} api
  */
 export function bindLanguageHints(form, api) {
   /** @type {WeakMap<Element, number>} */

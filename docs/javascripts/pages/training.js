@@ -6,13 +6,13 @@
 // (pagememory.js) while the practitioner moves between pages: nothing is kept in any
 // storage.
 
-import { keepPage, rememberPage } from "./pagememory.js";
+import { keepPage, rememberPage } from "../components/pagememory.js";
 
 /** @typedef {{field: string, message: string}} Problem */
 
 /**
  * @param {HTMLFormElement} form
- * @param {import("./calculator.js").Context} context
+ * @param {import("../runtime/calculator.js").Context} context
  */
 export function bind(form, context) {
   if (form.dataset.calculator === "quiz") bindQuiz(form, context);
@@ -20,8 +20,8 @@ export function bind(form, context) {
 }
 
 /**
- * @param {typeof import("./api.js")} api @param {string} type @param {object} payload
- * @returns {Promise<import("./api.js").Answer>}
+ * @param {typeof import("../runtime/api.js")} api @param {string} type @param {object} payload
+ * @returns {Promise<import("../runtime/api.js").Answer>}
  */
 async function ask(api, type, payload) {
   try {
@@ -36,7 +36,7 @@ async function ask(api, type, payload) {
 
 /**
  * @param {HTMLFormElement} form
- * @param {import("./calculator.js").Context} context
+ * @param {import("../runtime/calculator.js").Context} context
  */
 function bindScenarios(form, { api, showProblems }) {
   const choice = /** @type {HTMLSelectElement} */ (form.elements.namedItem("scenario"));
@@ -105,7 +105,7 @@ function bindScenarios(form, { api, showProblems }) {
 
 /**
  * @param {HTMLFormElement} form
- * @param {import("./calculator.js").Context} context
+ * @param {import("../runtime/calculator.js").Context} context
  */
 function bindQuiz(form, { api, showProblems }) {
   const area = /** @type {HTMLElement} */ (document.getElementById("quiz-question"));

@@ -78,7 +78,7 @@ export function preloadBlank(blankUrl) {
 
 /**
  * Fill a template's blank Word document with field values and download it.
- * @param {typeof import("./api.js")} api
+ * @param {typeof import("../runtime/api.js")} api
  * @param {string} blankUrl  the blank template's address, relative to the page
  * @param {string} template  the template id
  * @param {object} fields  the template's field values
@@ -108,7 +108,7 @@ function megabytes(bytes) {
  * A file over the one draft limit (calculators/limits.py MAX_DRAFT_BYTES, rendered by
  * the build) is refused before a byte of it is read; the bytes go as they are, and the
  * calculators check they are UTF-8 (calculators/draft_files.py).
- * @param {typeof import("./api.js")} api @param {File} file @param {number} limit @param {string} template
+ * @param {typeof import("../runtime/api.js")} api @param {File} file @param {number} limit @param {string} template
  * @returns {Promise<{ok: true, result: {template: string, fields: object, warnings: string[]}} | {ok: false, problems: string[]}>}
  */
 export async function openDraft(api, file, limit, template) {

@@ -14,11 +14,11 @@
 // What was typed is kept in memory.js (pagememory.js) while the practitioner moves
 // between pages, and answered again on coming back.
 
-import { bindClearAll } from "./clear.js";
-import { download } from "./files.js";
-import { handOff } from "./memory.js";
-import { rememberPage } from "./pagememory.js";
-import { clearErrorSummary, showErrorSummary, textElement } from "./render.js";
+import { bindClearAll } from "../components/clear.js";
+import { download } from "../components/files.js";
+import { handOff } from "../components/memory.js";
+import { rememberPage } from "../components/pagememory.js";
+import { clearErrorSummary, showErrorSummary, textElement } from "../components/render.js";
 
 /** @typedef {{field: string, message: string}} Problem */
 /** @typedef {{template: string, title: string, url: string, fields: Record<string, string>}} Handoff */
@@ -31,7 +31,7 @@ const CHOICE_FIELDS = ["out_of_borough", "referral_planned"];
 
 /**
  * @param {HTMLFormElement} form
- * @param {import("./calculator.js").Context} context
+ * @param {import("../runtime/calculator.js").Context} context
  */
 export function bind(form, { api }) {
   const summary = /** @type {HTMLElement} */ (form.querySelector(".error-summary"));

@@ -10,16 +10,16 @@
 // calculators check it (calculators.drafts, through calculators.dates_input) and give
 // ISO text back in drafts. A value put into the form may be either.
 
-import { ask } from "./ask.js";
-import { bindClearAll } from "./clear.js";
-import { copyForCaseRecord } from "./copy.js";
-import { download, downloadDocument, openDraft, preloadBlank } from "./files.js";
-import { handToForm, receiveHandOff } from "./handto.js";
-import { hasAnswer, keepAnswers, keptAnswers, takeHandOff } from "./memory.js";
-import { bindLanguageHints } from "./language-hint.js";
-import { clearErrorSummary, showErrorSummary } from "./render.js";
-import { control, dateParts, fieldControls } from "./fieldcontrols.js";
-import { rowAction } from "./rows.js";
+import { ask } from "../components/ask.js";
+import { bindClearAll } from "../components/clear.js";
+import { copyForCaseRecord } from "../components/copy.js";
+import { download, downloadDocument, openDraft, preloadBlank } from "../components/files.js";
+import { handToForm, receiveHandOff } from "../components/handto.js";
+import { hasAnswer, keepAnswers, keptAnswers, takeHandOff } from "../components/memory.js";
+import { bindLanguageHints } from "../components/language-hint.js";
+import { clearErrorSummary, showErrorSummary } from "../components/render.js";
+import { control, dateParts, fieldControls } from "../components/fieldcontrols.js";
+import { rowAction } from "../components/rows.js";
 
 /**
  * @typedef {{day: string, month: string, year: string}} DateParts
@@ -29,7 +29,7 @@ import { rowAction } from "./rows.js";
 
 /**
  * @param {HTMLFormElement} form
- * @param {import("./calculator.js").Context} context
+ * @param {import("../runtime/calculator.js").Context} context
  */
 export function bind(form, { api }) {
   const template = form.dataset.template ?? "";

@@ -23,7 +23,7 @@ export const DEFAULT_CALL_LIMIT_MS = 20000;
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 /** The worker's own scripts: when the worker cannot load, the first of these that the
  * server is missing or sends with another type is named. */
-const WORKER_SCRIPTS = [WORKER_URL, new URL("../pyodide/pyodide.mjs", import.meta.url)];
+const WORKER_SCRIPTS = [WORKER_URL, new URL("../../pyodide/pyodide.mjs", import.meta.url)];
 
 /** The calculator cannot run in this browser or on this server: message is for the person. */
 export class CalculatorUnavailable extends Error {

@@ -8,7 +8,7 @@
 // localStorage. Other tabs, and what the browser itself keeps while a tab is open,
 // are out of a page's reach: the message says to close them.
 
-import { restartWorker } from "./api.js";
+import { restartWorker } from "../runtime/api.js";
 import { revokeDownloads } from "./files.js";
 import { forgetAll } from "./memory.js";
 import { clearErrorSummary } from "./render.js";
