@@ -15,7 +15,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # mkdocs loads this file by path
 
-from calculators import schedule_words  # noqa: E402
+from calculators.dates import words as schedule_words  # noqa: E402
 from handbook.build import site_config  # noqa: E402
 from handbook.build.loader import PROTOCOL_PATH, ProtocolFileError, load_protocol  # noqa: E402
 from handbook.build.protocol_json import site_protocol  # noqa: E402

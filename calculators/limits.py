@@ -13,14 +13,14 @@ through fits in a request, and every draft the calculators saved reopens.
 
 from __future__ import annotations
 
-# The largest answers the document caps allow (calculators.drafts) save as about 175,000
+# The largest answers the document caps allow (calculators.documents.drafts) save as about 175,000
 # bytes: 40,000 characters of four bytes each, and the draft's keys.
 MAX_DRAFT_BYTES = 250_000
 LONGEST_JSON_ESCAPE = 6  # characters JSON writes for one character of text, at most
 ENVELOPE_BYTES = 1_024  # {"type": "open_draft", "payload": {"text": ...}} around the draft
 MAX_REQUEST_BYTES = LONGEST_JSON_ESCAPE * MAX_DRAFT_BYTES + ENVELOPE_BYTES
 
-# One answer, and one repeatable table, on a form (calculators.field_types checks them;
+# One answer, and one repeatable table, on a form (calculators.documents.field_types checks them;
 # the form pages set them as maxlength and the Add button's limit).
 MAX_TEXT_CHARS = 20_000
 MAX_ROWS = 200

@@ -27,15 +27,15 @@ CALCULATORS: tuple[Calculator, ...] = (
     Calculator(
         "risk",
         "pages/risk.js",
-        _requests(risk="calculators.risk:handle_risk"),
+        _requests(risk="calculators.risk.assessment:handle_risk"),
         page="calculators/risk.md",
     ),
     Calculator(
         "dates",
         "pages/dates.js",
         _requests(
-            dates="calculators.dates_request:handle_dates",
-            calendar="calculators.dates_request:handle_calendar",
+            dates="calculators.dates.request:handle_dates",
+            calendar="calculators.dates.request:handle_calendar",
             calendar_file="calculators.documents.ics:handle_calendar_file",
         ),
     ),

@@ -12,11 +12,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from calculators import dates_request
+from calculators.dates import request as dates_request
+from calculators.dates.words import day_notes, rule_heading
 from calculators.documents import ics
 from calculators.errors import InputError
 from calculators.protocol import Protocol
-from calculators.schedule_words import day_notes, rule_heading
 from calculators.timing import Occurrence, dated_rules, months
 from calculators.wording import long_date, month_name
 from cli.output import print_json

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from calculators.protocol import Protocol
-from calculators.risk import assess, assessment_data, profile_text
+from calculators.risk.assessment import assess, assessment_data, profile_text
 from cli.output import print_json
 
 

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from calculators.documents.drafts import read_values, template_or_error
 from calculators.documents.forms import fill_form
-from calculators.drafts import read_values, template_or_error
 from calculators.errors import InputError
 from calculators.protocol import Field, Protocol, Template
 from cli.output import print_json

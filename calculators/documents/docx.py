@@ -25,9 +25,9 @@ from collections.abc import Mapping
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from calculators.drafts import check_values
+from calculators.documents.drafts import check_values
+from calculators.documents.field_types import display_value, field_type
 from calculators.errors import InputError
-from calculators.field_types import display_value, field_type
 from calculators.protocol import Field, Template
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -11,9 +11,9 @@ import binascii
 from collections.abc import Mapping
 from typing import Any
 
+from calculators.dates.minutes import minutes_warnings
 from calculators.documents.docx import fill_docx, filled_filename
-from calculators.documents.text import template_text
-from calculators.drafts import (
+from calculators.documents.drafts import (
     check_values,
     draft_filename,
     draft_text,
@@ -21,8 +21,8 @@ from calculators.drafts import (
     template_or_error,
     value_warnings,
 )
+from calculators.documents.text import template_text
 from calculators.errors import InputError
-from calculators.minutes_dates import minutes_warnings
 from calculators.protocol import Protocol, Template
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -14,9 +14,11 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from calculators import dates_request, schedule_events, schedule_words
-from calculators.case_reference import read_case_reference
-from calculators.dates_input import EARLIEST_YEAR, LATEST_YEAR, attempt
+from calculators.dates import events as schedule_events
+from calculators.dates import request as dates_request
+from calculators.dates import words as schedule_words
+from calculators.dates.case_reference import read_case_reference
+from calculators.dates.fields import EARLIEST_YEAR, LATEST_YEAR, attempt
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Protocol
 from calculators.timing import answers

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from calculators.drafts import check_values
-from calculators.field_types import display_value, field_type
+from calculators.documents.drafts import check_values
+from calculators.documents.field_types import display_value, field_type
 from calculators.protocol import Field, Protocol, Template
 
 INDENT = "  "

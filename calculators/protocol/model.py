@@ -209,7 +209,7 @@ class ImmediateDanger:
 class CaseReferenceWording:
     """The calendar file's case reference: a reference, never a name or a date of birth.
 
-    Each problem's sentence names the rule (calculators/case_reference.py checks it).
+    Each problem's sentence names the rule (calculators/dates/case_reference.py checks it).
     """
 
     label: str

@@ -1,11 +1,11 @@
 """Checks across the file for the risk rule's method: levels, weights, prompts and the risk form.
 
-Each method asks its own of the indicators (`calculators.risk_methods`):
+Each method asks its own of the indicators (`calculators.risk.methods`):
 `highest_level` a level on every indicator; `weighted_bands` a weight on every
 indicator and a level on all or none; `checklist` no levels at all. Prompts go
 with the method: one per level, one per band, or plain questions. The template
 marked `filled_by: risk` carries only fields the method fills
-(`calculators.risk_methods.form_fields`) or fields left blank and not required, and
+(`calculators.risk.methods.form_fields`) or fields left blank and not required, and
 none the method fills is its `records: level` field (clauses 6.3, 6.9).
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from calculators.protocol.model import Protocol
 from calculators.protocol.primitives import ProtocolError
-from calculators.risk_methods.form_fields import CALCULATOR, form_values
+from calculators.risk.methods.form_fields import CALCULATOR, form_values
 
 
 def check_risk_method(protocol: Protocol) -> None:

@@ -15,7 +15,7 @@ from calculators.protocol.primitives import ProtocolError, unique
 from calculators.protocol.reading import checked, choice, identifier, refers_to
 from calculators.protocol.reading import level as a_level
 from calculators.protocol.reading import whole as whole_number
-from calculators.risk_methods import ALIASES, METHODS
+from calculators.risk.methods import ALIASES, METHODS
 
 # The values each sentence may name, as {name}: (must appear, may appear).
 RISK_SENTENCES: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {

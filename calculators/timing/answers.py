@@ -6,7 +6,7 @@ first `monthly_deadline` rule and the strategy meetings the first `recurring_rev
 rule. Their dates and working days come from the registry (`calculators.timing`);
 this module puts them together into the answers for a case on a given day. A
 meeting's latest date that is not a working day gives the working day before it.
-The form's own input checks live in `calculators.dates_input`; the agreed interval's
+The form's own input checks live in `calculators.dates.fields`; the agreed interval's
 one check is `review.interval_problem`.
 
 "Today" is always an argument: nothing here reads the clock.
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from calculators.dates_input import case_date_problems, check_interval, past_problem
+from calculators.dates.fields import case_date_problems, check_interval, past_problem
 from calculators.errors import InputError
 from calculators.protocol import Contact, Protocol
 from calculators.timing.days import bank_holiday, working_day_on_or_before

@@ -5,6 +5,6 @@ calculators the practitioners use:
 
 - `scenarios`: a trainee's ticks and category against a scenario's model answer;
 - `quiz`: seeded multiple-choice questions whose answers come from
-  `calculators.timing` and `calculators.risk`;
+  `calculators.timing` and `calculators.risk.assessment`;
 - `language`: the listed terms that blame a child, found in free text.
 """

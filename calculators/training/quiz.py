@@ -1,7 +1,7 @@
 """A quiz computed from the rules: seeded multiple-choice questions.
 
 Every answer is worked out by the calculators the practitioners use
-(`calculators.timing` for dates, `calculators.risk_listing` for the columns
+(`calculators.timing` for dates, `calculators.risk.listing` for the columns
 that list an indicator), never here. A risk question counts an indicator as one
 fact whichever column's copy was drawn: it names every column that lists the
 same words, and one column only where the wording is that column's own. The wrong choices are the mistakes people make: a week out, the wrong
@@ -21,11 +21,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from calculators.clause_text import plain_text
+from calculators.dates.words import in_sentence, rule_sentence
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Protocol
-from calculators.risk_listing import listed_under
-from calculators.risk_words import listing
-from calculators.schedule_words import in_sentence, rule_sentence
+from calculators.risk.listing import listed_under
+from calculators.risk.words import listing
 from calculators.timing import deadline_for
 from calculators.timing.answers import (
     next_panel,

@@ -4,9 +4,9 @@ The trainee ticks the indicators they see in the vignette and chooses the
 category they would argue for at the strategy meeting. The comparison goes by
 fact, not by cell: a model answer's indicator is found whichever copy of it is
 ticked (the same words in another column, or a cell of its theme,
-`calculators.risk_listing.found_by`), and the column is named only where the
+`calculators.risk.listing.found_by`), and the column is named only where the
 wording differs. It says which indicators were missed or added, which cells
-decide the highest column (`calculators.risk.assess`), what the category
+decide the highest column (`calculators.risk.assessment.assess`), what the category
 definitions say, and the due dates for the scenario's own dates
 (`calculators.timing`). The level itself is set by the strategy meeting
 (clauses 6.3 and 6.9).
@@ -18,12 +18,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from calculators.dates.words import answer_words
 from calculators.errors import FieldProblem, InputError
 from calculators.protocol import Indicator, Protocol, Scenario
-from calculators.risk import assess
-from calculators.risk_listing import found_by, same_fact, same_words
-from calculators.risk_words import listing
-from calculators.schedule_words import answer_words
+from calculators.risk.assessment import assess
+from calculators.risk.listing import found_by, same_fact, same_words
+from calculators.risk.words import listing
 from calculators.timing.answers import dates_answer
 from calculators.wording import clause_list
 

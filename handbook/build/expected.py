@@ -25,8 +25,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from calculators import dates_request
 from calculators.clause_text import rule_words
+from calculators.dates import request as dates_request
 from calculators.protocol import Protocol, protocol_from_mapping
 
 ROOT = Path(__file__).resolve().parents[2]

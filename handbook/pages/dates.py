@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import json
 
-from calculators.case_reference import MAX_CASE_REFERENCE
-from calculators.dates_input import EXAMPLE, MAX_RATIONALE_LENGTH
+from calculators.dates.case_reference import MAX_CASE_REFERENCE
+from calculators.dates.fields import EXAMPLE, MAX_RATIONALE_LENGTH
 from calculators.protocol import Protocol
 from calculators.timing.answers import review_rule
 from calculators.wording import clause_list

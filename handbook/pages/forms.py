@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import json
 
-from calculators.dates_input import DATE_PART_DIGITS, DATE_PARTS, EXAMPLE
+from calculators.dates.fields import DATE_PART_DIGITS, DATE_PARTS, EXAMPLE
+from calculators.documents.drafts import draft_filename
+from calculators.documents.field_types import field_type
 from calculators.documents.text import ADDED_NOTICE
-from calculators.drafts import draft_filename
-from calculators.field_types import field_type
 from calculators.limits import MAX_DRAFT_BYTES, MAX_ROWS, MAX_TEXT_CHARS
 from calculators.protocol import HANDOFF_TEXT, Field, HandOffRule, Protocol, Template
 from handbook.build.docx_templates import blank_filename
@@ -170,7 +170,7 @@ def _error(field: Field) -> str:
 
 
 def field_control(field: Field) -> dict[str, object]:
-    """How forms.js reads, fills and focuses a field (calculators.field_types):
+    """How forms.js reads, fills and focuses a field (calculators.documents.field_types):
     "parts" (the date's parts), "radios", "rows" or "value" (one input or textarea)."""
     return dict(field_type(field).control)
 

@@ -11,8 +11,8 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from calculators import schedule_words
 from calculators import timing as rules
+from calculators.dates import words as schedule_words
 from calculators.protocol import BankHoliday, Protocol
 from calculators.timing import answers
 from calculators.wording import and_list, long_date, month_name

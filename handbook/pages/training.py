@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
+from calculators.dates.words import rule_name
 from calculators.protocol import Clause, Protocol, Scenario
-from calculators.schedule_words import rule_name
 from calculators.training.quiz import lengths
 from calculators.training.scenarios import category_words, cell_words, due_date_lines
 from handbook.pages.components import calculator_attributes

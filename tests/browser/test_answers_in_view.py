@@ -10,7 +10,7 @@ import pytest
 from navigation import arrive, fill_date, wait_ready
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from calculators.dates_request import handle_dates
+from calculators.dates.request import handle_dates
 from handbook.build.loader import load_protocol
 from tests.support.deploy_servers import Deployed
 

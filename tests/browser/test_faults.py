@@ -23,7 +23,7 @@ from playwright.sync_api import expect
 from test_forms import fill_required
 from test_memory import calculator_workers
 
-from calculators.drafts import read_draft
+from calculators.documents.drafts import read_draft
 from handbook.build.loader import load_protocol
 from tests.support.deploy_servers import Deployed
 from tests.support.static_server import serve_site

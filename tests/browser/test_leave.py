@@ -41,7 +41,12 @@ def choose_a_quiz_answer(page: Any) -> None:
 # page, its form, what the practitioner does there, and a handbook page with
 # "Clear all case data" to move to by a link
 PAGES: dict[str, tuple[str, str, Callable[[Any], None], str]] = {
-    "risk": ("calculators/risk/", "form#risk-form", tick_an_indicator, "calculators/dates/"),
+    "risk": (
+        "calculators/risk/",
+        "form#risk-form",
+        tick_an_indicator,
+        "calculators/dates/",
+    ),
     "due dates": (
         "calculators/dates/",
         "form#dates-form",
@@ -54,9 +59,17 @@ PAGES: dict[str, tuple[str, str, Callable[[Any], None], str]] = {
         tick_a_scenario_indicator,
         "calculators/risk/",
     ),
-    "quiz": ("training/quiz/", "form#quiz-form", choose_a_quiz_answer, "calculators/risk/"),
+    "quiz": (
+        "training/quiz/",
+        "form#quiz-form",
+        choose_a_quiz_answer,
+        "calculators/risk/",
+    ),
 }
-CLEAR_FORM = {"calculators/dates/": "form#dates-form", "calculators/risk/": "form#risk-form"}
+CLEAR_FORM = {
+    "calculators/dates/": "form#dates-form",
+    "calculators/risk/": "form#risk-form",
+}
 
 
 def dialogs_asked(page: Any) -> list[str]:

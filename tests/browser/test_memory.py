@@ -23,7 +23,7 @@ from navigation import (
 )
 from playwright.sync_api import expect
 
-from calculators.drafts import MAX_DRAFT_BYTES
+from calculators.documents.drafts import MAX_DRAFT_BYTES
 from tests.support.deploy_servers import Deployed
 from tests.support.static_server import serve_site
 

@@ -10,7 +10,8 @@ from typing import Any
 
 from timing_helpers import with_holidays
 
-from calculators import dates_request, timing
+from calculators import timing
+from calculators.dates import request as dates_request
 from calculators.protocol import Protocol
 from calculators.timing import answers
 

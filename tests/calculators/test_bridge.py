@@ -180,7 +180,7 @@ def test_warm_up_names_every_module_that_answers_a_request_type_once() -> None:
 
 
 def test_warm_up_imports_the_module_a_first_request_would_import() -> None:
-    bridge.warm_up("calculators.risk")
-    assert "calculators.risk" in sys.modules
+    bridge.warm_up("calculators.risk.assessment")
+    assert "calculators.risk.assessment" in sys.modules
     with pytest.raises(ValueError, match="answers no request type"):
         bridge.warm_up("os")

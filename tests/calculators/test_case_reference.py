@@ -7,7 +7,7 @@ import json
 import pytest
 
 from calculators import bridge
-from calculators.case_reference import looks_like_a_date, read_case_reference
+from calculators.dates.case_reference import looks_like_a_date, read_case_reference
 from calculators.errors import InputError
 from calculators.protocol import Protocol
 

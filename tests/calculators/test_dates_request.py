@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from timing_helpers import problems
 
-from calculators import dates_request
+from calculators.dates import request as dates_request
 from calculators.errors import InputError
 from calculators.protocol import Protocol
 

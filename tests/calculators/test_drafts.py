@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from calculators.drafts import (
+from calculators.documents.drafts import (
     check_values,
     make_draft,
     read_draft,
@@ -261,7 +261,7 @@ def test_read_values_takes_a_plain_object_or_a_draft_of_the_same_template(
 
 
 def test_a_deeply_nested_draft_is_refused_before_parsing(protocol: Protocol) -> None:
-    from calculators.drafts import read_draft
+    from calculators.documents.drafts import read_draft
 
     with pytest.raises(InputError) as error:
         read_draft(protocol, '{"fields": ' + "[" * 100_000 + "]" * 100_000 + "}")

@@ -1,18 +1,18 @@
-"""calculators.field_types: one table of the field types, read by the checks, the
+"""calculators.documents.field_types: one table of the field types, read by the checks, the
 documents, the plain text, the size caps and the form pages."""
 
 from __future__ import annotations
 
 import pytest
 
-from calculators.errors import InputError
-from calculators.field_types import (
+from calculators.documents.field_types import (
     FIELD_TYPES,
     check_value,
     display_value,
     required_message,
     texts_of,
 )
+from calculators.errors import InputError
 from calculators.protocol import FIELD_TYPE_NAMES, Column, Field
 
 

@@ -17,7 +17,7 @@ from bridge_answers import call, problems_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators.drafts import (
+from calculators.documents.drafts import (
     check_values,
     draft_text,
 )

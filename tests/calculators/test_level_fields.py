@@ -14,7 +14,7 @@ import pytest
 
 from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
 from calculators.protocol.model import HANDOFF_TEXT
-from calculators.risk import handle_risk
+from calculators.risk.assessment import handle_risk
 
 
 def level_fields(protocol: Protocol) -> set[tuple[str, str]]:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from timing_helpers import DAYS_2026_TO_2028, THURSDAY, with_changes
 
-from calculators import dates_request
+from calculators.dates import request as dates_request
 from calculators.protocol import Protocol, ProtocolError
 from calculators.timing import answers
 

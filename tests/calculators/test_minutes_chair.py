@@ -6,8 +6,8 @@ Runs on CPython and inside Pyodide: standard library and pytest only.
 
 from __future__ import annotations
 
+from calculators.documents.drafts import check_values
 from calculators.documents.text import template_text
-from calculators.drafts import check_values
 from calculators.protocol import Protocol
 
 IRO_CHAIR = "Independent reviewing officer, chairing the LAC review this meeting is part of"

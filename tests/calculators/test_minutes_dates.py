@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from calculators import bridge, minutes_dates
+from calculators import bridge
+from calculators.dates import minutes as minutes_dates
+from calculators.documents.drafts import check_values, read_draft
 from calculators.documents.forms import handle_check
-from calculators.drafts import check_values, read_draft
 from calculators.errors import InputError
 from calculators.protocol import Protocol
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from calculators import dates_request
+from calculators.dates import request as dates_request
 from calculators.protocol import Protocol
 from calculators.timing import answers
 

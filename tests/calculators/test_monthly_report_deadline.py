@@ -9,7 +9,8 @@ from datetime import date, timedelta
 
 from timing_helpers import DAYS_2026_TO_2028, THURSDAY
 
-from calculators import dates_request, timing
+from calculators import timing
+from calculators.dates import request as dates_request
 from calculators.protocol import Protocol
 from calculators.timing import answers
 

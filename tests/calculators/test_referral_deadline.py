@@ -11,7 +11,8 @@ from typing import Any
 
 from timing_helpers import DAYS_2026_TO_2028
 
-from calculators import schedule_events, schedule_words
+from calculators.dates import events as schedule_events
+from calculators.dates import words as schedule_words
 from calculators.protocol import BankHoliday, Protocol
 from calculators.timing import answers
 

@@ -32,8 +32,8 @@ def test_every_request_names_a_function_in_the_calculators() -> None:
 
 def test_two_calculators_may_not_answer_the_same_request() -> None:
     twice = (
-        Calculator("a", "a.js", {"risk": "calculators.risk:handle_risk"}),
-        Calculator("b", "b.js", {"risk": "calculators.risk:handle_risk"}),
+        Calculator("a", "a.js", {"risk": "calculators.risk.assessment:handle_risk"}),
+        Calculator("b", "b.js", {"risk": "calculators.risk.assessment:handle_risk"}),
     )
     with pytest.raises(ValueError, match="two calculators answer 'risk'"):
         request_answers(twice)

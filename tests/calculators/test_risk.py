@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from calculators.errors import InputError
 from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
-from calculators.risk import assess, counted_indicators, handle_risk
+from calculators.risk.assessment import assess, counted_indicators, handle_risk
 
 
 def cells(protocol: Protocol, theme: str) -> list[str]:
@@ -239,7 +239,7 @@ def test_no_category_is_recorded_on_the_risk_page(protocol: Protocol) -> None:
 
 
 def test_profile_fields_fill_the_risk_summary_template(protocol: Protocol) -> None:
-    from calculators.drafts import check_values
+    from calculators.documents.drafts import check_values
 
     answer = handle_risk(protocol, {"indicators": ["eh-1-1", "rm-3-2", "srt-2-1", "srt-3-1"]})
     fields = answer["document_fields"]

@@ -9,8 +9,8 @@ repetition is read from the words, never from a list.
 from __future__ import annotations
 
 from calculators.protocol import Protocol
-from calculators.risk import assess, handle_risk
-from calculators.risk_listing import also_listed, copies, repeated, words
+from calculators.risk.assessment import assess, handle_risk
+from calculators.risk.listing import also_listed, copies, repeated, words
 
 
 def test_words_ignore_case_spacing_and_punctuation_but_not_apostrophes() -> None:

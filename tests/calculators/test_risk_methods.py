@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
-from calculators.risk import handle_risk
-from calculators.risk_methods import ALIASES, METHODS, apply_method, band_for
+from calculators.risk.assessment import handle_risk
+from calculators.risk.methods import ALIASES, METHODS, apply_method, band_for
 
 BANDS = [
     {"name": "Low", "min_score": 0, "max_score": 2, "level": 1},

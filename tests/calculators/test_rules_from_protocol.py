@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from timing_helpers import with_changes
 
-from calculators import dates_request
+from calculators.dates import request as dates_request
 from calculators.protocol import WEEKDAYS
 from calculators.timing import answers
 

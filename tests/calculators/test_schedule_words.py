@@ -1,4 +1,4 @@
-"""The due dates in words (calculators.schedule_words): panels moved, cancelled or on a
+"""The due dates in words (calculators.dates.words): panels moved, cancelled or on a
 bank holiday, and the handbook's sentences read from the protocol.
 
 Runs on CPython and inside Pyodide: standard library and pytest only.
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from calculators import dates_request
+from calculators.dates import request as dates_request
 from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
 from calculators.timing import answers as case_answers
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from timing_helpers import with_holidays
 
-from calculators import dates_request
+from calculators.dates import request as dates_request
 from calculators.errors import InputError
 from calculators.protocol import Protocol
 from calculators.timing import answers

@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from timing_helpers import problems
 
-from calculators import dates_request, timing
+from calculators import timing
+from calculators.dates import request as dates_request
 from calculators.errors import InputError
 from calculators.protocol import Protocol
 from calculators.timing import answers

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from timing_helpers import changed, dates, refused
 
-from calculators import dates_request, timing
+from calculators import timing
 from calculators.calendar_rules import (
     LAST,
     last_weekday_of_month,
@@ -21,6 +21,7 @@ from calculators.calendar_rules import (
     working_day_of_month,
 )
 from calculators.clause_text import plain_text
+from calculators.dates import request as dates_request
 from calculators.errors import InputError
 from calculators.protocol import Protocol
 

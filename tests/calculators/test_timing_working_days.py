@@ -16,10 +16,12 @@ from typing import Any
 import pytest
 from timing_helpers import changed, dates, with_working_days, working_days_variant
 
-from calculators import dates_request, schedule_events, timing
+from calculators import timing
 from calculators.clause_text import plain_text
+from calculators.dates import events as schedule_events
+from calculators.dates import request as dates_request
+from calculators.dates.words import rule_sentence
 from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
-from calculators.schedule_words import rule_sentence
 from calculators.timing import answers
 from calculators.wording import long_date
 

@@ -11,8 +11,8 @@ import pytest
 
 from calculators.errors import InputError
 from calculators.protocol import Protocol, protocol_from_mapping
-from calculators.risk_listing import copies, words
-from calculators.risk_words import listing
+from calculators.risk.listing import copies, words
+from calculators.risk.words import listing
 from calculators.timing import deadline_for
 from calculators.timing.answers import (
     next_report,

@@ -8,8 +8,8 @@ import pytest
 
 from calculators.errors import InputError
 from calculators.protocol import Protocol
-from calculators.risk import assess
-from calculators.risk_listing import same_words
+from calculators.risk.assessment import assess
+from calculators.risk.listing import same_words
 from calculators.timing.answers import strategy_window
 from calculators.training.language import find_terms
 from calculators.training.scenarios import cell_words, check_scenario, handle_scenario_check

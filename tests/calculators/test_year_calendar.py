@@ -10,7 +10,8 @@ from typing import Any
 
 from timing_helpers import with_case_audit
 
-from calculators import dates_request, schedule_events
+from calculators.dates import events as schedule_events
+from calculators.dates import request as dates_request
 from calculators.protocol import Protocol
 from calculators.timing import answers
 

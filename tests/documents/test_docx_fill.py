@@ -14,9 +14,9 @@ import docx
 import pytest
 
 from calculators.documents.docx import fill_docx, row_tag
+from calculators.documents.drafts import make_draft, read_draft
 from calculators.documents.forms import fill_form
 from calculators.documents.text import template_text
-from calculators.drafts import make_draft, read_draft
 from calculators.errors import InputError
 from calculators.protocol import Field, Protocol, Template
 from calculators.wording import long_date

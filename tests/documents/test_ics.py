@@ -12,7 +12,7 @@ from typing import Any
 import icalendar
 import pytest
 
-from calculators import schedule_events
+from calculators.dates import events as schedule_events
 from calculators.documents import ics
 from calculators.errors import InputError
 from calculators.protocol import Protocol, protocol_from_mapping

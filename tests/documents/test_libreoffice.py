@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from calculators.documents.docx import fill_docx
-from calculators.drafts import check_values
+from calculators.documents.drafts import check_values
 from calculators.limits import MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS
 from calculators.protocol import Protocol
 from handbook.build.docx_templates import blank_template_docx

@@ -10,7 +10,7 @@ import pytest
 from calculators import timing
 from calculators.clause_text import plain_text
 from calculators.protocol import Protocol, protocol_from_mapping
-from calculators.risk_methods import METHODS, apply_method
+from calculators.risk.methods import METHODS, apply_method
 from handbook.build.loader import ProtocolFileError, load_protocol
 from handbook.build.protocol_json import with_bank_holidays
 

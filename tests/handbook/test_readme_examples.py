@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from calculators import dates_request
+from calculators.dates import request as dates_request
 from calculators.protocol import Protocol, protocol_from_mapping
 from handbook.build.loader import load_protocol
 

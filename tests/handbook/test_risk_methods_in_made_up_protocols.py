@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from calculators.protocol import Protocol
-from calculators.risk import handle_risk
+from calculators.risk.assessment import handle_risk
 from handbook.build.loader import ProtocolFileError, load_protocol
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -107,7 +107,7 @@ function megabytes(bytes) {
  * Read a file chosen as a draft of `template` and ask the calculators what it holds.
  * A file over the one draft limit (calculators/limits.py MAX_DRAFT_BYTES, rendered by
  * the build) is refused before a byte of it is read; the bytes go as they are, and the
- * calculators check they are UTF-8 (calculators/draft_files.py).
+ * calculators check they are UTF-8 (calculators/documents/draft_files.py).
  * @param {typeof import("../runtime/api.js")} api @param {File} file @param {number} limit @param {string} template
  * @returns {Promise<{ok: true, result: {template: string, fields: object, warnings: string[]}} | {ok: false, problems: string[]}>}
  */

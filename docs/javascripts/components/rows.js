@@ -55,7 +55,7 @@ export function rowAction(form, button, action) {
     const limit = /** @type {HTMLElement} */ (form.querySelector(`[data-row-limit='${CSS.escape(id)}']`));
     const list = /** @type {HTMLElement} */ (form.querySelector(`[data-rows='${CSS.escape(id)}']`));
     if (list.children.length >= most) {
-      // The calculators refuse more (calculators/drafts.py MAX_ROWS): say so here, before typing.
+      // The calculators refuse more (calculators/limits.py MAX_ROWS): say so here, before typing.
       limit.textContent = `This table has the most rows a form can hold, ${most}.`;
       return false;
     }

@@ -7,7 +7,7 @@
 // handOff(template id, {source: "the risk calculator", fields: {field id: value}}).
 //
 // A date field's value is sent as its three parts {day, month, year}, as typed: the
-// calculators check it (calculators.drafts, through calculators.dates_input) and give
+// calculators check it (calculators.documents.drafts, through calculators.dates.fields) and give
 // ISO text back in drafts. A value put into the form may be either.
 
 import { ask } from "../components/ask.js";
@@ -226,7 +226,7 @@ export function bind(form, { api }) {
 
   /**
    * Without Python (it could not start) the draft is made here: the form's values as
-   * JSON, in the format calculators/drafts.py reads back, checked when it is opened.
+   * JSON, in the format calculators/documents/drafts.py reads back, checked when it is opened.
    */
   function saveDraftWithoutCalculator() {
     const name = form.dataset.draftName ?? `${template}.json`;

@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from calculators.protocol import Indicator, Protocol, RiskRule
-from calculators.risk_listing import listed_under
+from calculators.risk.listing import listed_under
 
 if TYPE_CHECKING:
-    from calculators.risk import RiskAssessment
+    from calculators.risk.assessment import RiskAssessment
 
 BLANK = "____________________"  # the line left for the meeting to fill in on paper
 

@@ -6,7 +6,7 @@ to fill in (the child's name, the level the meeting agrees), so it may not be
 required. A text value goes into a `text` or `textarea` field; a list of rows into a
 `rows` field whose columns are among the ones listed. The protocol checks
 (`calculators.protocol.references`) hold a risk form to this table, so that
-`make check` names a field the download could not fill; `calculators.risk` fills it.
+`make check` names a field the download could not fill; `calculators.risk.assessment` fills it.
 No field here is the level: a form's `records: level` field is never one of them
 (clauses 6.3, 6.9).
 """

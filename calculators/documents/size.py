@@ -1,12 +1,12 @@
 """One form's answers together, capped so that every document the calculators accept
-opens in a word processor in a few seconds (checked by `calculators.drafts.check_values`)."""
+opens in a word processor in a few seconds (checked by `calculators.documents.drafts.check_values`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from calculators.field_types import texts_of
+from calculators.documents.field_types import texts_of
 from calculators.limits import MAX_DOCUMENT_CHARS, MAX_DOCUMENT_PARAGRAPHS
 from calculators.protocol import Field, Template
 

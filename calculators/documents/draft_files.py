@@ -13,8 +13,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from calculators.documents.field_types import field_type
 from calculators.errors import InputError
-from calculators.field_types import field_type
 from calculators.json_text import MAX_NESTING, nesting_depth
 from calculators.limits import MAX_DRAFT_BYTES
 from calculators.protocol import Template

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from calculators.dates_input import (
+from calculators.dates.fields import (
     EARLIEST_YEAR,
     LATEST_YEAR,
     MAX_RATIONALE_LENGTH,
@@ -17,11 +17,11 @@ from calculators.dates_input import (
     parse_whole_number,
     parse_yes_no,
 )
-from calculators.errors import FieldProblem, InputError
-from calculators.protocol import Protocol
-from calculators.schedule_words import (
+from calculators.dates.words import (
     answer_words,
 )
+from calculators.errors import FieldProblem, InputError
+from calculators.protocol import Protocol
 from calculators.timing.answers import (
     DatesAnswer,
     YearCalendar,

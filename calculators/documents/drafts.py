@@ -4,12 +4,12 @@ One code path for the command line, the browser bridge and "Open a draft": every
 problem is an InputError naming the field (its id, or `rows_id[2].column_id` for a
 cell) with the field's label in the message, so a page can link to the input.
 
-Each value is checked by its field's type (`calculators.field_types`).
+Each value is checked by its field's type (`calculators.documents.field_types`).
 
 A draft is JSON: {"template": id, "protocol_version": "1.0", "fields": {...}}, at most
 MAX_DRAFT_BYTES long (`calculators.limits`), checked when it is saved and when it is opened.
 
-One form's answers together are capped (`calculators.document_size`), so
+One form's answers together are capped (`calculators.documents.size`), so
 that every document the calculators accept opens in a word processor in a few seconds.
 """
 
@@ -20,14 +20,14 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from calculators.document_size import (
+from calculators.dates.minutes import date_order_problems, minutes_warnings
+from calculators.documents.draft_files import fit_to_template, parse_draft_json
+from calculators.documents.field_types import check_value, kind_of, label_of, required_message
+from calculators.documents.size import (
     document_size_problem,
 )
-from calculators.draft_files import fit_to_template, parse_draft_json
 from calculators.errors import FieldProblem, InputError
-from calculators.field_types import check_value, kind_of, label_of, required_message
 from calculators.limits import MAX_DRAFT_BYTES
-from calculators.minutes_dates import date_order_problems, minutes_warnings
 from calculators.protocol import Protocol, Template
 
 DRAFT_KEYS = ("template", "protocol_version", "fields")

@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from calculators.protocol import Protocol
-from calculators.schedule_words import (
+from calculators.dates.words import (
     panel_change_words,
     panel_holiday_words,
     rule_sentence,
     submit_words,
 )
+from calculators.protocol import Protocol
 from calculators.timing import dated_rules, months
 from calculators.timing.days import one_year_after
 from calculators.timing.results import Occurrence

@@ -8,7 +8,7 @@ Values, as JSON gives them:
 - text, textarea: text; choice: one of the options;
 - date: ISO text "YYYY-MM-DD" (drafts, the command line) or the parts of a GOV.UK date
   input {"day": "7", "month": "1", "year": "2027"} (the form pages), checked by
-  `calculators.dates_input.parse_date` (years 2000 to 2100); kept as ISO text, so a
+  `calculators.dates.fields.parse_date` (years 2000 to 2100); kept as ISO text, so a
   saved draft always holds "YYYY-MM-DD";
 - number: a number, or text that is one;
 - rows: a list of objects keyed by column id, each value text.
@@ -25,7 +25,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from calculators.dates_input import DATE_PARTS, parse_date
+from calculators.dates.fields import DATE_PARTS, parse_date
 from calculators.errors import FieldProblem, InputError
 from calculators.limits import MAX_ROWS, MAX_TEXT_CHARS
 from calculators.protocol import Field

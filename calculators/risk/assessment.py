@@ -6,9 +6,9 @@ into a field a form names for the level (`records: level`, checked when the
 protocol is read). The rule is data (`risk_rule` in the protocol): for each domain
 what is ticked and every column that lists it, the number counted in each column,
 and the highest column ticked. Cells of one domain in the same words
-(`calculators.risk_listing`) or of one theme are one indicator at different
+(`calculators.risk.listing`) or of one theme are one indicator at different
 columns; ticked at two, it counts once, at the higher. The words are in
-`calculators.risk_words`, every sentence from `risk_rule`.
+`calculators.risk.words`, every sentence from `risk_rule`.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from typing import Any
 
 from calculators.errors import InputError
 from calculators.protocol import Band, Indicator, Protocol
-from calculators.risk_listing import also_listed, same_words
-from calculators.risk_methods import METHODS
-from calculators.risk_methods.form_fields import CALCULATOR, form_values
-from calculators.risk_words import (
+from calculators.risk.listing import also_listed, same_words
+from calculators.risk.methods import METHODS
+from calculators.risk.methods.form_fields import CALCULATOR, form_values
+from calculators.risk.words import (
     BLANK,
     band_line,
     counted_once_lines,

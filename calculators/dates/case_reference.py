@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from calculators.dates_input import clean_text
+from calculators.dates.fields import clean_text
 from calculators.errors import InputError
 from calculators.protocol import Protocol
 
