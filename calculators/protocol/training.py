@@ -163,7 +163,7 @@ class Scenario:
         if self.out_of_borough != (self.interval_weeks is not None):
             raise ProtocolError(
                 f"{path}.interval_weeks",
-                "expected interval_weeks (the interval agreed at the strategy meeting) exactly "
+                "expected interval_weeks (the agreed interval for a child placed out of borough) exactly "
                 "when out_of_borough is true",
             )
         unique(((v, f"{path}.indicators[{j}]") for j, v in enumerate(self.indicators)), "indicator")
