@@ -38,6 +38,9 @@ RUNNER = ROOT / "tests" / "support" / "pyodide_run.mjs"
 TEST_FOLDER = "tests/calculators"
 PYODIDE_ROOT = "/home/pyodide/work"
 PROTOCOL_IN_PYODIDE = "/home/pyodide/protocol.json"
+# Newham's golden due dates (`make expected`), answered again inside Pyodide.
+EXPECTED_DUE_DATES = ROOT / "data" / "expected" / "due_dates.json"
+EXPECTED_IN_PYODIDE = "/home/pyodide/expected/due_dates.json"
 
 
 def run_pyodide_tests(extra_args: list[str] | None = None) -> int:
@@ -53,6 +56,7 @@ def run_pyodide_tests(extra_args: list[str] | None = None) -> int:
         protocol_file = scratch / "protocol.json"
         protocol_file.write_text(protocol_json(load_protocol().data), encoding="utf-8")
         files = [{"host": str(protocol_file), "dest": PROTOCOL_IN_PYODIDE}]
+        files.append({"host": str(EXPECTED_DUE_DATES), "dest": EXPECTED_IN_PYODIDE})
         files.append(
             {"host": str(ROOT / "pyproject.toml"), "dest": f"{PYODIDE_ROOT}/pyproject.toml"}
         )
@@ -64,7 +68,11 @@ def run_pyodide_tests(extra_args: list[str] | None = None) -> int:
             "pyodide": str(PYODIDE_PACKAGE),
             "wheels": [str(w) for w in [*wheels, calculators_wheel]],
             "files": files,
-            "env": {"CSE_PROTOCOL_JSON": PROTOCOL_IN_PYODIDE, "HOME": "/home/pyodide"},
+            "env": {
+                "CSE_PROTOCOL_JSON": PROTOCOL_IN_PYODIDE,
+                "CSE_EXPECTED_DUE_DATES": EXPECTED_IN_PYODIDE,
+                "HOME": "/home/pyodide",
+            },
             "cwd": PYODIDE_ROOT,
             "pytest_args": [TEST_FOLDER, "-p", "no:cacheprovider", *(extra_args or [])],
         }
