@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -43,12 +43,15 @@ class FieldType:
 
     name: str
     check: Callable[[Field, Any, str], Any]  # (field, value, label): the checked value
-    required: str  # what a required field of this type says when empty, with {label}
-    display: Callable[[Any], str] = lambda value: str(value)  # in the documents and text
-    control: Mapping[str, object] = field(  # how forms.js reads it
-        default_factory=lambda: MappingProxyType({"kind": "value"})
-    )
+    required: str = "Enter {label}"  # what a required field says when empty
+    display: Callable[[Any], str] = str  # a checked value in the documents and the text
+    control: str = "value"  # how forms.js reads it: "value", "parts", "radios" or "rows"
+    parts: tuple[str, ...] = ()  # the inputs a "parts" control is made of
     repeated: bool = False  # rows: a table row per entry, numbered in the text
+
+    def control_data(self) -> dict[str, object]:
+        """What forms.js reads from the field's data-control: its kind, and its parts."""
+        return {"kind": self.control, **({"parts": list(self.parts)} if self.parts else {})}
 
 
 def field_type(field: Field) -> FieldType:
@@ -211,25 +214,26 @@ def kind_of(value: Any) -> str:
 
 FIELD_TYPES: Mapping[str, FieldType] = MappingProxyType(
     {
-        "text": FieldType("text", _check_plain_text, "Enter {label}"),
-        "textarea": FieldType("textarea", _check_plain_text, "Enter {label}"),
-        "number": FieldType("number", _check_number, "Enter {label}"),
-        "date": FieldType(
-            "date",
-            _check_date,
-            "Enter {label}",
-            display=lambda value: long_date(date.fromisoformat(value)),
-            control=MappingProxyType({"kind": "parts", "parts": tuple(DATE_PARTS)}),
-        ),
-        "choice": FieldType(
-            "choice", _check_choice, "Select {label}", control=MappingProxyType({"kind": "radios"})
-        ),
-        "rows": FieldType(
-            "rows",
-            _check_rows,
-            "Add at least one row to {label}",
-            control=MappingProxyType({"kind": "rows"}),
-            repeated=True,
-        ),
+        row.name: row
+        for row in (
+            FieldType("text", _check_plain_text),
+            FieldType("textarea", _check_plain_text),
+            FieldType("number", _check_number),
+            FieldType(
+                "date",
+                _check_date,
+                display=lambda value: long_date(date.fromisoformat(value)),
+                control="parts",
+                parts=tuple(DATE_PARTS),
+            ),
+            FieldType("choice", _check_choice, "Select {label}", control="radios"),
+            FieldType(
+                "rows",
+                _check_rows,
+                "Add at least one row to {label}",
+                control="rows",
+                repeated=True,
+            ),
+        )
     }
 )

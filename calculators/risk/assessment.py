@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from calculators.documents.field_types import field_type
 from calculators.errors import InputError
 from calculators.protocol import Band, Indicator, Protocol
 from calculators.risk.listing import also_listed, same_words
@@ -317,7 +318,7 @@ def profile_fields(protocol: Protocol, assessment: RiskAssessment) -> dict[str, 
             if form_field.id not in filled:
                 continue
             value = values[form_field.id]
-            if form_field.columns:  # a table: each row keeps only its columns
+            if field_type(form_field).repeated:  # each row keeps only its columns
                 columns = [c.id for c in form_field.columns]
                 value = [{c: row[c] for c in columns} for row in value]
             out[form_field.id] = value

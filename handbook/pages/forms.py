@@ -172,7 +172,7 @@ def _error(field: Field) -> str:
 def field_control(field: Field) -> dict[str, object]:
     """How forms.js reads, fills and focuses a field (calculators.documents.field_types):
     "parts" (the date's parts), "radios", "rows" or "value" (one input or textarea)."""
-    return dict(field_type(field).control)
+    return field_type(field).control_data()
 
 
 def date_parts(control_id: str, attributes: str, *, named: bool = False) -> str:

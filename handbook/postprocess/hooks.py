@@ -39,8 +39,11 @@ from handbook.build.generated_pages import UnknownIdError, add_to_nav  # noqa: E
 def on_files(files: Files, config: Any) -> Files:
     """Add the section and form pages made from the protocol, and their navigation entries."""
     try:
-        written = lambda src_uri: files.get_file_from_path(src_uri) is not None  # noqa: E731
-        pages = steps.protocol_pages(_protocol(config), written)
+
+        def written_by_hand(src_uri: str) -> bool:
+            return files.get_file_from_path(src_uri) is not None
+
+        pages = steps.protocol_pages(_protocol(config), written_by_hand)
         for page in pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         if config["nav"] is not None:

@@ -56,7 +56,7 @@ def test_a_table_puts_each_cell_into_the_document_and_a_text_itself() -> None:
 
 
 def test_each_type_tells_the_form_page_how_to_read_it() -> None:
-    kinds = {name: row.control["kind"] for name, row in FIELD_TYPES.items()}
+    kinds = {name: row.control_data()["kind"] for name, row in FIELD_TYPES.items()}
     assert kinds == {
         "text": "value",
         "textarea": "value",
@@ -65,3 +65,4 @@ def test_each_type_tells_the_form_page_how_to_read_it() -> None:
         "choice": "radios",
         "rows": "rows",
     }
+    assert FIELD_TYPES["date"].control_data()["parts"] == ["day", "month", "year"]
