@@ -144,10 +144,15 @@ export function bind(form, { api }) {
     }
   }
 
-  /** Ask for the answers; `live` (as the fields change) shows no problems and takes no focus. */
-  async function update(live = false) {
+  /** Drop the live answer still waiting for the pause after typing. */
+  function cancelLiveAnswer() {
     clearTimeout(liveTimer);
     liveTimer = 0;
+  }
+
+  /** Ask for the answers; `live` (as the fields change) shows no problems and takes no focus. */
+  async function update(live = false) {
+    cancelLiveAnswer();
     const asked = ++latest;
     const response = await api.call("dates", payload());
     if (asked !== latest) return; // a newer question is on its way
@@ -172,7 +177,7 @@ export function bind(form, { api }) {
     // Text fields answer as they are typed ("input"); their "change" comes on leaving
     // them, for example to press "Work out the dates", which answers by itself.
     if (event.type === "change" && target.type !== "radio") return;
-    clearTimeout(liveTimer);
+    cancelLiveAnswer();
     liveTimer = window.setTimeout(() => update(true), 300);
   }
 
@@ -190,8 +195,7 @@ export function bind(form, { api }) {
 
   async function handToForms() {
     exportStatus.textContent = "";
-    clearTimeout(liveTimer); // this question answers the fields as they stand
-    liveTimer = 0;
+    cancelLiveAnswer(); // this question answers the fields as they stand
     const asked = ++latest;
     const response = await api.call("dates", payload());
     if (asked !== latest) return;
@@ -276,7 +280,7 @@ export function bind(form, { api }) {
   form.querySelector("[data-action='download-ics']")?.addEventListener("click", downloadCalendar);
   handoffButton.addEventListener("click", handToForms);
   bindClearAll(form, () => {
-    clearTimeout(liveTimer);
+    cancelLiveAnswer();
     latest++; // an answer still on its way is dropped
     handoffButton.hidden = true;
     fillToday(); // from the clock, not case data
