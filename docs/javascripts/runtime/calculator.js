@@ -8,6 +8,7 @@
 // file, and the worker starts only when a calculator page is shown.
 
 import "../components/leave.js";
+import "../components/anchor.js";
 import "../components/cite.js";
 
 /** A binding's file name, as calculators.registry writes it into data-binding. */
