@@ -48,6 +48,9 @@ class FieldType:
     control: str = "value"  # how forms.js reads it: "value", "parts", "radios" or "rows"
     parts: tuple[str, ...] = ()  # the inputs a "parts" control is made of
     repeated: bool = False  # rows: a table row per entry, numbered in the text
+    multiline: bool = False  # a "value" control of several lines (a textarea)
+    inputmode: str = ""  # the keyboard a phone shows for a "value" control
+    placeholder: Callable[[Field], str] = lambda field: ""  # in the blank Word template
 
     def control_data(self) -> dict[str, object]:
         """What forms.js reads from the field's data-control: its kind, and its parts."""
@@ -217,8 +220,8 @@ FIELD_TYPES: Mapping[str, FieldType] = MappingProxyType(
         row.name: row
         for row in (
             FieldType("text", _check_plain_text),
-            FieldType("textarea", _check_plain_text),
-            FieldType("number", _check_number),
+            FieldType("textarea", _check_plain_text, multiline=True),
+            FieldType("number", _check_number, inputmode="decimal"),
             FieldType(
                 "date",
                 _check_date,
@@ -226,7 +229,13 @@ FIELD_TYPES: Mapping[str, FieldType] = MappingProxyType(
                 control="parts",
                 parts=tuple(DATE_PARTS),
             ),
-            FieldType("choice", _check_choice, "Select {label}", control="radios"),
+            FieldType(
+                "choice",
+                _check_choice,
+                "Select {label}",
+                control="radios",
+                placeholder=lambda field: " / ".join(field.options),
+            ),
             FieldType(
                 "rows",
                 _check_rows,

@@ -25,6 +25,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
 from calculators.documents.docx import row_tag
+from calculators.documents.field_types import field_type
 from calculators.documents.text import ADDED_NOTICE, PROPOSED_NOTICE
 from calculators.protocol import Field, Protocol, Template
 from handbook.pages.components import section_guidance
@@ -79,7 +80,7 @@ def blank_template_docx(protocol: Protocol, template: Template) -> bytes:
             _hint_paragraph(document, line)
         singles: list[Field] = []  # consecutive fields share a label | value table
         for field in (*section.fields, None):
-            if field is not None and field.type != "rows":
+            if field is not None and not field_type(field).repeated:
                 singles.append(field)
                 continue
             if singles:
@@ -163,7 +164,7 @@ def _fields_table(document: docx.document.Document, fields: list[Field], ids) ->
             hint.italic = True
             hint.font.size = Pt(9)
             hint.font.color.rgb = HINT_COLOUR
-        placeholder = " / ".join(field.options) if field.type == "choice" else ""
+        placeholder = field_type(field).placeholder(field)
         _replace_with_control(value_cell, field.id, field.label, placeholder, next(ids))
 
 

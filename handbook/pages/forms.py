@@ -13,6 +13,9 @@ radios `f-<field>-<n>`; a row's cell `f-<field>-<row>-<column>` (added by the sc
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 
 from calculators.dates.fields import DATE_PART_DIGITS, DATE_PARTS, EXAMPLE
 from calculators.documents.drafts import draft_filename
@@ -126,7 +129,7 @@ def _form_html(protocol: Protocol, template: Template, blank: str, here: str) ->
         for line in section_guidance(protocol, section):
             out.append(f'<p class="hint">{html_text(line)}</p>')
         for field in section.fields:
-            out.append(_field_html(field))
+            out.append(field_html(field))
         out.append("</fieldset>")
     out += [
         '<div class="form-actions">',
@@ -189,7 +192,18 @@ def date_parts(control_id: str, attributes: str, *, named: bool = False) -> str:
     return "".join(out)
 
 
-def _field_html(field: Field) -> str:
+@dataclass(frozen=True)
+class _Parts:
+    """What every control of a field shares: its hint, error and ARIA attributes."""
+
+    hint: str
+    described: str  # the aria-describedby ids
+    common: str  # the attributes each input of the field carries
+    error: str
+
+
+def field_html(field: Field) -> str:
+    """The field's wrapper and its control, drawn by its type's control kind."""
     hint, described = _hint(field)
     required = ' aria-required="true"' if field.required else ""
     common = f'data-field="{field.id}" aria-describedby="{described}"{required} disabled'
@@ -198,57 +212,75 @@ def _field_html(field: Field) -> str:
         f'<div class="field" id="f-{field.id}-field" data-field-wrapper="{field.id}" '
         f'data-type="{field.type}" data-control="{control}">'
     )
-    if field.type in ("text", "number"):
-        mode = ' inputmode="decimal"' if field.type == "number" else ""
+    parts = _Parts(hint, described, common, _error(field))
+    return f"{wrapper}{CONTROL_HTML[field_type(field).control](field, parts)}</div>"
+
+
+def _value_html(field: Field, parts: _Parts) -> str:
+    """One text box: an input, or a textarea for a type of several lines."""
+    kind = field_type(field)
+    label = f'<label for="f-{field.id}">{_label_text(field)}</label>{parts.hint}{parts.error}'
+    attributes = f'id="f-{field.id}" name="{field.id}"'
+    if kind.multiline:
         return (
-            f'{wrapper}<label for="f-{field.id}">{_label_text(field)}</label>{hint}{_error(field)}'
-            f'<input type="text" id="f-{field.id}" name="{field.id}"{mode} maxlength="{MAX_TEXT_CHARS}" '
-            f"{common}></div>"
+            f'{label}<textarea {attributes} rows="5" maxlength="{MAX_TEXT_CHARS}" '
+            f"{parts.common}></textarea>"
         )
-    if field.type == "textarea":
-        return (
-            f'{wrapper}<label for="f-{field.id}">{_label_text(field)}</label>{hint}{_error(field)}'
-            f'<textarea id="f-{field.id}" name="{field.id}" rows="5" maxlength="{MAX_TEXT_CHARS}" {common}>'
-            "</textarea></div>"
+    mode = f' inputmode="{kind.inputmode}"' if kind.inputmode else ""
+    return (
+        f'{label}<input type="text" {attributes}{mode} maxlength="{MAX_TEXT_CHARS}" {parts.common}>'
+    )
+
+
+def _parts_html(field: Field, parts: _Parts) -> str:
+    """A GOV.UK date input: day, month and year in a fieldset."""
+    return (
+        f'<fieldset class="date-input" id="f-{field.id}" '
+        f'aria-describedby="{parts.described}"><legend>{_label_text(field)}</legend>'
+        f'<p class="hint">For example, {EXAMPLE}</p>{parts.hint}{parts.error}'
+        f'<div class="date-parts">{date_parts(f"f-{field.id}", parts.common)}</div></fieldset>'
+    )
+
+
+def _radios_html(field: Field, parts: _Parts) -> str:
+    radios = []
+    for number, option in enumerate(field.options, start=1):
+        radio_id = f"f-{field.id}-{number}"
+        radios.append(
+            f'<div class="radio"><input type="radio" id="{radio_id}" name="{field.id}" '
+            f'value="{html_text(option)}" {parts.common}>'
+            f'<label for="{radio_id}">{html_text(option)}</label></div>'
         )
-    if field.type == "date":
-        return (
-            f'{wrapper}<fieldset class="date-input" id="f-{field.id}" '
-            f'aria-describedby="{described}"><legend>{_label_text(field)}</legend>'
-            f'<p class="hint">For example, {EXAMPLE}</p>{hint}{_error(field)}'
-            f'<div class="date-parts">{date_parts(f"f-{field.id}", common)}</div></fieldset></div>'
-        )
-    if field.type == "choice":
-        radios = []
-        for number, option in enumerate(field.options, start=1):
-            radio_id = f"f-{field.id}-{number}"
-            radios.append(
-                f'<div class="radio"><input type="radio" id="{radio_id}" name="{field.id}" '
-                f'value="{html_text(option)}" {common}>'
-                f'<label for="{radio_id}">{html_text(option)}</label></div>'
-            )
-        return (
-            f'{wrapper}<fieldset class="radios" id="f-{field.id}" aria-describedby="{described}">'
-            f"<legend>{_label_text(field)}</legend>{hint}{_error(field)}"
-            f"{''.join(radios)}</fieldset></div>"
-        )
-    if field.type == "rows":
-        cells = "".join(
-            f'<div class="row-cell"><label data-column="{c.id}">{html_text(c.label)}</label>'
-            f'<textarea rows="2" maxlength="{MAX_TEXT_CHARS}" data-column="{c.id}"></textarea></div>'
-            for c in field.columns
-        )
-        return (
-            f'{wrapper}<fieldset class="rows" id="f-{field.id}" aria-describedby="{described}">'
-            f"<legend>{_label_text(field)}</legend>{hint}{_error(field)}"
-            f'<div class="row-list" data-rows="{field.id}"></div>'
-            f'<template data-row-template="{field.id}"><fieldset class="row">'
-            f'<legend class="row-legend"></legend>{cells}'
-            '<button type="button" class="md-button" data-action="remove-row">Remove</button>'
-            "</fieldset></template>"
-            f'<button type="button" class="md-button" data-action="add-row" '
-            f'data-rows="{field.id}" data-max-rows="{MAX_ROWS}" disabled>Add a row</button>'
-            f'<p class="row-limit" role="status" data-row-limit="{field.id}"></p>'
-            "</fieldset></div>"
-        )
-    raise RuntimeError(f"Unknown field type: {field.type}")
+    return (
+        f'<fieldset class="radios" id="f-{field.id}" aria-describedby="{parts.described}">'
+        f"<legend>{_label_text(field)}</legend>{parts.hint}{parts.error}"
+        f"{''.join(radios)}</fieldset>"
+    )
+
+
+def _rows_html(field: Field, parts: _Parts) -> str:
+    """Repeatable rows: the list, the template row the script clones, Add a row."""
+    cells = "".join(
+        f'<div class="row-cell"><label data-column="{c.id}">{html_text(c.label)}</label>'
+        f'<textarea rows="2" maxlength="{MAX_TEXT_CHARS}" data-column="{c.id}"></textarea></div>'
+        for c in field.columns
+    )
+    return (
+        f'<fieldset class="rows" id="f-{field.id}" aria-describedby="{parts.described}">'
+        f"<legend>{_label_text(field)}</legend>{parts.hint}{parts.error}"
+        f'<div class="row-list" data-rows="{field.id}"></div>'
+        f'<template data-row-template="{field.id}"><fieldset class="row">'
+        f'<legend class="row-legend"></legend>{cells}'
+        '<button type="button" class="md-button" data-action="remove-row">Remove</button>'
+        "</fieldset></template>"
+        f'<button type="button" class="md-button" data-action="add-row" '
+        f'data-rows="{field.id}" data-max-rows="{MAX_ROWS}" disabled>Add a row</button>'
+        f'<p class="row-limit" role="status" data-row-limit="{field.id}"></p>'
+        "</fieldset>"
+    )
+
+
+# The form page's HTML for each control kind of calculators.documents.field_types.
+CONTROL_HTML: Mapping[str, Callable[[Field, _Parts], str]] = MappingProxyType(
+    {"value": _value_html, "parts": _parts_html, "radios": _radios_html, "rows": _rows_html}
+)
