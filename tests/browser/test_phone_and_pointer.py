@@ -4,7 +4,8 @@ rule (2.5.8, 24 by 24 CSS px), and a focused button shows the yellow focus field
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,42 +50,60 @@ def settle(page: Any) -> None:
         page.wait_for_timeout(400)  # the first answers appear
 
 
-@pytest.mark.parametrize("width", [390, 320])
-def test_no_page_scrolls_sideways_on_a_phone(
-    browser: Any, served: Deployed, browser_site: Path, width: int
-) -> None:
-    pages = every_page(browser_site)
+@dataclass(frozen=True)
+class Walk:
+    """What one walk through every page at one screen width found, by page."""
+
+    too_wide: dict[str, Any]  # the page's scroll width and its widest elements
+    small_targets: dict[str, list[str]]  # axe's target-size failures
+
+
+@pytest.fixture(scope="module")
+def walk_at(browser: Any, served: Deployed, browser_site: Path) -> Callable[[int], Walk]:
+    """Walk every page once per width, measuring both checks on the way (a phone's
+    width is checked for both, so it is walked once)."""
+    walks: dict[int, Walk] = {}
+
+    def walk(width: int) -> Walk:
+        if width not in walks:
+            walks[width] = walk_every_page(browser, served.base_url, browser_site, width)
+        return walks[width]
+
+    return walk
+
+
+def walk_every_page(browser: Any, base_url: str, site: Path, width: int) -> Walk:
+    pages = every_page(site)
     assert len(pages) > 20 and "categories/" in pages and "planner/" in pages
-    context = browser.new_context(viewport={"width": width, "height": 844})
+    # bypass_csp: axe is added to each page as a script tag (layout is not affected).
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 844})
     try:
         page = context.new_page()
-        too_wide = {}
-        for path in visit_every_page(page, served.base_url, pages):
+        walk = Walk({}, {})
+        for path in visit_every_page(page, base_url, pages):
             scroll_width = page.evaluate("document.documentElement.scrollWidth")
             if scroll_width > width:
-                too_wide[path or "/"] = (scroll_width, page.evaluate(WIDER_THAN_SCREEN))
-        assert not too_wide, too_wide
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize("width", [1280, 390])
-def test_every_target_is_at_least_24_css_px(
-    browser: Any, served: Deployed, browser_site: Path, width: int
-) -> None:
-    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 800})
-    try:
-        page = context.new_page()
-        small = {}
-        for path in visit_every_page(page, served.base_url, every_page(browser_site)):
+                walk.too_wide[path or "/"] = (scroll_width, page.evaluate(WIDER_THAN_SCREEN))
             if page.evaluate("typeof axe === 'undefined'"):
                 page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
             failing = page.evaluate(RUN_TARGET_SIZE)
             if failing:
-                small[path or "/"] = failing[:5]
-        assert not small, small
+                walk.small_targets[path or "/"] = failing[:5]
+        return walk
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [390, 320])
+def test_no_page_scrolls_sideways_on_a_phone(walk_at: Callable[[int], Walk], width: int) -> None:
+    too_wide = walk_at(width).too_wide
+    assert not too_wide, too_wide
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_target_is_at_least_24_css_px(walk_at: Callable[[int], Walk], width: int) -> None:
+    small = walk_at(width).small_targets
+    assert not small, small
 
 
 def test_a_risk_checkbox_is_a_24_px_target(browser: Any, served: Deployed) -> None:
