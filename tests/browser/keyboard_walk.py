@@ -93,6 +93,15 @@ CONTROLS = """(formSelector) => {
 FOCUSED, CONTROLS = (script.replace("{KEY_OF}", KEY_OF) for script in (FOCUSED, CONTROLS))
 
 
+TYPED_PREFIX = "Keyed "
+
+
+def typed_text(number: int) -> str:
+    """The nth text typed by a walk: short (each key is a round trip to the browser), and
+    ending in a full stop, so that no one is the start of another."""
+    return f"{TYPED_PREFIX}{number}."
+
+
 @dataclass
 class Walk:
     """What one keyboard walk through a form reached, typed and downloaded."""
@@ -137,7 +146,7 @@ class Walk:
             value = "CS-2024-0113"  # a reference, never words (the calendar file refuses them)
         else:
             self.count += 1
-            value = f"Typed by keyboard {self.count}"
+            value = typed_text(self.count)
         self.page.keyboard.press("Control+A")
         self.page.keyboard.type(value)
         assert self.focused()["value"] == value, now["key"]

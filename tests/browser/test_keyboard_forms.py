@@ -16,10 +16,12 @@ from keyboard_walk import (
     FORM_PAGES,
     HANDED_OFF,
     MAX_PRESSES,
+    TYPED_PREFIX,
     Walk,
     back_to,
     open_page,
     read_word,
+    typed_text,
 )
 
 from tests.support.deploy_servers import Deployed
@@ -89,7 +91,7 @@ def test_every_control_of_a_form_works_by_keyboard_through_to_the_download(
         assert any("-0-" in key for key in walk.typed), "no table row was added and filled"
     word = read_word(walk.downloads["word"])
     for value in walk.typed.values():
-        if value.startswith("Typed by keyboard"):
+        if value.startswith(TYPED_PREFIX):
             assert value in word, value
     assert str(template) in walk.downloads["word"].suggested_filename
 
@@ -108,7 +110,7 @@ def test_every_control_of_a_form_works_by_keyboard_through_to_the_download(
     now = walk.press("Tab")
     assert now["action"] == "clear-all", now
     page.keyboard.press("Enter")
-    first_text = next(k for k, v in walk.typed.items() if v == "Typed by keyboard 1")
+    first_text = next(k for k, v in walk.typed.items() if v == typed_text(1))
     page.wait_for_function(f"() => document.getElementById('{first_text}').value === ''")
     walk.press("Shift+Tab")
     now = walk.press("Shift+Tab")
@@ -117,7 +119,7 @@ def test_every_control_of_a_form_works_by_keyboard_through_to_the_download(
         page.keyboard.press("Enter")
     chooser.value.set_files(draft.path())
     page.wait_for_function(
-        f"() => document.getElementById('{first_text}').value === 'Typed by keyboard 1'"
+        f"() => document.getElementById('{first_text}').value === '{typed_text(1)}'"
     )
 
     # A row is removed by keyboard too, and the focus goes back to its Add button.
