@@ -24,10 +24,10 @@ pytestmark = pytest.mark.browser
 
 
 def test_every_control_of_the_due_dates_calculator_works_by_keyboard(
-    recorder: Any, served: Deployed
+    tab: Any, served: Deployed
 ) -> None:
     form = "form#dates-form"
-    page = open_page(recorder, "calculators/dates/", f"{form}[data-calculator-state='ready']")
+    page = open_page(tab, "calculators/dates/", f"{form}[data-calculator-state='ready']")
     walk = Walk(page=page, form=form)
     now = walk.into_form()
     for _ in range(MAX_PRESSES):
@@ -72,7 +72,7 @@ def test_every_control_of_the_due_dates_calculator_works_by_keyboard(
     assert set(walk.reached) <= set(passed)
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.getElementById('case_reference').value === ''")
-    recorder.assert_clean()
+    tab.assert_clean()
 
 
 # The risk calculator: generic, whatever its layout ------------------------------
@@ -115,10 +115,10 @@ def operate_risk_control(
 
 
 def test_every_indicator_and_button_of_the_risk_calculator_works_by_keyboard(
-    recorder: Any, served: Deployed
+    tab: Any, served: Deployed
 ) -> None:
     forms = "form[data-calculator]"
-    page = open_page(recorder, "calculators/risk/", "form[data-calculator-state='ready']")
+    page = open_page(tab, "calculators/risk/", "form[data-calculator-state='ready']")
     start = page.url
     walk = Walk(page=page, form=forms)
     boxes = page.locator(f"{forms} input[type='checkbox']")
@@ -157,4 +157,4 @@ def test_every_indicator_and_button_of_the_risk_calculator_works_by_keyboard(
         f"() => ![...document.querySelectorAll(\"{forms} input[type='checkbox']\")]"
         ".some(b => b.checked)"
     )
-    recorder.assert_clean()
+    tab.assert_clean()

@@ -78,10 +78,10 @@ def forward_through_a_form(walk: Walk) -> dict[str, Any]:
 
 @pytest.mark.parametrize("template", FORM_PAGES)
 def test_every_control_of_a_form_works_by_keyboard_through_to_the_download(
-    recorder: Any, served: Deployed, template: str
+    tab: Any, served: Deployed, template: str
 ) -> None:
     form = f"form#form-{template}"
-    page = open_page(recorder, f"forms/{template}/", f"{form}[data-calculator-state='ready']")
+    page = open_page(tab, f"forms/{template}/", f"{form}[data-calculator-state='ready']")
     walk = Walk(page=page, form=form)
 
     forward_through_a_form(walk)
@@ -135,4 +135,4 @@ def test_every_control_of_a_form_works_by_keyboard_through_to_the_download(
         page.keyboard.press("Space")
         assert rows.count() == before - 1
         assert walk.focused()["action"] == "add-row"
-    recorder.assert_clean()
+    tab.assert_clean()
