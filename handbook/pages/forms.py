@@ -193,12 +193,12 @@ def date_parts(control_id: str, attributes: str, *, named: bool = False) -> str:
 
 
 @dataclass(frozen=True)
-class _Parts:
-    """What every control of a field shares: its hint, error and ARIA attributes."""
+class _Shared:
+    """What every control kind of a field draws: its hint, error and ARIA attributes."""
 
     hint: str
     described: str  # the aria-describedby ids
-    common: str  # the attributes each input of the field carries
+    attributes: str  # the attributes each input of the field carries
     error: str
 
 
@@ -212,53 +212,53 @@ def field_html(field: Field) -> str:
         f'<div class="field" id="f-{field.id}-field" data-field-wrapper="{field.id}" '
         f'data-type="{field.type}" data-control="{control}">'
     )
-    parts = _Parts(hint, described, common, _error(field))
-    return f"{wrapper}{CONTROL_HTML[field_type(field).control](field, parts)}</div>"
+    shared = _Shared(hint, described, common, _error(field))
+    return f"{wrapper}{CONTROL_HTML[field_type(field).control](field, shared)}</div>"
 
 
-def _value_html(field: Field, parts: _Parts) -> str:
+def _value_html(field: Field, shared: _Shared) -> str:
     """One text box: an input, or a textarea for a type of several lines."""
     kind = field_type(field)
-    label = f'<label for="f-{field.id}">{_label_text(field)}</label>{parts.hint}{parts.error}'
-    attributes = f'id="f-{field.id}" name="{field.id}"'
+    label = f'<label for="f-{field.id}">{_label_text(field)}</label>{shared.hint}{shared.error}'
+    names = f'id="f-{field.id}" name="{field.id}"'
     if kind.multiline:
         return (
-            f'{label}<textarea {attributes} rows="5" maxlength="{MAX_TEXT_CHARS}" '
-            f"{parts.common}></textarea>"
+            f'{label}<textarea {names} rows="5" maxlength="{MAX_TEXT_CHARS}" '
+            f"{shared.attributes}></textarea>"
         )
     mode = f' inputmode="{kind.inputmode}"' if kind.inputmode else ""
     return (
-        f'{label}<input type="text" {attributes}{mode} maxlength="{MAX_TEXT_CHARS}" {parts.common}>'
+        f'{label}<input type="text" {names}{mode} maxlength="{MAX_TEXT_CHARS}" {shared.attributes}>'
     )
 
 
-def _parts_html(field: Field, parts: _Parts) -> str:
+def _parts_html(field: Field, shared: _Shared) -> str:
     """A GOV.UK date input: day, month and year in a fieldset."""
     return (
         f'<fieldset class="date-input" id="f-{field.id}" '
-        f'aria-describedby="{parts.described}"><legend>{_label_text(field)}</legend>'
-        f'<p class="hint">For example, {EXAMPLE}</p>{parts.hint}{parts.error}'
-        f'<div class="date-parts">{date_parts(f"f-{field.id}", parts.common)}</div></fieldset>'
+        f'aria-describedby="{shared.described}"><legend>{_label_text(field)}</legend>'
+        f'<p class="hint">For example, {EXAMPLE}</p>{shared.hint}{shared.error}'
+        f'<div class="date-parts">{date_parts(f"f-{field.id}", shared.attributes)}</div></fieldset>'
     )
 
 
-def _radios_html(field: Field, parts: _Parts) -> str:
+def _radios_html(field: Field, shared: _Shared) -> str:
     radios = []
     for number, option in enumerate(field.options, start=1):
         radio_id = f"f-{field.id}-{number}"
         radios.append(
             f'<div class="radio"><input type="radio" id="{radio_id}" name="{field.id}" '
-            f'value="{html_text(option)}" {parts.common}>'
+            f'value="{html_text(option)}" {shared.attributes}>'
             f'<label for="{radio_id}">{html_text(option)}</label></div>'
         )
     return (
-        f'<fieldset class="radios" id="f-{field.id}" aria-describedby="{parts.described}">'
-        f"<legend>{_label_text(field)}</legend>{parts.hint}{parts.error}"
+        f'<fieldset class="radios" id="f-{field.id}" aria-describedby="{shared.described}">'
+        f"<legend>{_label_text(field)}</legend>{shared.hint}{shared.error}"
         f"{''.join(radios)}</fieldset>"
     )
 
 
-def _rows_html(field: Field, parts: _Parts) -> str:
+def _rows_html(field: Field, shared: _Shared) -> str:
     """Repeatable rows: the list, the template row the script clones, Add a row."""
     cells = "".join(
         f'<div class="row-cell"><label data-column="{c.id}">{html_text(c.label)}</label>'
@@ -266,8 +266,8 @@ def _rows_html(field: Field, parts: _Parts) -> str:
         for c in field.columns
     )
     return (
-        f'<fieldset class="rows" id="f-{field.id}" aria-describedby="{parts.described}">'
-        f"<legend>{_label_text(field)}</legend>{parts.hint}{parts.error}"
+        f'<fieldset class="rows" id="f-{field.id}" aria-describedby="{shared.described}">'
+        f"<legend>{_label_text(field)}</legend>{shared.hint}{shared.error}"
         f'<div class="row-list" data-rows="{field.id}"></div>'
         f'<template data-row-template="{field.id}"><fieldset class="row">'
         f'<legend class="row-legend"></legend>{cells}'
@@ -281,6 +281,6 @@ def _rows_html(field: Field, parts: _Parts) -> str:
 
 
 # The form page's HTML for each control kind of calculators.documents.field_types.
-CONTROL_HTML: Mapping[str, Callable[[Field, _Parts], str]] = MappingProxyType(
+CONTROL_HTML: Mapping[str, Callable[[Field, _Shared], str]] = MappingProxyType(
     {"value": _value_html, "parts": _parts_html, "radios": _radios_html, "rows": _rows_html}
 )

@@ -7,6 +7,8 @@
 // the clause. This brings the anchor into view once the page is shown. Back and
 // forward are left to Material, which restores the position a person left.
 
+import { onEachPageShown } from "./shown.js";
+
 /** @type {{pathname: string, hash: string} | null} */
 let arriving = null;
 
@@ -39,7 +41,4 @@ function showAnchor() {
   });
 }
 
-const pages = /** @type {{subscribe?: (next: () => void) => unknown} | undefined} */ (
-  /** @type {any} */ (globalThis).document$
-);
-if (pages && typeof pages.subscribe === "function") pages.subscribe(() => showAnchor());
+onEachPageShown(showAnchor);

@@ -3,6 +3,8 @@
 // without JavaScript none shows that cannot work; this shows them on every page
 // shown (Material's instant navigation included). Nothing typed is involved.
 
+import { onEachPageShown } from "./shown.js";
+
 const COPIED = "Link copied";
 
 /** @param {HTMLButtonElement} button */
@@ -29,8 +31,4 @@ document.addEventListener("click", (event) => {
   if (button) copyLink(/** @type {HTMLButtonElement} */ (button));
 });
 
-const pages = /** @type {{subscribe?: (next: () => void) => unknown} | undefined} */ (
-  /** @type {any} */ (globalThis).document$
-);
-if (pages && typeof pages.subscribe === "function") pages.subscribe(() => showButtons());
-else showButtons();
+onEachPageShown(showButtons);

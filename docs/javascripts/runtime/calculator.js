@@ -10,6 +10,7 @@
 import "../components/leave.js";
 import "../components/anchor.js";
 import "../components/cite.js";
+import { onEachPageShown } from "../components/shown.js";
 
 /** A binding's file name, as calculators.registry writes it into data-binding. */
 const BINDING_NAME = /^pages\/[a-z]+\.js$/;
@@ -181,10 +182,4 @@ function bindPage() {
   }
 }
 
-/** Material's observable of the page shown: the first, then each instant navigation's. */
-const pages = /** @type {{subscribe?: (next: () => void) => unknown} | undefined} */ (
-  /** @type {any} */ (globalThis).document$
-);
-if (pages && typeof pages.subscribe === "function") pages.subscribe(() => bindPage());
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bindPage);
-else bindPage();
+onEachPageShown(bindPage);
