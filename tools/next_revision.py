@@ -1,6 +1,6 @@
 """Apply "Newham's next revision" of the directive to a checkout, as the CSE lead would.
 
-    .venv/bin/python tools/next_revision.py [CHECKOUT]   (default: this checkout)
+    .venv/bin/python tools/next_revision.py [--undo] [CHECKOUT]   (default: this checkout)
 
 A realistic revision for trying the suite on, never for release: the MASE panel moves
 to the 2nd Wednesday, a referral is due 7 working days before it, strategy meetings
@@ -9,7 +9,7 @@ becomes 1.1. `data/protocol.yaml` is edited as text, so its comments stay;
 `data/source/newham-cse-practice-directive.txt` (and its checksum in
 `data/source/README.md`) follow, as when the council issues a new text. Afterwards
 `make check` passes on the revised file, and `make expected` shows what changed.
-`git checkout data/` undoes it.
+`git checkout data/` (or `--undo`) takes it out again.
 """
 
 from __future__ import annotations
@@ -128,13 +128,18 @@ def edit(path: Path, edits: list[tuple[str, str]]) -> str:
     return text
 
 
-def apply_revision(checkout: Path) -> None:
-    """Revise data/ in `checkout`; raise RevisionError (changing nothing) if it does not fit."""
+def revise(checkout: Path, undo: bool = False) -> None:
+    """Revise data/ in `checkout` (or, with `undo`, take a revised one back to the edition
+    before); raise RevisionError, changing nothing, if it does not fit."""
+
+    def edits(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [(new, old) for old, new in reversed(pairs)] if undo else pairs
+
     files = [checkout / p for p in (PROTOCOL, SOURCE, SOURCE_README)]
     originals = {path: path.read_bytes() for path in files}
     try:
-        edit(checkout / PROTOCOL, PROTOCOL_EDITS)
-        edit(checkout / SOURCE, SOURCE_EDITS)
+        edit(checkout / PROTOCOL, edits(PROTOCOL_EDITS))
+        edit(checkout / SOURCE, edits(SOURCE_EDITS))
         digest = hashlib.sha256((checkout / SOURCE).read_bytes()).hexdigest()
         old_digest = hashlib.sha256(originals[checkout / SOURCE]).hexdigest()
         readme = checkout / SOURCE_README
@@ -148,17 +153,30 @@ def apply_revision(checkout: Path) -> None:
         raise
 
 
+def apply_revision(checkout: Path) -> None:
+    """Revise data/ in `checkout`; raise RevisionError (changing nothing) if it does not fit."""
+    revise(checkout)
+
+
+def undo_revision(checkout: Path) -> None:
+    """Take a checkout this tool revised back to the edition before (as `git checkout
+    data/` would before the revision is committed); RevisionError if it is not that."""
+    revise(checkout, undo=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("checkout", nargs="?", default=".", help="the checkout to revise")
+    parser.add_argument("--undo", action="store_true", help="take the revision back out")
     args = parser.parse_args(argv)
     checkout = Path(args.checkout)
     try:
-        apply_revision(checkout)
+        revise(checkout, undo=args.undo)
     except (RevisionError, OSError) as error:
         print(f"The revision does not apply: {error}", file=sys.stderr)
         return 1
-    print(f"Revised {checkout / PROTOCOL} and {checkout / SOURCE}: run `make check`.")
+    done = "Took the revision out of" if args.undo else "Revised"
+    print(f"{done} {checkout / PROTOCOL} and {checkout / SOURCE}: run `make check`.")
     return 0
 
 
