@@ -16,7 +16,7 @@ from calculators.protocol import Protocol
 from calculators.timing import answers
 
 
-def test_a_panel_on_a_bank_holiday_is_flagged(protocol_data: dict[str, Any]) -> None:
+def test_a_panel_on_a_bank_holiday_is_flagged_clause_4_6(protocol_data: dict[str, Any]) -> None:
     protocol = with_holidays(protocol_data, ("2026-01-01", "New Year's Day"))
     data = dates_request.handle_dates(protocol, {"today": "2025-12-20"})
     assert data["panel"]["next_meeting"] == "2026-01-01"
@@ -28,7 +28,7 @@ def test_a_panel_on_a_bank_holiday_is_flagged(protocol_data: dict[str, Any]) -> 
     )
 
 
-def test_a_submission_on_a_bank_holiday_is_advised_for_the_previous_working_day(
+def test_a_submission_on_a_bank_holiday_is_advised_for_the_previous_working_day_clause_5_3(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = with_holidays(protocol_data, ("2026-12-17", "A holiday"))
@@ -49,7 +49,7 @@ def test_the_previous_working_day_skips_weekends_and_bank_holidays(
     assert timing.previous_working_day(protocol, date(2026, 4, 6)) == date(2026, 4, 2)
 
 
-def test_a_referral_deadline_on_a_bank_holiday_moves_earlier(
+def test_a_referral_deadline_on_a_bank_holiday_moves_earlier_clause_4_6(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = with_holidays(protocol_data, ("2026-12-24", "A holiday"))

@@ -25,12 +25,16 @@ def test_clause_5_3_reads_the_report_rule_and_the_contact(protocol: Protocol) ->
     assert kinds == ["text", "rule", "text", "contact"]
 
 
-def test_strategy_meeting_rule_reads_as_the_directive_writes_it(protocol: Protocol) -> None:
+def test_strategy_meeting_rule_reads_as_the_directive_writes_it_clause_6_2(
+    protocol: Protocol,
+) -> None:
     assert rule_words(protocol, "strategy_meeting") == "8-10 weeks"
     assert "every 8-10 weeks as a minimum" in plain_text(protocol, protocol.clause("6.2").text)
 
 
-def test_changed_rules_change_the_clause_text(protocol_data: dict[str, Any]) -> None:
+def test_changed_rules_change_the_clause_text_clauses_4_6_6_2(
+    protocol_data: dict[str, Any],
+) -> None:
     data = copy.deepcopy(protocol_data)
     data["timing"]["mase_panel"].update(weekday="tuesday", week_of_month=2)
     data["timing"]["mase_referral"]["days"] = 10

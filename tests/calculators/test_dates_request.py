@@ -17,7 +17,9 @@ from calculators.errors import InputError
 from calculators.protocol import Protocol
 
 
-def test_every_answer_carries_the_clauses_it_rests_on(protocol: Protocol) -> None:
+def test_every_answer_carries_the_clauses_it_rests_on_clauses_4_6_5_3_6_2_6_12(
+    protocol: Protocol,
+) -> None:
     data = dates_request.handle_dates(
         protocol, {"today": "2026-11-29", "last_strategy": "2026-10-01"}
     )

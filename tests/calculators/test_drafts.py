@@ -176,7 +176,9 @@ def test_required_fields_are_checked_only_when_complete(protocol: Protocol) -> N
     assert found["meeting_type"] == "Select Type of meeting"
 
 
-def test_final_report_requires_the_exit_rationale_and_date(protocol: Protocol) -> None:
+def test_final_report_requires_the_exit_rationale_and_date_clauses_5_1_6_5(
+    protocol: Protocol,
+) -> None:
     with pytest.raises(InputError) as caught:
         check_values(protocol.template("final-report"), {}, complete=True)
     assert {"exit_rationale", "exit_strat_date"} <= set(problems(caught))

@@ -26,7 +26,7 @@ def test_the_grid_is_the_days_around_each_months_deadlines_from_2026_to_2028() -
     assert (days[0].isoformat(), days[-1].isoformat()) == ("2026-01-01", "2028-12-28")
 
 
-def test_every_day_of_the_grid_gets_the_due_dates_recorded_for_it(
+def test_every_day_of_the_grid_gets_the_due_dates_recorded_for_it_clauses_4_6_5_3_6_2(
     newham_protocol_data: dict[str, Any],
 ) -> None:
     recorded = recorded_due_dates()

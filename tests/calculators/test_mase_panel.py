@@ -16,19 +16,19 @@ from calculators.protocol import Protocol, ProtocolError
 from calculators.timing import answers
 
 
-def test_mase_panel_is_on_the_first_thursday_of_every_month(protocol: Protocol) -> None:
+def test_mase_panel_is_on_the_first_thursday_of_every_month_clause_4_6(protocol: Protocol) -> None:
     assert answers.panel_dates(protocol, 2027) == tuple(
         date(2027, month, day)
         for month, day in zip(range(1, 13), (7, 4, 4, 1, 6, 3, 1, 5, 2, 7, 4, 2), strict=True)
     )
 
 
-def test_next_panel_on_a_panel_day_is_that_days_panel(protocol: Protocol) -> None:
+def test_next_panel_on_a_panel_day_is_that_days_panel_clause_4_6(protocol: Protocol) -> None:
     assert answers.next_panel(protocol, date(2026, 12, 3)).date == date(2026, 12, 3)
     assert answers.next_panel(protocol, date(2026, 12, 4)).date == date(2027, 1, 7)
 
 
-def test_a_cancelled_panel_is_skipped(protocol_data: dict[str, Any]) -> None:
+def test_a_cancelled_panel_is_skipped_clause_4_6(protocol_data: dict[str, Any]) -> None:
     change = {"date": "2027-08-05", "cancelled": True, "reason": "August recess"}
     protocol = with_changes(protocol_data, panel_changes=[change])
     assert date(2027, 8, 5) not in answers.panel_dates(protocol, 2027)
@@ -40,7 +40,9 @@ def test_a_cancelled_panel_is_skipped(protocol_data: dict[str, Any]) -> None:
     assert august.panel.reason == "August recess"
 
 
-def test_a_moved_panel_moves_its_referral_deadline(protocol_data: dict[str, Any]) -> None:
+def test_a_moved_panel_moves_its_referral_deadline_clause_4_6(
+    protocol_data: dict[str, Any],
+) -> None:
     change = {"date": "2027-01-07", "moved_to": "2027-01-14", "reason": "New Year"}
     protocol = with_changes(protocol_data, panel_changes=[change])
     answer = answers.panel_answer(protocol, date(2027, 1, 1))
@@ -58,7 +60,7 @@ def test_a_moved_panel_moves_its_referral_deadline(protocol_data: dict[str, Any]
     )
 
 
-def test_a_panel_moved_into_the_previous_year_counts_in_that_year(
+def test_a_panel_moved_into_the_previous_year_counts_in_that_year_clause_4_6(
     protocol_data: dict[str, Any],
 ) -> None:
     change = {"date": "2027-01-07", "moved_to": "2026-12-31", "reason": "Holidays"}
@@ -86,13 +88,13 @@ def test_a_panel_listed_twice_is_refused(protocol_data: dict[str, Any]) -> None:
     assert "duplicate panel date" in error.value.message
 
 
-def test_every_panel_is_a_thursday_in_the_first_seven_days(protocol: Protocol) -> None:
+def test_every_panel_is_a_thursday_in_the_first_seven_days_clause_4_6(protocol: Protocol) -> None:
     for year in (2026, 2027, 2028):
         for panel in answers.panel_dates(protocol, year):
             assert panel.weekday() == THURSDAY and 1 <= panel.day <= 7, panel
 
 
-def test_every_day_next_panel_is_never_before_today(protocol: Protocol) -> None:
+def test_every_day_next_panel_is_never_before_today_clause_4_6(protocol: Protocol) -> None:
     for today in DAYS_2026_TO_2028:
         panel = answers.next_panel(protocol, today).date
         assert today <= panel < today + timedelta(days=36), today

@@ -89,7 +89,7 @@ def test_out_of_borough_a_longer_interval_gets_no_warning_clause_6_13(
     )
 
 
-def test_the_ten_weeks_come_from_the_protocol(protocol_data: dict[str, Any]) -> None:
+def test_the_ten_weeks_come_from_the_protocol_clause_6_2(protocol_data: dict[str, Any]) -> None:
     import copy
 
     from calculators.protocol import protocol_from_mapping
@@ -128,7 +128,9 @@ def test_a_draft_with_the_next_meeting_first_is_refused_naming_the_field(
     assert [p.field for p in error.value.problems] == ["next_meeting_date"]
 
 
-def test_a_draft_with_a_far_next_meeting_opens_with_the_warning(protocol: Protocol) -> None:
+def test_a_draft_with_a_far_next_meeting_opens_with_the_warning_clause_6_2(
+    protocol: Protocol,
+) -> None:
     draft = {
         "template": "strategy-meeting",
         "protocol_version": protocol.metadata.version,

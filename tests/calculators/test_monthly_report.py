@@ -34,7 +34,7 @@ def test_the_day_after_a_deadline_names_it_first_clause_5_3(protocol: Protocol) 
     assert words["date"] == "2027-03-18" and words["clauses"] == ["5.3"]
 
 
-def test_on_a_deadline_day_that_deadline_leads(protocol: Protocol) -> None:
+def test_on_a_deadline_day_that_deadline_leads_clause_5_3(protocol: Protocol) -> None:
     data, words = report(protocol, date(2027, 2, 18))
     assert (data["last_due"], data["due"]) == ("2027-01-21", "2027-02-18")
     assert words["summary"] == "The February report is due today, Thursday 18 February 2027"
@@ -45,7 +45,9 @@ def test_on_a_deadline_day_that_deadline_leads(protocol: Protocol) -> None:
 
 
 @pytest.mark.parametrize("month", range(1, 13))
-def test_last_due_on_the_days_around_each_deadline(protocol: Protocol, month: int) -> None:
+def test_last_due_on_the_days_around_each_deadline_clause_5_3(
+    protocol: Protocol, month: int
+) -> None:
     deadline = answers.report_deadline(protocol, 2027, month).date
     previous = answers.report_deadline(protocol, *((2026, 12) if month == 1 else (2027, month - 1)))
     following = answers.report_deadline(
@@ -60,7 +62,7 @@ def test_last_due_on_the_days_around_each_deadline(protocol: Protocol, month: in
         assert (data["last_due"], data["due"]) == (last_due.isoformat(), due.isoformat()), today
 
 
-def test_every_day_last_due_is_the_deadline_before_the_next(protocol: Protocol) -> None:
+def test_every_day_last_due_is_the_deadline_before_the_next_clause_5_3(protocol: Protocol) -> None:
     day = date(2026, 1, 1)
     while day <= date(2028, 12, 31):
         answer = answers.next_report(protocol, day)

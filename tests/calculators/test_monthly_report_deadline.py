@@ -15,18 +15,20 @@ from calculators.protocol import Protocol
 from calculators.timing import answers
 
 
-def test_monthly_report_is_due_by_the_third_thursday(protocol: Protocol) -> None:
+def test_monthly_report_is_due_by_the_third_thursday_clause_5_3(protocol: Protocol) -> None:
     due = answers.next_report(protocol, date(2026, 12, 1)).due
     assert due.date == date(2026, 12, 17)
     assert due.clauses == ("5.3",)
 
 
-def test_after_the_report_deadline_the_next_is_next_months(protocol: Protocol) -> None:
+def test_after_the_report_deadline_the_next_is_next_months_clause_5_3(protocol: Protocol) -> None:
     assert answers.next_report(protocol, date(2026, 12, 17)).due.date == date(2026, 12, 17)
     assert answers.next_report(protocol, date(2026, 12, 18)).due.date == date(2027, 1, 21)
 
 
-def test_monthly_report_goes_to_the_contact_the_protocol_names(protocol: Protocol) -> None:
+def test_monthly_report_goes_to_the_contact_the_protocol_names_clause_5_3(
+    protocol: Protocol,
+) -> None:
     answer = answers.next_report(protocol, date(2026, 12, 1))
     contact = protocol.contact(protocol.timing.rule("monthly_report").send_to)
     assert answer.send_to == contact
@@ -36,13 +38,15 @@ def test_monthly_report_goes_to_the_contact_the_protocol_names(protocol: Protoco
     assert contact.email in " ".join(report["details"])
 
 
-def test_every_report_deadline_is_a_thursday_in_days_15_to_21(protocol: Protocol) -> None:
+def test_every_report_deadline_is_a_thursday_in_days_15_to_21_clause_5_3(
+    protocol: Protocol,
+) -> None:
     for year in (2026, 2027, 2028):
         for due in timing.occurrences(protocol, "monthly_report", year):
             assert due.date.weekday() == THURSDAY and 15 <= due.date.day <= 21, due
 
 
-def test_every_day_next_report_is_the_first_deadline_on_or_after_today(
+def test_every_day_next_report_is_the_first_deadline_on_or_after_today_clause_5_3(
     protocol: Protocol,
 ) -> None:
     for today in DAYS_2026_TO_2028:

@@ -10,7 +10,7 @@ import pytest
 from calculators.protocol import Protocol, ProtocolError, protocol_from_mapping
 
 
-def test_safeguard_spells_its_name_with_sexual_health_first(protocol: Protocol) -> None:
+def test_safeguard_spells_its_name_with_sexual_health_first_clause_2_1(protocol: Protocol) -> None:
     signs = protocol.clause("2.1").items
     assert "".join(s.label for s in signs) == "SAFEGUARD"
     assert signs[0].text == "Sexual health and behaviour"
@@ -22,7 +22,7 @@ def test_sub_items_of_5_2_and_6_10(protocol: Protocol) -> None:
     assert [i.label for i in protocol.clause("6.10").items] == ["i", "ii", "iii"]
 
 
-def test_matrix_is_nine_domains_by_three_categories_and_rewards_has_no_category_3(
+def test_matrix_is_nine_domains_by_three_categories_and_rewards_has_no_category_3_appendix_b(
     protocol: Protocol,
 ) -> None:
     domains = protocol.categories.domains
@@ -32,7 +32,9 @@ def test_matrix_is_nine_domains_by_three_categories_and_rewards_has_no_category_
         assert {i.category for i in domain.indicators} == expected, domain.id
 
 
-def test_every_email_address_is_a_contact_with_where_it_is_used(protocol: Protocol) -> None:
+def test_every_email_address_is_a_contact_with_where_it_is_used_clauses_5_3_6_11(
+    protocol: Protocol,
+) -> None:
     emails = {c.email for c in protocol.contacts}
     assert emails == {
         "Jane.Sharp@newham.gov.uk",

@@ -17,12 +17,12 @@ from calculators.protocol import BankHoliday, Protocol
 from calculators.timing import answers
 
 
-def test_referral_deadline_day_still_refers_to_that_panel(protocol: Protocol) -> None:
+def test_referral_deadline_day_still_refers_to_that_panel_clause_4_6(protocol: Protocol) -> None:
     panel, deadline = answers.referable_panel(protocol, date(2026, 11, 19))
     assert (panel.date, deadline.date) == (date(2026, 12, 3), date(2026, 11, 19))
 
 
-def test_after_the_referral_deadline_the_answer_moves_to_the_following_panel(
+def test_after_the_referral_deadline_the_answer_moves_to_the_following_panel_clause_4_6(
     protocol: Protocol,
 ) -> None:
     answer = answers.panel_answer(protocol, date(2026, 11, 20))
@@ -41,7 +41,7 @@ def test_after_the_referral_deadline_the_answer_moves_to_the_following_panel(
     assert words[0] is referral  # a planned referral comes first
 
 
-def test_every_day_referral_deadline_is_14_days_before_its_panel_and_not_before_today(
+def test_every_day_referral_deadline_is_14_days_before_its_panel_and_not_before_today_clause_4_6(
     protocol: Protocol,
 ) -> None:
     for today in DAYS_2026_TO_2028:

@@ -24,7 +24,9 @@ def cells(protocol: Protocol, theme: str) -> list[str]:
 # The highest category ------------------------------------------------------------
 
 
-def test_every_indicator_ticked_alone_gives_its_own_columns_category(protocol: Protocol) -> None:
+def test_every_indicator_ticked_alone_gives_its_own_columns_category_clause_6_3(
+    protocol: Protocol,
+) -> None:
     for indicator in protocol.indicators:
         result = assess(protocol, [indicator.id])
         assert result.category == indicator.category, indicator.id
@@ -32,7 +34,7 @@ def test_every_indicator_ticked_alone_gives_its_own_columns_category(protocol: P
         assert sum(count for _, count in result.counts) == 1
 
 
-def test_mixed_selection_gives_the_highest_category(protocol: Protocol) -> None:
+def test_mixed_selection_gives_the_highest_category_clause_6_3(protocol: Protocol) -> None:
     result = assess(protocol, ["eh-1-1", "sh-2-1", "rw-1-2"])
     assert result.category == 2
     assert dict(result.counts) == {1: 2, 2: 1, 3: 0}
@@ -56,7 +58,7 @@ def test_6_3_the_reading_leads_with_what_is_ticked_and_names_the_highest_column_
 # The profile ----------------------------------------------------------------------
 
 
-def test_profile_gives_each_domain_its_highest_category_ticked_or_none(
+def test_profile_gives_each_domain_its_highest_category_ticked_or_none_clause_6_3(
     protocol: Protocol,
 ) -> None:
     result = assess(protocol, ["eh-1-1", "eh-3-7", "ed-2-1", "cc-1-2"])
@@ -97,7 +99,7 @@ def test_the_named_repeats_of_appendix_b_are_themes(protocol: Protocol) -> None:
     assert protocol.indicator("sh-3-3").themes == ("miscarriages", "terminations")
 
 
-def test_a_theme_ticked_at_two_levels_is_counted_once_at_the_higher_level(
+def test_a_theme_ticked_at_two_levels_is_counted_once_at_the_higher_level_clause_6_3(
     protocol: Protocol,
 ) -> None:
     result = assess(protocol, ["srt-2-1", "srt-3-1"])
@@ -117,7 +119,7 @@ def test_a_theme_ticked_at_two_levels_is_counted_once_at_the_higher_level(
     assert answer["counted_once_lines"][0] in answer["text"]
 
 
-def test_a_theme_ticked_at_all_three_levels_counts_once_and_lists_the_three(
+def test_a_theme_ticked_at_all_three_levels_counts_once_and_lists_the_three_clause_6_3(
     protocol: Protocol,
 ) -> None:
     answer = handle_risk(protocol, {"indicators": ["eh-1-3", "eh-2-6", "eh-3-3", "ed-1-1"]})
@@ -125,13 +127,13 @@ def test_a_theme_ticked_at_all_three_levels_counts_once_and_lists_the_three(
     assert "Category 1, Category 2 and Category 3" in answer["counted_once_lines"][0]
 
 
-def test_a_cell_of_two_themes_absorbs_both_lower_cells(protocol: Protocol) -> None:
+def test_a_cell_of_two_themes_absorbs_both_lower_cells_clause_6_3(protocol: Protocol) -> None:
     result = assess(protocol, ["sh-2-2", "sh-2-3", "sh-3-3"])
     assert [i.id for i in result.counted] == ["sh-3-3"]
     assert [e.theme for e in result.counted_once] == ["miscarriages", "terminations"]
 
 
-def test_ticking_a_themed_cell_gives_its_siblings_with_their_definitions(
+def test_ticking_a_themed_cell_gives_its_siblings_with_their_definitions_clause_6_3(
     protocol: Protocol,
 ) -> None:
     answer = handle_risk(protocol, {"indicators": ["cc-2-5"]})
@@ -147,7 +149,7 @@ def test_ticking_a_themed_cell_gives_its_siblings_with_their_definitions(
 # Wording -----------------------------------------------------------------------------
 
 
-def test_a_profile_resting_on_a_single_indicator_says_so(protocol: Protocol) -> None:
+def test_a_profile_resting_on_a_single_indicator_says_so_clause_6_3(protocol: Protocol) -> None:
     answer = handle_risk(protocol, {"indicators": ["sh-3-2"]})
     expected = protocol.risk_rule.single_indicator.format(
         indicator="Pregnancy", domain="Sexual health", category="Category 3"
@@ -161,12 +163,12 @@ def test_a_profile_resting_on_a_single_indicator_says_so(protocol: Protocol) -> 
     assert answer["definition"] in answer["text"]
 
 
-def test_one_theme_at_two_levels_is_still_a_single_indicator(protocol: Protocol) -> None:
+def test_one_theme_at_two_levels_is_still_a_single_indicator_clause_6_3(protocol: Protocol) -> None:
     assert assess(protocol, ["cc-2-5", "cc-3-6"]).single == protocol.indicator("cc-3-6")
     assert assess(protocol, ["cc-2-5", "cc-3-5"]).single is None
 
 
-def test_nothing_ticked_says_nothing_ticked_and_that_judgement_still_applies(
+def test_nothing_ticked_says_nothing_ticked_and_that_judgement_still_applies_clauses_2_1_6_3(
     protocol: Protocol,
 ) -> None:
     rule = protocol.risk_rule
@@ -181,14 +183,14 @@ def test_nothing_ticked_says_nothing_ticked_and_that_judgement_still_applies(
     assert "no information recorded" not in answer["text"].lower()
 
 
-def test_domains_with_nothing_ticked_say_nothing_ticked(protocol: Protocol) -> None:
+def test_domains_with_nothing_ticked_say_nothing_ticked_clause_6_3(protocol: Protocol) -> None:
     result = assess(protocol, ["eh-1-1"])
     names = [d.name for d in protocol.categories.domains]
     assert result.unrecorded == tuple(names[1:])
     assert f"{names[1]}: {protocol.risk_rule.no_information}." in result.rationale
 
 
-def test_the_prompts_come_from_each_category_definition(protocol: Protocol) -> None:
+def test_the_prompts_come_from_each_category_definition_clause_6_3(protocol: Protocol) -> None:
     answer = handle_risk(protocol, {"indicators": ["eh-1-1"]})
     prompts = answer["prompts"]
     assert [p.split(":")[0] for p in prompts] == ["Category 1", "Category 2", "Category 3"]
@@ -199,14 +201,16 @@ def test_the_prompts_come_from_each_category_definition(protocol: Protocol) -> N
         assert prompt in answer["text"]
 
 
-def test_the_text_leaves_the_agreed_category_blank_for_the_meeting(protocol: Protocol) -> None:
+def test_the_text_leaves_the_agreed_category_blank_for_the_meeting_clauses_6_3_6_9(
+    protocol: Protocol,
+) -> None:
     text = handle_risk(protocol, {"indicators": ["rm-3-1"]})["text"]
     assert text.startswith(protocol.risk_rule.title)
     assert f"{protocol.risk_rule.agreed_blank}: ___" in text
     assert "Recorded category" not in text and "Suggested category" not in text
 
 
-def test_every_result_rests_on_the_strategy_meeting_clauses_and_says_it_is_decision_support(
+def test_every_result_rests_on_the_strategy_meeting_clauses_and_says_it_is_decision_support_clauses_6_3_6_9_6_10(
     protocol: Protocol,
 ) -> None:
     for ids in ([], ["eh-1-1"], ["rm-3-1"]):
@@ -225,7 +229,7 @@ def test_unknown_indicator_is_named(protocol: Protocol) -> None:
     assert "'no-such-thing'" in error.value.problems[0].message
 
 
-def test_no_category_is_recorded_on_the_risk_page(protocol: Protocol) -> None:
+def test_no_category_is_recorded_on_the_risk_page_clauses_6_3_6_9(protocol: Protocol) -> None:
     answer = handle_risk(protocol, {"indicators": ["sh-3-2"], "recorded_category": "2"})
     assert "judgement" not in answer
     template = protocol.template("risk-summary")
@@ -238,7 +242,7 @@ def test_no_category_is_recorded_on_the_risk_page(protocol: Protocol) -> None:
         handle_risk(protocol, {"indicators": "eh-1-1"})
 
 
-def test_profile_fields_fill_the_risk_summary_template(protocol: Protocol) -> None:
+def test_profile_fields_fill_the_risk_summary_template_clause_6_3(protocol: Protocol) -> None:
     from calculators.documents.drafts import check_values
 
     answer = handle_risk(protocol, {"indicators": ["eh-1-1", "rm-3-2", "srt-2-1", "srt-3-1"]})
@@ -343,7 +347,7 @@ def selections(draw: st.DrawFn, protocol: Protocol) -> list[str]:
 
 @settings(max_examples=200, deadline=None)
 @given(data=st.data())
-def test_property_category_is_the_highest_ticked_and_counts_follow_the_themes(
+def test_property_category_is_the_highest_ticked_and_counts_follow_the_themes_clause_6_3(
     protocol: Protocol, data: st.DataObject
 ) -> None:
     chosen = data.draw(selections(protocol))

@@ -91,18 +91,22 @@ def test_6_3_the_reading_says_when_the_highest_column_rests_only_on_repeated_ind
     assert handle_risk(protocol, {"indicators": []})["repeated_only_line"] is None
 
 
-def test_a_single_repeated_indicator_is_named_with_all_its_columns(protocol: Protocol) -> None:
+def test_a_single_repeated_indicator_is_named_with_all_its_columns_clause_6_3(
+    protocol: Protocol,
+) -> None:
     answer = handle_risk(protocol, {"indicators": ["eh-1-2"]})  # Cutting/overdosing
     assert "Emotional health, Categories 1, 2 and 3" in answer["single_indicator_line"]
 
 
-def test_two_copies_in_the_same_words_count_once_at_the_higher(protocol: Protocol) -> None:
+def test_two_copies_in_the_same_words_count_once_at_the_higher_clause_6_3(
+    protocol: Protocol,
+) -> None:
     for group in repeated(protocol):
         result = assess(protocol, [i.id for i in group])
         assert [i.id for i in result.counted] == [group[-1].id]
 
 
-def test_also_listed_reads_the_protocol_not_a_list(protocol: Protocol) -> None:
+def test_also_listed_reads_the_protocol_not_a_list_clause_6_3(protocol: Protocol) -> None:
     eh = protocol.indicator("eh-2-3")  # Offending behaviour, Category 2
     assert also_listed(protocol, eh) == (3,)
     assert also_listed(protocol, protocol.indicator("srt-1-2")) == ()  # strangers' cars

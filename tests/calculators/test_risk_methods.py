@@ -40,12 +40,16 @@ def error_for(data: dict[str, Any]) -> ProtocolError:
     return error.value
 
 
-def test_the_directives_rule_is_highest_level_under_its_older_name(protocol: Protocol) -> None:
+def test_the_directives_rule_is_highest_level_under_its_older_name_clause_6_3(
+    protocol: Protocol,
+) -> None:
     assert ALIASES["highest_ticked"] == "highest_level"
     assert protocol.risk_rule.method == "highest_level"
 
 
-def test_highest_level_is_the_highest_category_ticked(protocol: Protocol) -> None:
+def test_highest_level_is_the_highest_category_ticked_clauses_6_3_6_9_6_10(
+    protocol: Protocol,
+) -> None:
     ids = [protocol.domain("rewards").in_category(2)[0].id, protocol.indicators[0].id]
     result = apply_method(protocol, ids)
     assert (result.method, result.level, result.score, result.band) == (
@@ -57,11 +61,13 @@ def test_highest_level_is_the_highest_category_ticked(protocol: Protocol) -> Non
     assert result.clauses == protocol.risk_rule.clauses == ("6.3", "6.9", "6.10")
 
 
-def test_highest_level_with_nothing_ticked_is_no_level(protocol: Protocol) -> None:
+def test_highest_level_with_nothing_ticked_is_no_level_clause_6_3(protocol: Protocol) -> None:
     assert METHODS["highest_level"](protocol, ()).level is None
 
 
-def test_weighted_bands_add_the_weights_and_name_the_band(protocol_data: dict[str, Any]) -> None:
+def test_weighted_bands_add_the_weights_and_name_the_band_clauses_6_3_6_9_6_10(
+    protocol_data: dict[str, Any],
+) -> None:
     protocol = protocol_from_mapping(weighted(protocol_data))
     category_1 = [i.id for i in protocol.indicators if i.category == 1]
     category_3 = [i.id for i in protocol.indicators if i.category == 3]
@@ -243,7 +249,9 @@ def test_6_3_a_weighted_reading_shows_the_band_reached_and_its_own_definition(
     assert result["prompts"] == ["No apparent risk: Is it No apparent risk?", "High: Is it High?"]
 
 
-def test_a_band_with_no_definition_shows_its_levels(protocol_data: dict[str, Any]) -> None:
+def test_a_band_with_no_definition_shows_its_levels_clause_6_3(
+    protocol_data: dict[str, Any],
+) -> None:
     protocol = protocol_from_mapping(weighted(protocol_data))
     ids = [i.id for i in protocol.indicators if i.category == 1][:3]  # 3: Medium, level 2
     result = handle_risk(protocol, {"indicators": ids})
@@ -257,7 +265,7 @@ def test_weighted_prompts_name_each_band_in_order(protocol_data: dict[str, Any])
     assert error.path == "risk_rule.prompts" and "Low, Medium, High" in error.message
 
 
-def test_the_profile_names_and_counts_every_level_the_protocol_has(
+def test_the_profile_names_and_counts_every_level_the_protocol_has_clause_6_3(
     protocol_data: dict[str, Any],
 ) -> None:
     data = copy.deepcopy(protocol_data)

@@ -27,7 +27,7 @@ from calculators.timing import answers
     report_weekday=st.sampled_from(WEEKDAYS),
     report_week=st.integers(1, 4),
 )
-def test_any_rule_gives_dates_that_keep_the_rule(
+def test_any_rule_gives_dates_that_keep_the_rule_clauses_4_6_5_3(
     protocol_data: dict[str, Any],
     today: date,
     weekday: str,
@@ -53,7 +53,7 @@ def test_any_rule_gives_dates_that_keep_the_rule(
     assert (due.day - 1) // 7 + 1 == report_week
 
 
-def test_changing_the_rules_in_the_protocol_changes_every_answer(
+def test_changing_the_rules_in_the_protocol_changes_every_answer_clauses_4_6_5_3_6_2_6_13(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = with_changes(

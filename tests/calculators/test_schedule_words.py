@@ -32,7 +32,9 @@ def answers(protocol: Protocol, today: str) -> dict[str, dict]:
     return {a["id"]: a for a in data["answers"]} | {"data": data}
 
 
-def test_a_cancelled_panel_is_named_with_its_reason(protocol_data: dict[str, Any]) -> None:
+def test_a_cancelled_panel_is_named_with_its_reason_clause_4_6(
+    protocol_data: dict[str, Any],
+) -> None:
     protocol = changed(protocol_data, [AUGUST_RECESS])
     found = answers(protocol, "2027-07-20")
     named = "The panel on Thursday 5 August 2027 is cancelled: August recess."
@@ -44,14 +46,16 @@ def test_a_cancelled_panel_is_named_with_its_reason(protocol_data: dict[str, Any
     ]
 
 
-def test_a_cancelled_panel_already_passed_is_not_named(protocol_data: dict[str, Any]) -> None:
+def test_a_cancelled_panel_already_passed_is_not_named_clause_4_6(
+    protocol_data: dict[str, Any],
+) -> None:
     protocol = changed(protocol_data, [AUGUST_RECESS])
     found = answers(protocol, "2027-08-06")
     assert "August recess" not in str(found["mase_next_meeting"])
     assert found["data"]["panel"]["cancelled_panels"] == []
 
 
-def test_a_moved_panel_is_named_with_its_reason(protocol_data: dict[str, Any]) -> None:
+def test_a_moved_panel_is_named_with_its_reason_clause_4_6(protocol_data: dict[str, Any]) -> None:
     protocol = changed(protocol_data, [NEW_YEAR])
     found = answers(protocol, "2027-01-01")
     named = (
@@ -61,7 +65,7 @@ def test_a_moved_panel_is_named_with_its_reason(protocol_data: dict[str, Any]) -
     assert found["data"]["panel"]["next_meeting_change_reason"] == "New Year"
 
 
-def test_a_panel_on_a_bank_holiday_asks_to_check_with_the_mase_coordinator(
+def test_a_panel_on_a_bank_holiday_asks_to_check_with_the_mase_coordinator_clause_4_6(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = changed(protocol_data, [], [{"date": "2027-01-07", "name": "A holiday"}])
@@ -72,7 +76,7 @@ def test_a_panel_on_a_bank_holiday_asks_to_check_with_the_mase_coordinator(
     )
 
 
-def test_panels_on_a_bank_holiday_with_no_change_are_listed_for_the_owner(
+def test_panels_on_a_bank_holiday_with_no_change_are_listed_for_the_owner_clause_4_6(
     protocol_data: dict[str, Any],
 ) -> None:
     holidays = [

@@ -81,7 +81,7 @@ def test_the_words_for_6_2_come_from_the_protocol(protocol: Protocol) -> None:
     assert wording["sooner"] in found["details"]
 
 
-def test_after_the_latest_date_the_answer_says_overdue_and_to_hold_it_now(
+def test_after_the_latest_date_the_answer_says_overdue_and_to_hold_it_now_clause_6_2(
     protocol: Protocol,
 ) -> None:
     found = strategy(protocol, date(2027, 3, 18))
@@ -114,7 +114,7 @@ def test_make_sure_it_is_convened_from_fourteen_days_before_the_latest_date_3_4(
 # A latest date that is not a working day ----------------------------------------------
 
 
-def test_a_latest_date_on_a_bank_holiday_moves_to_the_working_day_before(
+def test_a_latest_date_on_a_bank_holiday_moves_to_the_working_day_before_clause_6_2(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = with_holidays(protocol_data, ("2027-03-17", "A holiday"))
@@ -131,7 +131,7 @@ def test_a_latest_date_on_a_bank_holiday_moves_to_the_working_day_before(
     assert answers.strategy_window(protocol, date(2027, 3, 17), LAST).status == "overdue"
 
 
-def test_a_latest_date_at_a_weekend_after_good_friday_moves_to_the_thursday(
+def test_a_latest_date_at_a_weekend_after_good_friday_moves_to_the_thursday_clause_6_2(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = with_holidays(protocol_data, ("2027-03-26", "Good Friday"))
@@ -167,7 +167,7 @@ def test_out_of_borough_8_weeks_is_accepted_clause_6_13(protocol: Protocol) -> N
     assert found["words"]["warning"] is None
 
 
-def test_out_of_borough_12_weeks_reminds_that_the_rationale_goes_in_the_last_minutes(
+def test_out_of_borough_12_weeks_reminds_that_the_rationale_goes_in_the_last_minutes_clause_6_13(
     protocol: Protocol,
 ) -> None:
     found = out_of_borough(protocol, 12)
@@ -179,7 +179,7 @@ def test_out_of_borough_12_weeks_reminds_that_the_rationale_goes_in_the_last_min
     assert found["words"]["warning"] is None and not found["data"]["confirm_interval"]
 
 
-def test_out_of_borough_30_weeks_is_answered_with_a_warning_to_confirm(
+def test_out_of_borough_30_weeks_is_answered_with_a_warning_to_confirm_clause_6_13(
     protocol: Protocol,
 ) -> None:
     found = out_of_borough(protocol, 30)

@@ -19,7 +19,7 @@ from calculators.protocol import Protocol
 from calculators.timing import answers
 
 
-def test_strategy_meeting_window_is_eight_to_ten_weeks_after_the_last(
+def test_strategy_meeting_window_is_eight_to_ten_weeks_after_the_last_clause_6_2(
     protocol: Protocol,
 ) -> None:
     last = date(2026, 9, 1)
@@ -38,14 +38,14 @@ def test_strategy_meeting_window_is_eight_to_ten_weeks_after_the_last(
         (date(2026, 11, 29), answers.OVERDUE, 19),
     ],
 )
-def test_strategy_meeting_is_due_within_the_window_both_ends_included(
+def test_strategy_meeting_is_due_within_the_window_both_ends_included_clause_6_2(
     protocol: Protocol, today: date, status: str, overdue: int
 ) -> None:
     answer = answers.strategy_window(protocol, today, date(2026, 9, 1))
     assert (answer.status, answer.days_overdue) == (status, overdue)
 
 
-def test_overdue_strategy_meeting_says_by_how_many_days(protocol: Protocol) -> None:
+def test_overdue_strategy_meeting_says_by_how_many_days_clause_6_2(protocol: Protocol) -> None:
     data = dates_request.handle_dates(
         protocol, {"today": "2026-11-29", "last_strategy": "2026-09-01"}
     )
@@ -57,7 +57,9 @@ def test_overdue_strategy_meeting_says_by_how_many_days(protocol: Protocol) -> N
     assert words["clauses"] == ["6.2"]
 
 
-def test_out_of_borough_the_agreed_interval_replaces_the_window(protocol: Protocol) -> None:
+def test_out_of_borough_the_agreed_interval_replaces_the_window_clause_6_13(
+    protocol: Protocol,
+) -> None:
     data = dates_request.handle_dates(
         protocol,
         {
@@ -76,13 +78,15 @@ def test_out_of_borough_the_agreed_interval_replaces_the_window(protocol: Protoc
     assert "last strategy meeting's minutes (clause 6.13)" in " ".join(words["details"])
 
 
-def test_out_of_borough_needs_an_agreed_interval(protocol: Protocol) -> None:
+def test_out_of_borough_needs_an_agreed_interval_clause_6_13(protocol: Protocol) -> None:
     with pytest.raises(InputError) as error:
         dates_request.handle_dates(protocol, {"today": "2026-11-29", "out_of_borough": True})
     assert "agreed interval" in problems(error)["agreed_interval_weeks"]
 
 
-def test_initial_strategy_meeting_counts_when_there_is_no_last_one(protocol: Protocol) -> None:
+def test_initial_strategy_meeting_counts_when_there_is_no_last_one_clause_6_2(
+    protocol: Protocol,
+) -> None:
     data = dates_request.handle_dates(
         protocol, {"today": "2026-11-29", "initial_strategy": "2026-10-01"}
     )
@@ -109,7 +113,9 @@ def test_without_a_strategy_meeting_date_there_is_no_strategy_answer(protocol: P
     last=st.dates(date(2000, 1, 1), date(2099, 1, 1)),
     offset=st.integers(0, 200),
 )
-def test_strategy_status_follows_the_window(protocol: Protocol, last: date, offset: int) -> None:
+def test_strategy_status_follows_the_window_clause_6_2(
+    protocol: Protocol, last: date, offset: int
+) -> None:
     today = last + timedelta(days=offset)
     answer = answers.strategy_window(protocol, today, last)
     assert answer.earliest == last + timedelta(weeks=8)

@@ -58,7 +58,7 @@ def test_the_nth_or_last_working_day_of_a_month_skips_weekends_and_the_given_hol
 # monthly_meeting -----------------------------------------------------------------
 
 
-def test_monthly_meeting_a_panel_on_the_1st_thursday_is_in_the_first_seven_days(
+def test_monthly_meeting_a_panel_on_the_1st_thursday_is_in_the_first_seven_days_clause_4_6(
     protocol: Protocol,
 ) -> None:
     assert timing.rule_words(protocol, "mase_panel") == "1st Thursday"
@@ -68,7 +68,7 @@ def test_monthly_meeting_a_panel_on_the_1st_thursday_is_in_the_first_seven_days(
     ]
 
 
-def test_monthly_meeting_on_the_last_thursday_reads_last_and_meets_in_the_last_week(
+def test_monthly_meeting_on_the_last_thursday_reads_last_and_meets_in_the_last_week_clause_4_6(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = changed(
@@ -85,7 +85,7 @@ def test_monthly_meeting_on_the_last_thursday_reads_last_and_meets_in_the_last_w
     ]
 
 
-def test_monthly_meeting_on_the_5th_thursday_meets_only_in_months_that_have_one(
+def test_monthly_meeting_on_the_5th_thursday_meets_only_in_months_that_have_one_clause_4_6(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = changed(protocol_data, lambda d: d["timing"]["mase_panel"].update(week_of_month=5))
@@ -99,7 +99,7 @@ def test_monthly_meeting_on_the_5th_thursday_meets_only_in_months_that_have_one(
     ]
 
 
-def test_monthly_meeting_moved_and_cancelled_meetings_as_the_owner_lists_them(
+def test_monthly_meeting_moved_and_cancelled_meetings_as_the_owner_lists_them_clause_4_6(
     protocol_data: dict[str, Any],
 ) -> None:
     changes = [
@@ -121,13 +121,13 @@ def test_monthly_meeting_moved_and_cancelled_meetings_as_the_owner_lists_them(
 # deadline_before -----------------------------------------------------------------
 
 
-def test_deadline_before_a_referral_2_weeks_before_the_panel(protocol: Protocol) -> None:
+def test_deadline_before_a_referral_2_weeks_before_the_panel_clause_4_6(protocol: Protocol) -> None:
     assert timing.rule_words(protocol, "mase_referral") == "2 weeks"
     due = timing.deadline_for(protocol, "mase_referral", date(2027, 1, 7))
     assert (due.date, due.clauses) == (date(2026, 12, 24), ("4.6",))
 
 
-def test_deadline_before_in_calendar_days_on_a_bank_holiday_is_submitted_the_working_day_before(
+def test_deadline_before_in_calendar_days_on_a_bank_holiday_is_submitted_the_working_day_before_clause_4_6(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = changed(protocol_data, lambda d: d["timing"]["mase_referral"].update(days=13))
@@ -140,7 +140,7 @@ def test_deadline_before_in_calendar_days_on_a_bank_holiday_is_submitted_the_wor
     )
 
 
-def test_deadline_before_10_working_days_skips_weekends_and_bank_holidays(
+def test_deadline_before_10_working_days_skips_weekends_and_bank_holidays_clause_4_6(
     protocol_data: dict[str, Any],
 ) -> None:
     def working(d: dict[str, Any]) -> None:
@@ -158,7 +158,7 @@ def test_deadline_before_10_working_days_skips_weekends_and_bank_holidays(
     assert dates(protocol, "mase_referral", 2027)[0] == date(2026, 12, 21)
 
 
-def test_deadline_before_a_cancelled_meeting_has_no_deadline(
+def test_deadline_before_a_cancelled_meeting_has_no_deadline_clause_4_6(
     protocol_data: dict[str, Any],
 ) -> None:
     cancelled = [{"date": "2027-08-05", "cancelled": True, "reason": "August recess"}]
@@ -175,12 +175,12 @@ def test_deadline_before_is_asked_only_of_a_deadline_rule(protocol: Protocol) ->
 # monthly_deadline ----------------------------------------------------------------
 
 
-def test_monthly_deadline_a_report_due_by_the_3rd_thursday(protocol: Protocol) -> None:
+def test_monthly_deadline_a_report_due_by_the_3rd_thursday_clause_5_3(protocol: Protocol) -> None:
     assert timing.rule_words(protocol, "monthly_report") == "3rd Thursday"
     assert dates(protocol, "monthly_report", 2027)[:2] == [date(2027, 1, 21), date(2027, 2, 18)]
 
 
-def test_monthly_deadline_on_the_last_friday_falls_back_from_good_friday(
+def test_monthly_deadline_on_the_last_friday_falls_back_from_good_friday_clause_5_3(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = changed(
@@ -200,7 +200,7 @@ def test_monthly_deadline_on_the_last_friday_falls_back_from_good_friday(
 # recurring_review ----------------------------------------------------------------
 
 
-def test_recurring_review_strategy_meetings_every_8_to_10_weeks(
+def test_recurring_review_strategy_meetings_every_8_to_10_weeks_clause_6_2(
     protocol: Protocol,
 ) -> None:
     assert timing.rule_words(protocol, "strategy_meeting") == "8-10 weeks"
@@ -275,7 +275,7 @@ def test_6_13_agreed_interval_range_is_checked_when_the_protocol_is_read(
     assert "expected at least shortest_agreed_weeks (20), got 12" in error.message
 
 
-def test_recurring_review_of_one_length_reads_as_that_many_weeks(
+def test_recurring_review_of_one_length_reads_as_that_many_weeks_clause_6_2(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = changed(

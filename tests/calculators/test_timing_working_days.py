@@ -34,7 +34,9 @@ def variant(protocol_data: dict[str, Any]) -> Protocol:
 # The rules in words ------------------------------------------------------------------
 
 
-def test_working_day_rules_read_as_the_directive_would_write_them(variant: Protocol) -> None:
+def test_working_day_rules_read_as_the_directive_would_write_them_clauses_4_6_5_3(
+    variant: Protocol,
+) -> None:
     assert timing.rule_words(variant, "mase_panel") == "last working day"
     assert timing.rule_words(variant, "monthly_report") == "5 working days"
     assert "held on the last working day of every month" in plain_text(
@@ -48,7 +50,7 @@ def test_working_day_rules_read_as_the_directive_would_write_them(variant: Proto
     )
 
 
-def test_the_3rd_working_day_reads_3rd_and_skips_new_years_day(
+def test_the_3rd_working_day_reads_3rd_and_skips_new_years_day_clause_5_3(
     protocol_data: dict[str, Any],
 ) -> None:
     def third(d: dict[str, Any]) -> None:
@@ -65,7 +67,9 @@ def test_the_3rd_working_day_reads_3rd_and_skips_new_years_day(
 # The engine ---------------------------------------------------------------------------
 
 
-def test_the_panel_meets_on_the_last_working_day_of_every_month(variant: Protocol) -> None:
+def test_the_panel_meets_on_the_last_working_day_of_every_month_clause_4_6(
+    variant: Protocol,
+) -> None:
     assert dates(variant, "mase_panel", 2027) == [
         date(2027, 1, 29),  # 31 January is a Sunday
         date(2027, 2, 26),  # 28 February is a Sunday
@@ -83,7 +87,7 @@ def test_the_panel_meets_on_the_last_working_day_of_every_month(variant: Protoco
     assert not any(panel.bank_holiday for panel in timing.occurrences(variant, "mase_panel", 2027))
 
 
-def test_the_referral_is_10_working_days_before_the_panel_over_easter_and_christmas(
+def test_the_referral_is_10_working_days_before_the_panel_over_easter_and_christmas_clause_4_6(
     variant: Protocol,
 ) -> None:
     def referral(panel: date) -> date:
@@ -100,7 +104,7 @@ def test_the_referral_is_10_working_days_before_the_panel_over_easter_and_christ
     assert referral(date(2026, 12, 31)) == date(2026, 12, 15)
 
 
-def test_the_report_is_due_5_working_days_after_the_month_it_is_for_ends(
+def test_the_report_is_due_5_working_days_after_the_month_it_is_for_ends_clause_5_3(
     variant: Protocol,
 ) -> None:
     reports = timing.occurrences(variant, "monthly_report", 2027)
@@ -115,7 +119,7 @@ def test_the_report_is_due_5_working_days_after_the_month_it_is_for_ends(
     assert all(report.submit_by is None and not report.bank_holiday for report in reports)
 
 
-def test_the_december_report_is_the_next_due_in_the_first_days_of_january(
+def test_the_december_report_is_the_next_due_in_the_first_days_of_january_clause_5_3(
     variant: Protocol,
 ) -> None:
     # January 2027: Friday 1st New Year's Day, then Monday 4th to Friday 8th.
@@ -149,7 +153,9 @@ def test_a_change_to_a_working_day_panel_must_be_on_the_last_working_day(
 # The words, the planner's rows and the calendar file ---------------------------------
 
 
-def test_the_report_answer_names_the_month_the_report_is_for(variant: Protocol) -> None:
+def test_the_report_answer_names_the_month_the_report_is_for_clauses_4_6_5_3(
+    variant: Protocol,
+) -> None:
     data = dates_request.handle_dates(variant, {"today": "2027-01-04"})
     report = next(a for a in data["answers"] if a["id"] == "monthly_report_due")
     # November's report was due on Monday 7 December 2026 (Tuesday 1st to Friday 4th,
@@ -162,7 +168,7 @@ def test_the_report_answer_names_the_month_the_report_is_for(variant: Protocol) 
     assert (mase["next_meeting"], mase["referral_deadline"]) == ("2027-01-29", "2027-01-15")
 
 
-def test_the_year_calendar_gives_each_month_its_panel_referral_and_report(
+def test_the_year_calendar_gives_each_month_its_panel_referral_and_report_clauses_4_6_5_3(
     variant: Protocol,
 ) -> None:
     rows = dates_request.handle_calendar(variant, {"year": 2027})["months"]
@@ -179,7 +185,9 @@ def test_the_year_calendar_gives_each_month_its_panel_referral_and_report(
     )
 
 
-def test_calendar_events_in_a_year_are_the_days_that_fall_in_it(variant: Protocol) -> None:
+def test_calendar_events_in_a_year_are_the_days_that_fall_in_it_clauses_4_6_5_3(
+    variant: Protocol,
+) -> None:
     events = schedule_events.year_events(variant, 2027)
     reports = [event.date for event in events if event.kind == "report"]
     # December 2026's report falls on 8 January 2027; December 2027's in 2028.

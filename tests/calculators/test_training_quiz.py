@@ -108,7 +108,7 @@ def test_the_facts_are_the_questions_inputs_as_iso_dates_and_ids(protocol: Proto
                 date.fromisoformat(question.facts[key])
 
 
-def test_strategy_questions_ask_for_the_latest_date_in_and_out_of_borough(
+def test_strategy_questions_ask_for_the_latest_date_in_and_out_of_borough_clauses_6_2_6_13(
     protocol: Protocol,
 ) -> None:
     questions = [q for q in generate(protocol, 9, 200) if q.kind == "strategy_latest"]

@@ -16,7 +16,7 @@ from calculators.training.scenarios import cell_words, check_scenario, handle_sc
 from calculators.wording import long_date
 
 
-def test_every_model_category_is_the_highest_ticked_or_the_scenario_says_why_it_differs(
+def test_every_model_category_is_the_highest_ticked_or_the_scenario_says_why_it_differs_clauses_6_3_6_9(
     protocol: Protocol,
 ) -> None:
     for scenario in protocol.scenarios:
@@ -53,7 +53,9 @@ def test_no_scenario_uses_the_language_it_teaches_against(protocol: Protocol) ->
         assert found == (), (scenario.id, [f.text for f in found])
 
 
-def test_missed_and_added_indicators_and_the_cells_that_decide(protocol: Protocol) -> None:
+def test_missed_and_added_indicators_and_the_cells_that_decide_clause_6_3(
+    protocol: Protocol,
+) -> None:
     scenario = protocol.scenario("jordan-one-box")
     check = check_scenario(protocol, scenario.id, ["srt-1-3", "eh-1-3", "sm-1-2"], "1")
     # eh-1-3 "Eating difficulties" is the model's eh-3-3 fact, in other words (one theme)
@@ -66,7 +68,7 @@ def test_missed_and_added_indicators_and_the_cells_that_decide(protocol: Protoco
     assert check.category_agrees
 
 
-def test_the_answer_names_the_definitions_and_the_due_dates_on_the_scenarios_own_dates(
+def test_the_answer_names_the_definitions_and_the_due_dates_on_the_scenarios_own_dates_clauses_6_3_6_9_6_13(
     protocol: Protocol,
 ) -> None:
     result = handle_scenario_check(

@@ -16,7 +16,9 @@ from calculators.protocol import Protocol
 from calculators.timing import answers
 
 
-def test_year_calendar_has_each_months_panel_referral_and_report(protocol: Protocol) -> None:
+def test_year_calendar_has_each_months_panel_referral_and_report_clauses_4_6_5_3(
+    protocol: Protocol,
+) -> None:
     calendar = answers.year_calendar(protocol, 2027)
     assert [row.month for row in calendar.rows] == list(range(1, 13))
     january = calendar.rows[0]
@@ -28,7 +30,7 @@ def test_year_calendar_has_each_months_panel_referral_and_report(protocol: Proto
     assert data["months"][0]["panel"] == "2027-01-07"
 
 
-def test_upcoming_events_cover_twelve_months_from_today(protocol: Protocol) -> None:
+def test_upcoming_events_cover_twelve_months_from_today_clauses_4_6_5_3(protocol: Protocol) -> None:
     today = date(2026, 11, 29)
     events = schedule_events.upcoming_events(protocol, today)
     assert all(today <= e.date < date(2027, 11, 29) for e in events)

@@ -21,7 +21,7 @@ def out_of_borough(run: Any, today: str, last: str, weeks: str, *more: str) -> A
     return result
 
 
-def test_dates_json_has_the_documented_keys(run: Any) -> None:
+def test_dates_json_has_the_documented_keys_clauses_4_6_5_3_6_2(run: Any) -> None:
     result = run("dates", "--today", "2026-11-20", "--last-strategy", "2026-09-01", "--json")
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
@@ -39,14 +39,14 @@ def test_dates_without_a_last_meeting_has_no_strategy_answer(run: Any) -> None:
     assert answer["strategy_meeting"] is None
 
 
-def test_dates_out_of_borough_uses_the_agreed_interval(run: Any) -> None:
+def test_dates_out_of_borough_uses_the_agreed_interval_clause_6_13(run: Any) -> None:
     result = out_of_borough(run, "2026-11-29", "2026-10-01", "12", "--json")
     strategy = json.loads(result.stdout)["strategy_meeting"]
     assert strategy["latest"] == "2026-12-24"
     assert strategy["status"] == "not_due" and strategy["clauses"] == ["6.13"]
 
 
-def test_dates_as_text_gives_long_dates_and_clauses(run: Any) -> None:
+def test_dates_as_text_gives_long_dates_and_clauses_4_6_5_3(run: Any) -> None:
     result = run("dates", "--today", "2026-11-20")
     assert result.returncode == 0, result.stderr
     assert "Next MASE panel (clause 4.6): Thursday 3 December 2026" in result.stdout
@@ -105,7 +105,7 @@ def test_out_of_borough_8_weekly_interval_is_accepted_clause_6_13(run: Any) -> N
     assert strategy["confirm_interval"] is False
 
 
-def test_out_of_borough_30_week_interval_answers_with_a_warning(run: Any) -> None:
+def test_out_of_borough_30_week_interval_answers_with_a_warning_clause_6_13(run: Any) -> None:
     result = out_of_borough(run, "2027-01-20", "2027-01-06", "30")
     assert "Hold the next strategy meeting by Wednesday 4 August 2027 at the latest" in (
         result.stdout
@@ -119,7 +119,7 @@ def test_dates_json_names_the_report_deadline_just_passed_clause_5_3(run: Any) -
     assert answer["monthly_report"]["due"] == "2027-03-18"
 
 
-def test_calendar_prints_the_years_panels_and_deadlines(run: Any) -> None:
+def test_calendar_prints_the_years_panels_and_deadlines_clauses_4_6_5_3(run: Any) -> None:
     result = run("calendar", "--year", "2027")
     assert result.returncode == 0, result.stderr
     january = result.stdout.split("\nJanuary\n")[1].split("\n\n")[0]
@@ -132,7 +132,7 @@ def test_calendar_prints_the_years_panels_and_deadlines(run: Any) -> None:
     assert [m["panel"] for m in data["months"]][:2] == ["2027-01-07", "2027-02-04"]
 
 
-def test_calendar_writes_an_ics_file(run: Any, tmp_path: Path) -> None:
+def test_calendar_writes_an_ics_file_clauses_4_6_5_3(run: Any, tmp_path: Path) -> None:
     target = tmp_path / "2027.ics"
     result = run("calendar", "--year", "2027", "--ics", str(target))
     assert result.returncode == 0, result.stderr

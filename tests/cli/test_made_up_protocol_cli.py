@@ -16,7 +16,7 @@ def made_up_dates(run: Any, *args: str) -> dict[str, Any]:
     return json.loads(result.stdout)
 
 
-def test_the_panel_is_the_2nd_tuesday_and_the_referral_10_working_days_before(
+def test_the_panel_is_the_2nd_tuesday_and_the_referral_10_working_days_before_clause_4_1(
     run: Any,
 ) -> None:
     answer = made_up_dates(run, "--today", "2027-01-04")
@@ -31,13 +31,13 @@ def test_the_panel_is_the_2nd_tuesday_and_the_referral_10_working_days_before(
     assert mase["clauses"] == ["4.1"] and mase["days_before_panel"] == 10
 
 
-def test_the_report_is_due_on_the_last_friday(run: Any) -> None:
+def test_the_report_is_due_on_the_last_friday_clause_5_1(run: Any) -> None:
     answer = made_up_dates(run, "--today", "2027-01-04")
     # 31 January 2027 is a Sunday: the last Friday is the 29th.
     assert answer["monthly_report"]["due"] == "2027-01-29"
 
 
-def test_the_review_is_due_6_weeks_after_the_last(run: Any) -> None:
+def test_the_review_is_due_6_weeks_after_the_last_clause_6_1(run: Any) -> None:
     answer = made_up_dates(run, "--today", "2027-01-04", "--last-strategy", "2026-12-01")
     review = answer["strategy_meeting"]
     # 1 December 2026 + 42 days = 12 January 2027, a Tuesday: earliest and latest alike.
@@ -45,7 +45,9 @@ def test_the_review_is_due_6_weeks_after_the_last(run: Any) -> None:
     assert review["status"] == "not_due" and review["clauses"] == ["6.1"]
 
 
-def test_the_year_has_the_made_up_panels_and_the_august_cancellation(run: Any) -> None:
+def test_the_year_has_the_made_up_panels_and_the_august_cancellation_clauses_4_1_5_1(
+    run: Any,
+) -> None:
     result = run("--protocol", MADE_UP, "calendar", "--year", "2027", "--json")
     assert result.returncode == 0, result.stderr
     months = json.loads(result.stdout)["months"]

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 
-def test_indicators_lists_every_cell_with_id_domain_category_and_text(run: Any) -> None:
+def test_indicators_lists_every_cell_with_id_domain_category_and_text_appendix_b(run: Any) -> None:
     result = run("indicators", "--json")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
@@ -15,7 +15,9 @@ def test_indicators_lists_every_cell_with_id_domain_category_and_text(run: Any) 
     assert {r["category"] for r in rows} == {1, 2, 3}
 
 
-def test_risk_gives_the_highest_category_with_counts_rationale_and_clauses(run: Any) -> None:
+def test_risk_gives_the_highest_category_with_counts_rationale_and_clauses_6_3_6_9_6_10(
+    run: Any,
+) -> None:
     result = run("risk", "--indicator", "eh-1-1", "--indicator", "cc-3-2", "--json")
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
@@ -25,7 +27,9 @@ def test_risk_gives_the_highest_category_with_counts_rationale_and_clauses(run: 
     assert isinstance(answer["rationale"], list) and answer["rationale"]
 
 
-def test_risk_json_adds_the_profile_by_domain_and_the_themes_counted_once(run: Any) -> None:
+def test_risk_json_adds_the_profile_by_domain_and_the_themes_counted_once_clause_6_3(
+    run: Any,
+) -> None:
     result = run(
         "risk",
         "--indicator",
@@ -51,7 +55,7 @@ def test_risk_json_adds_the_profile_by_domain_and_the_themes_counted_once(run: A
     assert answer["category"] == 3
 
 
-def test_risk_text_is_the_appendix_b_reading_for_the_strategy_meeting(run: Any) -> None:
+def test_risk_text_is_the_appendix_b_reading_for_the_strategy_meeting_clause_6_3(run: Any) -> None:
     result = run("risk", "--indicator", "sh-3-2")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Appendix B reading for the strategy meeting\n")
@@ -61,7 +65,7 @@ def test_risk_text_is_the_appendix_b_reading_for_the_strategy_meeting(run: Any) 
     assert "suggested" not in result.stdout.lower()
 
 
-def test_risk_with_nothing_ticked_gives_null(run: Any) -> None:
+def test_risk_with_nothing_ticked_gives_null_clause_6_3(run: Any) -> None:
     answer = json.loads(run("risk", "--json").stdout)
     assert answer["category"] is None
     assert answer["counted_once"] == []

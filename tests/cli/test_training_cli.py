@@ -29,7 +29,7 @@ def test_scenarios_json_lists_each_scenario_with_the_keys_the_issue_names(run: R
         assert all(isinstance(i, str) for i in scenario["indicators"])
 
 
-def test_scenarios_model_categories_agree_with_the_risk_command(run: Run) -> None:
+def test_scenarios_model_categories_agree_with_the_risk_command_clauses_6_3_6_9(run: Run) -> None:
     for scenario in json.loads(run("scenarios", "--json").stdout):
         args = [a for i in scenario["indicators"] for a in ("--indicator", i)]
         risk = json.loads(run("risk", *args, "--json").stdout)

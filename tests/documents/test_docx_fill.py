@@ -287,7 +287,9 @@ def test_blank_templates_are_reproducible_and_written_to_a_folder(
         assert path.read_bytes() == blank_template_docx(protocol, template)
 
 
-def test_final_report_is_the_monthly_report_with_the_exit_required(protocol: Protocol) -> None:
+def test_final_report_is_the_monthly_report_with_the_exit_required_clauses_5_1_6_5(
+    protocol: Protocol,
+) -> None:
     monthly, final = protocol.template("monthly-report"), protocol.template("final-report")
     assert [(f.id, f.label, f.type) for f in final.fields] == [
         (f.id, f.label, f.type) for f in monthly.fields

@@ -62,7 +62,7 @@ def test_calendar_file_parses_with_an_event_for_each_panel_and_deadline(
         assert event.decoded("DTSTAMP") == STAMP
 
 
-def test_calendar_file_covers_the_next_twelve_months(protocol: Protocol) -> None:
+def test_calendar_file_covers_the_next_twelve_months_clause_4_6(protocol: Protocol) -> None:
     days = [event.decoded("DTSTART") for event in events_of(made(protocol))]
     assert min(days) >= TODAY and max(days) < date(2027, 11, 29)
     panels = [
@@ -71,7 +71,7 @@ def test_calendar_file_covers_the_next_twelve_months(protocol: Protocol) -> None
     assert panels[:2] == [date(2026, 12, 3), date(2027, 1, 7)]
 
 
-def test_calendar_file_has_the_strategy_meeting_due_date_with_the_case_reference(
+def test_calendar_file_has_the_strategy_meeting_due_date_with_the_case_reference_clause_6_2(
     protocol: Protocol,
 ) -> None:
     text = made(protocol, last_strategy="2026-10-01", case_reference="CR/2026/114_b")
@@ -154,7 +154,7 @@ def test_escape_text_escapes_the_special_characters() -> None:
     assert ics.escape_text("a,b;c\\d\ne\r\nf") == "a\\,b\\;c\\\\d\\ne\\nf"
 
 
-def test_year_calendar_file_has_the_years_dates(protocol: Protocol) -> None:
+def test_year_calendar_file_has_the_years_dates_clauses_4_6_5_3(protocol: Protocol) -> None:
     events = events_of(ics.year_calendar_file(protocol, 2027, dtstamp=STAMP))
     days = sorted(e.decoded("DTSTART") for e in events)
     # January 2027's referral deadline falls in 2026, January 2028's in December 2027.
@@ -170,7 +170,7 @@ def test_dtstamp_is_passed_in_and_defaults_to_the_days_midnight(protocol: Protoc
         ics.handle_calendar_file(protocol, {"today": "2026-11-29", "now": "yesterday"})
 
 
-def test_calendar_file_follows_changed_rules(protocol_data: dict[str, Any]) -> None:
+def test_calendar_file_follows_changed_rules_clauses_4_6_5_3(protocol_data: dict[str, Any]) -> None:
     data = copy.deepcopy(protocol_data)
     data["timing"]["mase_panel"].update(weekday="tuesday", week_of_month=2)
     data["timing"]["mase_referral"]["days"] = 10
@@ -194,7 +194,9 @@ def test_calendar_file_follows_changed_rules(protocol_data: dict[str, Any]) -> N
 # Convening the strategy meeting (clauses 3.4, 6.10 and 6.11) ------------------------
 
 
-def test_convening_reminder_is_fourteen_days_before_the_latest_date(protocol: Protocol) -> None:
+def test_convening_reminder_is_fourteen_days_before_the_latest_date_clauses_3_4_6_10_6_11(
+    protocol: Protocol,
+) -> None:
     text = made(protocol, last_strategy="2026-11-05", case_reference="CR-1")
     [reminder] = of_kind(events_of(text), "convene")
     assert protocol.timing.rule("strategy_meeting").convene_days_before == 14
@@ -208,7 +210,9 @@ def test_convening_reminder_is_fourteen_days_before_the_latest_date(protocol: Pr
     assert "clauses 3.4, 6.10 and 6.11" in description
 
 
-def test_convening_reminder_days_come_from_the_protocol(protocol_data: dict[str, Any]) -> None:
+def test_convening_reminder_days_come_from_the_protocol_clauses_3_4_6_10_6_11(
+    protocol_data: dict[str, Any],
+) -> None:
     data = copy.deepcopy(protocol_data)
     data["timing"]["strategy_meeting"]["convene_days_before"] = 21
     changed = protocol_from_mapping(data)
@@ -216,12 +220,16 @@ def test_convening_reminder_days_come_from_the_protocol(protocol_data: dict[str,
     assert reminder.decoded("DTSTART") == date(2026, 12, 24)  # 3 weeks before 14 January
 
 
-def test_convening_reminder_already_due_is_put_on_today(protocol: Protocol) -> None:
+def test_convening_reminder_already_due_is_put_on_today_clauses_3_4_6_10_6_11(
+    protocol: Protocol,
+) -> None:
     [reminder] = of_kind(events_of(made(protocol, last_strategy="2026-09-25")), "convene")
     assert reminder.decoded("DTSTART") == TODAY  # latest is 4 December; convene from 20 November
 
 
-def test_no_convening_reminder_once_the_meeting_is_overdue(protocol: Protocol) -> None:
+def test_no_convening_reminder_once_the_meeting_is_overdue_clauses_3_4_6_10_6_11(
+    protocol: Protocol,
+) -> None:
     events = events_of(made(protocol, last_strategy="2026-09-01"))
     assert of_kind(events, "convene") == []
     assert len(of_kind(events, "strategy")) == 1

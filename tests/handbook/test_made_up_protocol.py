@@ -41,7 +41,7 @@ def with_holidays() -> Protocol:
     return protocol_from_mapping(with_bank_holidays(load_protocol(MADE_UP).data, date(2027, 1, 1)))
 
 
-def test_its_timing_is_a_panel_on_the_2nd_tuesday_and_a_review_every_6_weeks(
+def test_its_timing_is_a_panel_on_the_2nd_tuesday_and_a_review_every_6_weeks_clauses_4_1_6_1(
     made_up: Protocol,
 ) -> None:
     rules = made_up.timing
@@ -51,7 +51,7 @@ def test_its_timing_is_a_panel_on_the_2nd_tuesday_and_a_review_every_6_weeks(
     assert rules.panel_changes[0].cancelled
 
 
-def test_its_clauses_read_its_own_rules_by_their_ids(made_up: Protocol) -> None:
+def test_its_clauses_read_its_own_rules_by_their_ids_clauses_4_1_5_1_6_1(made_up: Protocol) -> None:
     words = {rule_id: timing.rule_words(made_up, rule_id) for rule_id in made_up.timing.ids}
     assert words == {
         "panel": "2nd Tuesday",
@@ -64,7 +64,7 @@ def test_its_clauses_read_its_own_rules_by_their_ids(made_up: Protocol) -> None:
     assert "every 6 weeks" in plain_text(made_up, made_up.clause("6.1").text)
 
 
-def test_its_panel_is_on_the_2nd_tuesday_and_skips_the_cancelled_august(
+def test_its_panel_is_on_the_2nd_tuesday_and_skips_the_cancelled_august_clause_4_1(
     with_holidays: Protocol,
 ) -> None:
     panels = timing.occurrences(with_holidays, "panel", 2027)
@@ -78,7 +78,9 @@ def test_its_panel_is_on_the_2nd_tuesday_and_skips_the_cancelled_august(
     )
 
 
-def test_its_referral_is_due_10_working_days_before_the_panel(with_holidays: Protocol) -> None:
+def test_its_referral_is_due_10_working_days_before_the_panel_clause_4_1(
+    with_holidays: Protocol,
+) -> None:
     # Back from Tuesday 9 March 2027: 8, 5, 4, 3, 2, 1 March, 26, 25, 24, 23 February.
     march = timing.deadline_for(with_holidays, "panel_referral", date(2027, 3, 9))
     assert (march.date, march.clauses) == (date(2027, 2, 23), ("4.1",))
@@ -90,7 +92,7 @@ def test_its_referral_is_due_10_working_days_before_the_panel(with_holidays: Pro
     assert len(deadlines) == 11  # none for the cancelled August panel
 
 
-def test_its_report_is_due_on_the_last_friday_or_the_working_day_before(
+def test_its_report_is_due_on_the_last_friday_or_the_working_day_before_clause_5_1(
     with_holidays: Protocol,
 ) -> None:
     reports = timing.occurrences(with_holidays, "monthly_report", 2027)
@@ -124,7 +126,7 @@ def test_its_review_is_every_6_weeks_and_an_agreed_interval_cites_6_3(
     assert (agreed.latest, agreed.clauses) == (date(2027, 4, 26), ("6.3",))
 
 
-def test_its_weighted_bands_score_the_ticked_indicators(made_up: Protocol) -> None:
+def test_its_weighted_bands_score_the_ticked_indicators_clause_6_2(made_up: Protocol) -> None:
     assert made_up.risk_rule.method == "weighted_bands"
     for ids, score, band, level in [
         ([], 0, "Low", 1),
@@ -141,7 +143,7 @@ def test_its_weighted_bands_score_the_ticked_indicators(made_up: Protocol) -> No
         assert result.clauses == ("6.2",)
 
 
-def test_the_highest_level_method_reads_its_fourth_level(made_up: Protocol) -> None:
+def test_the_highest_level_method_reads_its_fourth_level_clause_6_2(made_up: Protocol) -> None:
     ticked = (made_up.indicator("mo-1"), made_up.indicator("sc-4"))
     assert METHODS["highest_level"](made_up, ticked).level == 4
 

@@ -71,7 +71,9 @@ def parse(markdown: str) -> Tables:
     return tables
 
 
-def test_planner_has_a_captioned_table_for_this_year_and_next(protocol: Protocol) -> None:
+def test_planner_has_a_captioned_table_for_this_year_and_next_clauses_4_6_5_3(
+    protocol: Protocol,
+) -> None:
     tables = parse(planner.year_planner(protocol, HERE, TODAY))
     assert tables.captions == [
         "2026: MASE panel, MASE referral deadline and Monthly CSE case report deadline",
@@ -93,20 +95,20 @@ def test_planner_has_a_captioned_table_for_this_year_and_next(protocol: Protocol
     ]
 
 
-def test_planner_flags_a_bank_holiday(protocol: Protocol) -> None:
+def test_planner_flags_a_bank_holiday_clause_4_6(protocol: Protocol) -> None:
     tables = parse(planner.year_planner(protocol, HERE, TODAY))
     january = tables.rows[1]
     assert january[1] == "Thursday 1 January 2026 Bank holiday: New Year's Day"
 
 
-def test_planner_links_each_rule_to_its_clause(protocol: Protocol) -> None:
+def test_planner_links_each_rule_to_its_clause_clauses_4_6_5_3(protocol: Protocol) -> None:
     markdown = planner.year_planner(protocol, HERE, TODAY)
     assert "[clause 4.6](directive/section-4.md#clause-4-6)" in markdown
     assert "[clause 5.3](directive/section-5.md#clause-5-3)" in markdown
     assert "This planner was made on Sunday 29 November 2026." in markdown
 
 
-def test_planner_shows_moved_and_cancelled_panels(protocol_data: dict[str, Any]) -> None:
+def test_planner_shows_moved_and_cancelled_panels_clause_4_6(protocol_data: dict[str, Any]) -> None:
     data = copy.deepcopy(protocol_data)
     data["timing"]["panel_changes"] = [
         {"date": "2027-01-07", "moved_to": "2027-01-14", "reason": "New Year"},
@@ -122,7 +124,7 @@ def test_planner_shows_moved_and_cancelled_panels(protocol_data: dict[str, Any])
     ]
 
 
-def test_planner_follows_changed_rules(protocol_data: dict[str, Any]) -> None:
+def test_planner_follows_changed_rules_clauses_4_6_5_3(protocol_data: dict[str, Any]) -> None:
     data = copy.deepcopy(protocol_data)
     data["timing"]["mase_panel"].update(weekday="tuesday", week_of_month=2)
     data["timing"]["mase_referral"]["days"] = 10
@@ -159,7 +161,7 @@ def with_a_holiday_on_a_panel(protocol_data: dict[str, Any], changes: list) -> d
     return data
 
 
-def test_about_lists_panels_on_a_bank_holiday_with_no_change_recorded(
+def test_about_lists_panels_on_a_bank_holiday_with_no_change_recorded_clause_4_6(
     protocol_data: dict[str, Any],
 ) -> None:
     protocol = protocol_from_mapping(with_a_holiday_on_a_panel(protocol_data, []))
@@ -172,7 +174,7 @@ def test_about_lists_panels_on_a_bank_holiday_with_no_change_recorded(
     )
 
 
-def test_a_recorded_change_takes_the_panel_off_the_owners_list(
+def test_a_recorded_change_takes_the_panel_off_the_owners_list_clause_4_6(
     protocol_data: dict[str, Any],
 ) -> None:
     moved = {"date": "2027-01-07", "moved_to": "2027-01-14", "reason": "Test holiday"}

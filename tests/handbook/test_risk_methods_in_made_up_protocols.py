@@ -39,7 +39,7 @@ def test_the_weighted_protocol_has_weights_and_no_levels(weighted: Protocol) -> 
     assert all(i.category is None and i.weight for i in weighted.indicators)
 
 
-def test_one_heavy_indicator_reads_as_its_band_with_the_bands_own_definition(
+def test_one_heavy_indicator_reads_as_its_band_with_the_bands_own_definition_clause_6_2(
     weighted: Protocol,
 ) -> None:
     result = handle_risk(weighted, {"indicators": ["sc-3"]})  # weight 5
@@ -53,7 +53,9 @@ def test_one_heavy_indicator_reads_as_its_band_with_the_bands_own_definition(
         assert other.definition not in result["text"]
 
 
-def test_the_total_moves_into_the_next_band_and_its_definition(weighted: Protocol) -> None:
+def test_the_total_moves_into_the_next_band_and_its_definition_clause_6_2(
+    weighted: Protocol,
+) -> None:
     result = handle_risk(weighted, {"indicators": ["sc-3", "mo-1"]})  # 5 + 1
     raised = weighted.risk_rule.bands[1]
     assert (result["score"], result["band"]) == (6, raised.name)
@@ -62,7 +64,7 @@ def test_the_total_moves_into_the_next_band_and_its_definition(weighted: Protoco
     assert [row["weight"] for row in result["document_fields"]["indicators"]] == ["5", "1"]
 
 
-def test_a_checklist_has_no_levels_and_lists_what_is_ticked_by_domain(
+def test_a_checklist_has_no_levels_and_lists_what_is_ticked_by_domain_clause_6_2(
     checklist: Protocol,
 ) -> None:
     assert checklist.risk_rule.method == "checklist"
@@ -85,7 +87,7 @@ def test_a_checklist_has_no_levels_and_lists_what_is_ticked_by_domain(
     assert "agreed_category" not in result["document_fields"]  # the meeting's, never filled
 
 
-def test_a_checklist_with_nothing_ticked_says_so(checklist: Protocol) -> None:
+def test_a_checklist_with_nothing_ticked_says_so_clause_6_2(checklist: Protocol) -> None:
     result = handle_risk(checklist, {"indicators": []})
     assert result["headline"] == checklist.risk_rule.none_ticked
     assert result["domain_lines"][0].endswith(f"{checklist.risk_rule.no_information}.")

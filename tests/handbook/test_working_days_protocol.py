@@ -56,7 +56,7 @@ def protocol() -> Protocol:
     return protocol_from_mapping(with_bank_holidays(data, date(2027, 1, 1)))
 
 
-def test_the_planner_says_the_rules_in_their_own_words(protocol: Protocol) -> None:
+def test_the_planner_says_the_rules_in_their_own_words_clauses_4_1_5_1(protocol: Protocol) -> None:
     page = planner.year_planner_markdown(protocol, date(2027, 1, 1), "planner.md")
     assert "The Multi-agency panel meets on the last working day of every month." in page
     assert "within 5 working days of the end of every month." in page
@@ -67,7 +67,9 @@ def _cells(table: str, month: str) -> str:
     return row.split("</tr>", 1)[0]
 
 
-def test_planner_rows_give_each_month_its_panel_referral_and_report(protocol: Protocol) -> None:
+def test_planner_rows_give_each_month_its_panel_referral_and_report_clauses_4_1_5_1(
+    protocol: Protocol,
+) -> None:
     table = planner.year_table(protocol, 2027)
     january = _cells(table, "January")
     # Panel: 31 January 2027 is a Sunday, so Friday 29th; referral 10 working days
@@ -98,7 +100,9 @@ def _events(text: str) -> dict[str, list[date]]:
     return found
 
 
-def test_the_years_calendar_file_has_the_working_day_dates(protocol: Protocol) -> None:
+def test_the_years_calendar_file_has_the_working_day_dates_clauses_4_1_5_1(
+    protocol: Protocol,
+) -> None:
     events = _events(ics.year_calendar_file(protocol, 2027, dtstamp=STAMP))
     # August's panel is cancelled, and with it its referral deadline.
     assert len(events["panel"]) == len(events["referral"]) == 11
@@ -112,7 +116,9 @@ def test_the_years_calendar_file_has_the_working_day_dates(protocol: Protocol) -
     assert max(events["report"]) == date(2027, 12, 7)
 
 
-def test_the_calendar_file_from_today_crosses_the_years_end(protocol: Protocol) -> None:
+def test_the_calendar_file_from_today_crosses_the_years_end_clauses_4_1_5_1(
+    protocol: Protocol,
+) -> None:
     text = ics.handle_calendar_file(protocol, {"today": "2027-12-20", "now": STAMP.isoformat()})
     events = _events(text["text"])
     assert date(2027, 12, 31) in events["panel"]
@@ -148,7 +154,7 @@ def test_a_change_to_a_working_day_panel_is_checked_against_the_bank_holidays(
     assert loaded.protocol.timing.panel_changes[0].cancelled
 
 
-def test_the_command_line_answers_by_the_working_day_rules(tmp_path: Path) -> None:
+def test_the_command_line_answers_by_the_working_day_rules_clauses_4_1_5_1(tmp_path: Path) -> None:
     path = written(tmp_path, working_days(load_protocol(MADE_UP).data))
     result = subprocess.run(
         [sys.executable, "-m", "cli", "--protocol", str(path), "dates"]

@@ -54,7 +54,7 @@ def test_every_clause_has_its_anchor_and_its_text(built_site: Path) -> None:
             assert squash(item.text) in text
 
 
-def test_every_safeguard_sign_appears_with_its_letter(built_site: Path) -> None:
+def test_every_safeguard_sign_appears_with_its_letter_clause_2_1(built_site: Path) -> None:
     page = html.unescape(read(built_site, "warning-signs"))
     clause = PROTOCOL.clause("2.1")
     assert "".join(i.label for i in clause.items) == "SAFEGUARD"
@@ -66,7 +66,7 @@ def test_every_safeguard_sign_appears_with_its_letter(built_site: Path) -> None:
     assert clause.note and clause.note in page
 
 
-def test_every_indicator_appears_in_its_own_cell(built_site: Path) -> None:
+def test_every_indicator_appears_in_its_own_cell_appendix_b(built_site: Path) -> None:
     page = html.unescape(read(built_site, "categories"))
     plain = re.sub(rf"<abbr[^>]*>|</abbr>|{EXPANSION}", "", page)
     assert len(PROTOCOL.indicators) == 99
@@ -81,7 +81,7 @@ def test_indicator_matrix_is_an_accessible_table(built_site: Path) -> None:
     assert page.count('<th scope="row">') == len(PROTOCOL.categories.domains)
 
 
-def test_rewards_has_no_category_3_indicators(built_site: Path) -> None:
+def test_rewards_has_no_category_3_indicators_appendix_b(built_site: Path) -> None:
     row = re.search(r'<tr id="domain-rewards">(.*?)</tr>', read(built_site, "categories"), re.S)
     assert row and "No Police Category 3 indicators listed" in row.group(1)
 
@@ -235,7 +235,7 @@ def test_proposed_strategy_template_quotes_its_clauses_rather_than_paraphrasing(
     assert "Proposed template" in page
 
 
-def test_changed_timing_rules_change_the_planner_and_the_browsers_protocol(
+def test_changed_timing_rules_change_the_planner_and_the_browsers_protocol_clauses_4_6_5_3_6_2(
     tmp_path: Path,
 ) -> None:
     # From the engine's own rules (tests/engine_protocol.py), whatever data/protocol.yaml's.

@@ -51,7 +51,7 @@ def test_the_categories_page_has_its_four_levels(site: Path) -> None:
     assert "Category 3" not in page  # none of Newham's names
 
 
-def test_the_risk_page_shows_its_weighted_bands(site: Path) -> None:
+def test_the_risk_page_shows_its_weighted_bands_clause_6_2(site: Path) -> None:
     protocol = load_protocol(MADE_UP).protocol
     page = read(site, "calculators/risk")
     bands = re.search(r'<table class="risk-bands">.*?</table>', page, re.S)
@@ -73,7 +73,7 @@ def test_its_form_has_a_page(site: Path) -> None:
     assert "Child's name" in page
 
 
-def test_the_planner_follows_its_rules(site: Path) -> None:
+def test_the_planner_follows_its_rules_clauses_4_1_5_1(site: Path) -> None:
     page = text_of(read(site, "planner"))
     assert (
         "2nd Tuesday" in page
