@@ -119,6 +119,9 @@ def serve_site(
                 self.send_header("Cache-Control", "public, max-age=31536000, immutable")
             else:
                 self.send_header("Cache-Control", "no-cache")
+            # Recorded before the body goes out: whoever reads the answer finds it seen.
+            if getattr(self, "command", None) and getattr(self, "headers", None) is not None:
+                self._record(getattr(self, "_body", b""))
             super().end_headers()
 
         def send_response(self, code: int, message: str | None = None) -> None:
@@ -144,19 +147,10 @@ def serve_site(
                     )
                 )
 
-        def do_GET(self) -> None:
-            super().do_GET()
-            self._record()
-
-        def do_HEAD(self) -> None:
-            super().do_HEAD()
-            self._record()
-
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(min(length, 10_000_000))
+            self._body = self.rfile.read(min(length, 10_000_000))
             self.send_error(405, "This site accepts no data")
-            self._record(body)
 
         do_PUT = do_PATCH = do_DELETE = do_POST
 
