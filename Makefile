@@ -115,9 +115,10 @@ test-browser: setup-test system-tools
 test-deploy: setup-test system-tools
 	CHROMIUM=$(CHROMIUM) $(PYTEST) -m deploy
 
+# The whole suite in one pytest run: tests/pyodide runs tests/calculators inside Pyodide
+# (what `make test-pyodide` does alone) beside the rest.
 test: setup-test system-tools lint
 	CHROMIUM=$(CHROMIUM) $(PYTEST)
-	$(MAKE) --no-print-directory test-pyodide
 
 bench: setup-test system-tools
 	CHROMIUM=$(CHROMIUM) $(PY) -m bench

@@ -24,3 +24,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("built") / "site"
     assert build_site(site_dir=site, quiet=True) == 0, "the site did not build"
     return site
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest single test (tests/calculators inside Pyodide, one Node process) goes
+    first, so that a worker starts it at once rather than last, alone, at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("pyodide") is None)
