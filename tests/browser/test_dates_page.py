@@ -116,7 +116,9 @@ def test_filled_form_gives_the_answers_with_their_clauses(recorder: Any, served:
     recorder.assert_clean()
 
 
-def test_out_of_borough_asks_for_the_agreed_interval(recorder: Any, served: Deployed) -> None:
+def test_out_of_borough_asks_for_the_agreed_interval_clause_6_13(
+    recorder: Any, served: Deployed
+) -> None:
     page = open_dates_page(recorder)
     assert page.locator("#agreed_interval_weeks").is_hidden()
     page.check("#out_of_borough-yes")
@@ -333,7 +335,9 @@ def test_the_answers_follow_the_fields_without_pressing_the_button(
     recorder.assert_clean()
 
 
-def test_the_minutes_check_the_next_meeting_date(recorder: Any, served: Deployed) -> None:
+def test_the_minutes_check_the_next_meeting_date_clause_6_2(
+    recorder: Any, served: Deployed
+) -> None:
     page = open_ready(recorder, "forms/strategy-meeting/", "form#form-strategy-meeting")
     for field, (day, month, year) in (
         ("meeting_date", ("6", "1", "2027")),

@@ -25,7 +25,7 @@ def recorder(tab: Any) -> Any:
 # The grid ----------------------------------------------------------------------------
 
 
-def test_the_grid_is_a_fieldset_per_domain_and_each_box_names_its_category(
+def test_the_grid_is_a_fieldset_per_domain_and_each_box_names_its_category_appendix_b(
     recorder: Any, served: Deployed
 ) -> None:
     page = open_page(recorder)
@@ -76,7 +76,7 @@ def test_on_a_narrow_screen_domains_stack_and_the_profile_is_a_bar_at_the_bottom
 # The live profile -----------------------------------------------------------------------
 
 
-def test_one_category_3_indicator_gives_a_profile_resting_on_one_indicator_with_the_definition(
+def test_one_category_3_indicator_gives_a_profile_resting_on_it_with_the_definition_clause_6_3(
     recorder: Any, served: Deployed
 ) -> None:
     page = open_page(recorder)
@@ -97,7 +97,7 @@ def test_one_category_3_indicator_gives_a_profile_resting_on_one_indicator_with_
     recorder.assert_clean()
 
 
-def test_a_theme_ticked_at_two_levels_counts_once_and_shows_its_siblings_side_by_side(
+def test_a_theme_ticked_at_two_levels_counts_once_and_shows_its_siblings_clause_6_3(
     recorder: Any, served: Deployed
 ) -> None:
     page = open_page(recorder)
@@ -120,7 +120,7 @@ def test_a_theme_ticked_at_two_levels_counts_once_and_shows_its_siblings_side_by
     recorder.assert_clean()
 
 
-def test_nothing_ticked_says_nothing_ticked(recorder: Any, served: Deployed) -> None:
+def test_nothing_ticked_says_nothing_ticked_clause_6_3(recorder: Any, served: Deployed) -> None:
     page = open_page(recorder)
     page.check("#indicator-eh-1-1")
     wait_for_headline(page, 1)
@@ -160,7 +160,7 @@ def test_the_whole_grid_works_by_keyboard(recorder: Any, served: Deployed) -> No
 # Exports -------------------------------------------------------------------------------
 
 
-def test_the_profile_downloads_as_word_with_the_agreed_category_left_blank(
+def test_the_profile_downloads_as_word_with_the_agreed_category_left_blank_clauses_6_3_6_9(
     recorder: Any, served: Deployed
 ) -> None:
     page = open_page(recorder)

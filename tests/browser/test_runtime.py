@@ -45,7 +45,7 @@ def open_risk_page(recorder: Any) -> Any:
     return page
 
 
-def test_risk_page_is_usable_at_once_then_answers_with_category_and_reasons(
+def test_risk_page_is_usable_at_once_then_answers_with_category_and_reasons_clause_6_3(
     recorder: Any, served: Deployed
 ) -> None:
     page = recorder.page
