@@ -35,16 +35,26 @@ PAGES = [
 ]
 
 
-def test_a_scenario_a_quiz_right_and_wrong_and_the_language_hint_with_no_request_made(
-    make_recorder: Any, served: Deployed
-) -> None:
-    recorder = make_recorder(
+@pytest.fixture
+def seeded(make_recorder: Any, served: Deployed) -> Any:
+    """A fresh recording tab whose quiz draws its questions from QUIZ_SEED."""
+    return make_recorder(
         served.base_url,
         f"globalThis.CSE_QUIZ_SEED = {QUIZ_SEED};"
         f"globalThis.CSE_CALCULATOR_START_LIMIT_MS = {START_LIMIT_MS};",
     )
-    page = recorder.page
-    protocol = protocol_from_mapping(with_bank_holidays(load_protocol().data))
+
+
+@pytest.fixture
+def protocol() -> Any:
+    """The protocol as the pages read it, bank holidays included."""
+    return protocol_from_mapping(with_bank_holidays(load_protocol().data))
+
+
+def test_a_scenario_a_quiz_right_and_wrong_and_the_language_hint_with_no_request_made(
+    seeded: Any, protocol: Any
+) -> None:
+    recorder, page = seeded, seeded.page
 
     # A scenario: tick what the model answer ticks, choose its category, compare.
     scenario = protocol.scenario("amara-online")
@@ -104,15 +114,9 @@ def test_a_scenario_a_quiz_right_and_wrong_and_the_language_hint_with_no_request
 
 
 def test_a_quiz_of_the_chosen_length_ends_with_a_summary_linking_the_clauses_to_reread(
-    make_recorder: Any, served: Deployed
+    seeded: Any, protocol: Any
 ) -> None:
-    recorder = make_recorder(
-        served.base_url,
-        f"globalThis.CSE_QUIZ_SEED = {QUIZ_SEED};"
-        f"globalThis.CSE_CALCULATOR_START_LIMIT_MS = {START_LIMIT_MS};",
-    )
-    page = recorder.page
-    protocol = protocol_from_mapping(with_bank_holidays(load_protocol().data))
+    recorder, page = seeded, seeded.page
     length = lengths(protocol)[1]
     questions = generate(protocol, QUIZ_SEED, length)
     open_ready(recorder, "training/quiz/", "form#quiz-form")
